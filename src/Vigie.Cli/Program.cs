@@ -1,0 +1,3 @@
+using Vigie.Cli;
+
+return await VigieApp.RunAsync(args);

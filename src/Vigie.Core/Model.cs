@@ -1,0 +1,149 @@
+using System.Text.Json.Serialization;
+
+namespace Vigie.Core;
+
+/// <summary>How precise a date is.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DatePrecision>))]
+public enum DatePrecision
+{
+    [JsonStringEnumMemberName("day")] Day,
+    [JsonStringEnumMemberName("week")] Week,
+    [JsonStringEnumMemberName("month")] Month,
+    [JsonStringEnumMemberName("year")] Year,
+    [JsonStringEnumMemberName("decade")] Decade,
+}
+
+/// <summary>How sure the text is that an event happened (CONTRACT §2).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Modality>))]
+public enum Modality
+{
+    [JsonStringEnumMemberName("asserted")] Asserted,
+    [JsonStringEnumMemberName("claimed")] Claimed,
+    [JsonStringEnumMemberName("planned")] Planned,
+    [JsonStringEnumMemberName("conditional")] Conditional,
+    [JsonStringEnumMemberName("negated")] Negated,
+    [JsonStringEnumMemberName("denied")] Denied,
+    [JsonStringEnumMemberName("question")] Question,
+}
+
+/// <summary>A date as precise as the text allows; <c>Value</c> is <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>.</summary>
+public sealed record DateValue(
+    string Value,
+    DatePrecision Precision,
+    string? Weekday = null,
+    string? End = null)
+{
+    /// <summary>A day-precise value.</summary>
+    public static DateValue OfDay(DateOnly day, string? weekday = null) =>
+        new(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DatePrecision.Day, weekday);
+
+    /// <summary>A month-precise value.</summary>
+    public static DateValue OfMonth(int year, int month, string? weekday = null) =>
+        new($"{year:D4}-{month:D2}", DatePrecision.Month, weekday);
+
+    /// <summary>A year-precise value.</summary>
+    public static DateValue OfYear(int year) => new($"{year:D4}", DatePrecision.Year);
+
+    /// <summary>The first day the value covers.</summary>
+    public DateOnly FirstDay => PartialDate.Parse(Value).FirstDay;
+
+    /// <summary>The last day the value (or its <c>End</c>) covers.</summary>
+    public DateOnly LastDay => PartialDate.Parse(End ?? Value).LastDay;
+}
+
+/// <summary>A calendar date that may lack its day or month, as document headers give it.</summary>
+public readonly record struct PartialDate(int Year, int? Month, int? Day)
+{
+    /// <summary>The precision the parts give.</summary>
+    public DatePrecision Precision => Day is not null ? DatePrecision.Day : Month is not null ? DatePrecision.Month : DatePrecision.Year;
+
+    /// <summary>The first day covered.</summary>
+    public DateOnly FirstDay => new(Year, Month ?? 1, Day ?? 1);
+
+    /// <summary>The last day covered.</summary>
+    public DateOnly LastDay => Day is not null ? new(Year, Month!.Value, Day.Value)
+        : Month is not null ? new(Year, Month.Value, DateTime.DaysInMonth(Year, Month.Value))
+        : new(Year, 12, 31);
+
+    /// <summary>Parses <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>; null when it is none of them or not a real date.</summary>
+    public static PartialDate? TryParse(ReadOnlySpan<char> s)
+    {
+        s = s.Trim();
+        if (s.Length is not (4 or 7 or 10)) return null;
+        if (!int.TryParse(s[..4], System.Globalization.NumberStyles.None, null, out var y) || y < 1) return null;
+        if (s.Length == 4) return new PartialDate(y, null, null);
+        if (s[4] != '-' || !int.TryParse(s.Slice(5, 2), System.Globalization.NumberStyles.None, null, out var m) || m is < 1 or > 12) return null;
+        if (s.Length == 7) return new PartialDate(y, m, null);
+        if (s[7] != '-' || !int.TryParse(s.Slice(8, 2), System.Globalization.NumberStyles.None, null, out var d) || d < 1 || d > DateTime.DaysInMonth(y, m)) return null;
+        return new PartialDate(y, m, d);
+    }
+
+    /// <summary>Parses a value known to be well formed.</summary>
+    public static PartialDate Parse(string s) => TryParse(s) ?? throw new FormatException($"Not a date: '{s}'.");
+
+    /// <summary>The date as a <see cref="DateValue"/>.</summary>
+    public DateValue ToDateValue() => Day is not null ? DateValue.OfDay(FirstDay) : Month is not null ? DateValue.OfMonth(Year, Month.Value) : DateValue.OfYear(Year);
+
+    /// <inheritdoc/>
+    public override string ToString() => Day is not null ? $"{Year:D4}-{Month:D2}-{Day:D2}" : Month is not null ? $"{Year:D4}-{Month:D2}" : $"{Year:D4}";
+}
+
+/// <summary>A dated news document as ingested.</summary>
+public sealed record Document(
+    string Id,
+    string Text,
+    PartialDate? Date,
+    string Language,
+    string? Title = null,
+    string? Source = null,
+    string? Url = null);
+
+/// <summary>A counted amount: troops, dead, displaced…</summary>
+public sealed record Quantity(
+    string? Kind,
+    decimal Low,
+    decimal High,
+    bool Approximate,
+    bool LowerBound,
+    bool UpperBound,
+    string Text);
+
+/// <summary>A resolved place (CONTRACT §2 <c>locations</c> element).</summary>
+public sealed record Location(
+    string Name,
+    string? Country,
+    string? Admin1,
+    double Lat,
+    double Lon,
+    string Precision,
+    long? GeonamesId);
+
+/// <summary>Who acts or is acted upon.</summary>
+public sealed record Actor(string Id, string Name, string? Country, string? Role);
+
+/// <summary>Where a field of an event was read.</summary>
+public sealed record Evidence(string Document, int Sentence, int Start, int End, string Text, string Rule);
+
+/// <summary>The event's codes in the public schemes.</summary>
+public sealed record EventCodes(
+    string? Cameo,
+    string? Plover,
+    [property: JsonPropertyName("acled_event_type")] string? AcledEventType,
+    [property: JsonPropertyName("acled_sub_event_type")] string? AcledSubEventType);
+
+/// <summary>One extracted event (CONTRACT §2).</summary>
+public sealed record Event(
+    string Id,
+    string Document,
+    string Language,
+    string Type,
+    EventCodes Codes,
+    Actor? Actor1,
+    Actor? Actor2,
+    Actor? Claimant,
+    IReadOnlyList<Location> Locations,
+    DateValue? Date,
+    IReadOnlyList<Quantity> Quantities,
+    Modality Modality,
+    double Confidence,
+    IReadOnlyList<Evidence> Evidence);
