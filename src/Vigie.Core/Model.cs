@@ -45,13 +45,16 @@ public sealed record DateValue(
     public static DateValue OfYear(int year) => new($"{year:D4}", DatePrecision.Year);
 
     /// <summary>The first day the value covers.</summary>
+    [JsonIgnore]
     public DateOnly FirstDay => PartialDate.Parse(Value).FirstDay;
 
     /// <summary>The last day the value (or its <c>End</c>) covers.</summary>
+    [JsonIgnore]
     public DateOnly LastDay => PartialDate.Parse(End ?? Value).LastDay;
 }
 
 /// <summary>A calendar date that may lack its day or month, as document headers give it.</summary>
+[JsonConverter(typeof(PartialDateJsonConverter))]
 public readonly record struct PartialDate(int Year, int? Month, int? Day)
 {
     /// <summary>The precision the parts give.</summary>
@@ -147,3 +150,15 @@ public sealed record Event(
     Modality Modality,
     double Confidence,
     IReadOnlyList<Evidence> Evidence);
+
+/// <summary>Writes a <see cref="PartialDate"/> as its <c>YYYY[-MM[-DD]]</c> string.</summary>
+public sealed class PartialDateJsonConverter : JsonConverter<PartialDate>
+{
+    /// <inheritdoc/>
+    public override PartialDate Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        PartialDate.TryParse(reader.GetString()) ?? throw new System.Text.Json.JsonException("Expected a date YYYY, YYYY-MM or YYYY-MM-DD.");
+
+    /// <inheritdoc/>
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, PartialDate value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
+}

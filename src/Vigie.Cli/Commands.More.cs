@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Vigie.Core;
+using Vigie.Ingest;
+using Vigie.Storage;
+using Vigie.Text;
+
+namespace Vigie.Cli;
+
+internal sealed partial class Commands
+{
+    private Command Demo()
+    {
+        var noServe = new Option<bool>("--no-serve") { Description = "Ingest and print, but do not start the web UI." };
+        var urls = new Option<string>("--urls") { Description = "Where the web UI listens.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var cmd = new Command("demo", "Ingest the bundled demo corpus into the database, print what was found, and serve the web UI.") { noServe, urls };
+        cmd.SetAction(async (p, ct) =>
+        {
+            var ctx = Context(p);
+            var demo = Path.Combine(DataPaths.Root, "demo");
+            if (!Directory.Exists(demo)) throw new UserException($"The demo corpus is missing ({demo}).");
+            await using (var store = await ctx.OpenStoreAsync(ct))
+            {
+                var reader = ctx.CreateReader(1 << 20);
+                await RunIngest(ctx, store, reader.Read([demo]), 256, ct);
+                var stats = await store.GetStatsAsync(ct);
+                stdout.WriteLine($"The database {ctx.Database} holds {stats.Documents} documents and {stats.Events} events about {stats.Places} places, from {stats.FirstDate ?? "-"} to {stats.LastDate ?? "-"}.");
+                foreach (var (t, n) in stats.EventsByType.OrderByDescending(kv => kv.Value)) stdout.WriteLine($"  {t,-28}{n,6}");
+                var page = await store.QueryEventsAsync(new EventQuery(Type: "territory_taken", Limit: 40), ct);
+                if (page.Events.Count > 0)
+                {
+                    stdout.WriteLine("Territory taken:");
+                    EventTable(page.Events);
+                }
+            }
+            if (p.GetValue(noServe)) return 0;
+            return await ServeAsync(ctx, p.GetValue(urls)!, ct);
+        });
+        return cmd;
+    }
+
+    private Command Explain()
+    {
+        var id = new Argument<string>("event") { Description = "The event id." };
+        var cmd = new Command("explain", "Show the sentence an event came from, its arguments and the rule that fired.") { id };
+        cmd.SetAction(async (p, ct) =>
+        {
+            var ctx = Context(p);
+            await using var store = await ctx.OpenStoreAsync(ct);
+            var eventId = p.GetValue(id)!;
+            var e = await store.GetEventAsync(eventId, ct) ?? throw new UserException($"No event with id '{eventId}' in {ctx.Database}.");
+            var doc = await store.GetDocumentAsync(e.Document, ct);
+            stdout.WriteLine(EventRendering.Explain(e, doc?.Text));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private Command Serve()
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen (loopback unless told otherwise).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var cmd = new Command("serve", "Serve the HTTP API and the web UI.") { urls };
+        cmd.SetAction(async (p, ct) => await ServeAsync(Context(p), p.GetValue(urls)!, ct));
+        return cmd;
+    }
+
+    private Command Bench()
+    {
+        var megabytes = new Option<double>("--mb") { Description = "Size of the generated corpus in megabytes.", DefaultValueFactory = _ => 20 };
+        var cmd = new Command("bench", "Measure extraction throughput on a corpus built from the demo corpus (and ../shared/corpus/news when present).") { megabytes };
+        cmd.SetAction(p =>
+        {
+            var ctx = Context(p);
+            var corpus = BenchCorpus.Build(ctx.CreateReader(1 << 20), p.GetValue(megabytes));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus: {corpus.Count} documents, {corpus.Sum(d => (long)d.Text.Length) / 1e6:0.0} M characters"));
+            var load = Stopwatch.StartNew();
+            var analyzer = ctx.Analyzer;
+            analyzer.Analyze(corpus[0]);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load: {load.Elapsed.TotalSeconds:0.00} s"));
+            foreach (var cores in new[] { 1, Environment.ProcessorCount }.Distinct())
+            {
+                var sw = Stopwatch.StartNew();
+                long events = 0;
+                Parallel.ForEach(corpus, new ParallelOptions { MaxDegreeOfParallelism = cores }, d => Interlocked.Add(ref events, analyzer.Analyze(d).Events.Count));
+                var s = sw.Elapsed.TotalSeconds;
+                var mb = corpus.Sum(d => (long)System.Text.Encoding.UTF8.GetByteCount(d.Text)) / 1e6;
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{cores} core(s): {corpus.Count / s:0} documents/s  {mb / s:0.00} MB/s  {events / s:0} events/s  ({s:0.00} s)"));
+            }
+            using var proc = Process.GetCurrentProcess();
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory: {proc.PeakWorkingSet64 / 1e6:0} MB"));
+            return 0;
+        });
+        return cmd;
+    }
+}
+
+/// <summary>Builds a benchmark corpus of a chosen size by cycling real documents with varied ids.</summary>
+internal static class BenchCorpus
+{
+    public static List<Document> Build(DocumentReader reader, double megabytes)
+    {
+        var sources = new List<string> { Path.Combine(DataPaths.Root, "demo") };
+        var shared = Path.GetFullPath(Path.Combine(DataPaths.Root, "..", "..", "shared", "corpus", "news"));
+        if (Directory.Exists(shared)) sources.Add(shared);
+        var seed = reader.Read(sources).OfType<AcceptedDocument>().Select(a => a.Document).ToList();
+        if (seed.Count == 0) throw new UserException("No documents to build a benchmark corpus from.");
+        var target = (long)(megabytes * 1e6);
+        var list = new List<Document>();
+        long size = 0;
+        for (var i = 0; size < target; i++)
+        {
+            var d = seed[i % seed.Count];
+            list.Add(d with { Id = $"{d.Id}-{i}" });
+            size += System.Text.Encoding.UTF8.GetByteCount(d.Text);
+        }
+        return list;
+    }
+}

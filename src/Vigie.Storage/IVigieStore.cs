@@ -1,0 +1,63 @@
+using Vigie.Core;
+
+namespace Vigie.Storage;
+
+/// <summary>A document with the events extracted from it, ready to store together.</summary>
+public sealed record StoredDocument(Document Document, string ContentKey, IReadOnlyList<Event> Events);
+
+/// <summary>What one batch write did.</summary>
+public readonly record struct StoreResult(int DocumentsStored, int DocumentsSkipped, int EventsStored);
+
+/// <summary>Filters for event queries; null means "any". Dates are inclusive and compare with the event's date span.</summary>
+public sealed record EventQuery(
+    string? Type = null,
+    string? Actor = null,
+    string? Country = null,
+    string? Place = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    Modality? Modality = null,
+    string? Text = null,
+    string? Document = null,
+    int Limit = 100,
+    string? Cursor = null);
+
+/// <summary>One page of events and the cursor of the next page (null when this is the last).</summary>
+public sealed record EventPage(IReadOnlyList<Event> Events, string? NextCursor);
+
+/// <summary>What the store holds (CONTRACT §3 <c>stats</c>).</summary>
+public sealed record StoreStats(
+    long Documents,
+    long Events,
+    IReadOnlyDictionary<string, long> EventsByType,
+    long Places,
+    string? FirstDate,
+    string? LastDate);
+
+/// <summary>Vigie's store: the embedded SQLite one and the PostgreSQL one both implement it and pass one test suite.</summary>
+public interface IVigieStore : IAsyncDisposable
+{
+    /// <summary>Creates or upgrades the schema; returns the schema version now in place.</summary>
+    Task<int> MigrateAsync(CancellationToken ct = default);
+
+    /// <summary>Which of these content keys or document ids are already stored (to skip extraction of known documents).</summary>
+    Task<IReadOnlySet<string>> FindExistingAsync(IReadOnlyCollection<string> idsOrContentKeys, CancellationToken ct = default);
+
+    /// <summary>Stores documents and their events in one transaction; a document already stored (same id or content key) is skipped.</summary>
+    Task<StoreResult> StoreAsync(IReadOnlyList<StoredDocument> batch, CancellationToken ct = default);
+
+    /// <summary>Events matching the query, ordered by date then id, one page at a time.</summary>
+    Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken ct = default);
+
+    /// <summary>Every stored event in a stable order (for export, fusion and the control timeline).</summary>
+    IAsyncEnumerable<Event> StreamEventsAsync(CancellationToken ct = default);
+
+    /// <summary>One event, or null.</summary>
+    Task<Event?> GetEventAsync(string id, CancellationToken ct = default);
+
+    /// <summary>One document, or null.</summary>
+    Task<Document?> GetDocumentAsync(string id, CancellationToken ct = default);
+
+    /// <summary>What the store holds.</summary>
+    Task<StoreStats> GetStatsAsync(CancellationToken ct = default);
+}

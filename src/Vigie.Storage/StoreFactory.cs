@@ -1,0 +1,23 @@
+namespace Vigie.Storage;
+
+/// <summary>Opens the store a <c>--db</c> value names: a file path for SQLite, a PostgreSQL connection string otherwise.</summary>
+public static class StoreFactory
+{
+    /// <summary>The default embedded database file.</summary>
+    public const string DefaultPath = "vigie.db";
+
+    /// <summary>Whether the value is a PostgreSQL connection string or URL rather than a file path.</summary>
+    public static bool IsPostgres(string target) =>
+        target.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+        || target.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || (target.Contains('=', StringComparison.Ordinal) && target.Contains("host", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Opens the store, migrated.</summary>
+    public static async Task<IVigieStore> OpenAsync(string target, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (IsPostgres(target))
+            throw new NotSupportedException("PostgreSQL is not available in this build yet; use a SQLite file path.");
+        return await SqliteStore.OpenAsync(target, ct);
+    }
+}
