@@ -24,7 +24,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, string? db,
     public bool Verbose { get; } = verbose;
 
     /// <summary>The database: <c>--db</c>, else <c>VIGIE_DB</c>, else <c>./vigie.db</c>.</summary>
-    public string Database { get; } = db ?? Environment.GetEnvironmentVariable("VIGIE_DB") is { Length: > 0 } env ? env : StoreFactory.DefaultPath;
+    public string Database { get; } = db ?? (Environment.GetEnvironmentVariable("VIGIE_DB") is { Length: > 0 } env ? env : StoreFactory.DefaultPath);
 
     /// <summary>The whole extraction engine, loaded once.</summary>
     public Analyzer Analyzer => _analyzer ??= Analyzer.Create();

@@ -4,18 +4,11 @@ namespace Vigie.Cli;
 
 internal sealed partial class Commands
 {
-    private Command Control()
+    private Command Serve()
     {
-        var asOf = new Option<string>("--as-of") { Description = "The day, YYYY-MM-DD.", Required = true };
-        var country = new Option<string?>("--country") { Description = "ISO alpha-2 country code." };
-        var format = FormatOption("table", "table", "json");
-        var cmd = new Command("control", "Who controls which place on a date.") { asOf, country, format };
-        cmd.SetAction(async (p, ct) =>
-        {
-            var ctx = Context(p);
-            await using var store = await ctx.OpenStoreAsync(ct);
-            throw new UserException("The control timeline is not available in this build yet.");
-        });
+        var urls = new Option<string>("--urls") { Description = "Where to listen (loopback unless told otherwise).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var cmd = new Command("serve", "Serve the HTTP API and the web UI.") { urls };
+        cmd.SetAction(async (p, ct) => await ServeAsync(Context(p), p.GetValue(urls)!, ct));
         return cmd;
     }
 

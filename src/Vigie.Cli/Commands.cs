@@ -19,7 +19,7 @@ internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
 
     public IEnumerable<Command> All() =>
     [
-        Demo(), Extract(), Recognize(), IngestCommand(), Events(), Explain(), Control(), Stats(), ExportCommand(), Eval(), Serve(), Bench(),
+        Demo(), Extract(), Recognize(), IngestCommand(), Events(), Explain(), Control(), Stats(), ExportCommand(), Eval(), Serve(), Bench(), Worker(),
     ];
 
     private CliContext Context(ParseResult p) => new(stdout, stderr, p.GetValue(VigieApp.DbOption), p.GetValue(VigieApp.VerboseOption));
@@ -251,7 +251,7 @@ internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
             table.AddRow(Markup.Escape(e.Id), Markup.Escape(e.Date?.Value ?? ""), Markup.Escape(e.Type), Markup.Escape(e.Actor1?.Name ?? ""),
                 Markup.Escape(string.Join(", ", e.Locations.Select(l => l.Name))), Markup.Escape(VigieJson.Serialize(e.Modality).Trim('"')),
                 Markup.Escape(string.Join(", ", e.Quantities.Select(q => $"{q.Kind} {q.Low}" + (q.High != q.Low ? $"-{q.High}" : "")))),
-                Markup.Escape(e.Evidence.FirstOrDefault()?.Rule ?? ""));
+                Markup.Escape(e.Evidence.Count > 0 ? e.Evidence[0].Rule : ""));
         Write(table);
         stdout.WriteLine($"{events.Count} events");
     }
