@@ -4,8 +4,9 @@ namespace Vigie.Text;
 
 /// <summary>Identifies a document's language from the share of each language's function words among its words.</summary>
 /// <remarks>Function words are frequent, short and nearly disjoint between languages, so a few hundred words suffice.
-/// Each language contributes <c>data/lang/&lt;code&gt;/stopwords.txt</c>; a text where no language reaches
-/// <see cref="MinimumShare"/> of its words is "other".</remarks>
+/// Each language Vigie reads contributes <c>data/lang/&lt;code&gt;/stopwords.txt</c>; <c>data/langid/&lt;code&gt;.txt</c> adds
+/// languages Vigie only needs to recognise as foreign (Spanish shares "la", "de", "se" with French). A text whose best
+/// language is a foreign one, or where no language reaches <see cref="MinimumShare"/> of its words, is "other".</remarks>
 public sealed class LanguageIdentifier
 {
     /// <summary>The code returned for a text in none of the known languages.</summary>
@@ -16,11 +17,13 @@ public sealed class LanguageIdentifier
 
     private readonly FrozenDictionary<string, string[]> _languagesByWord;
     private readonly string[] _codes;
+    private readonly HashSet<string> _foreign;
 
-    /// <summary>Builds an identifier from each language's function words.</summary>
-    public LanguageIdentifier(IReadOnlyDictionary<string, IReadOnlyCollection<string>> stopWordsByLanguage)
+    /// <summary>Builds an identifier from each language's function words; <paramref name="foreign"/> languages are reported as "other".</summary>
+    public LanguageIdentifier(IReadOnlyDictionary<string, IReadOnlyCollection<string>> stopWordsByLanguage, IEnumerable<string>? foreign = null)
     {
         ArgumentNullException.ThrowIfNull(stopWordsByLanguage);
+        _foreign = new HashSet<string>(foreign ?? [], StringComparer.Ordinal);
         _codes = [.. stopWordsByLanguage.Keys.Order(StringComparer.Ordinal)];
         var map = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var code in _codes)
@@ -32,22 +35,35 @@ public sealed class LanguageIdentifier
         _languagesByWord = map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    /// <summary>Loads every language folder under the data root that has a <c>stopwords.txt</c>.</summary>
+    /// <summary>Loads every language folder under the data root that has a <c>stopwords.txt</c>, and the foreign profiles.</summary>
     public static LanguageIdentifier Load(string dataRoot)
     {
         var words = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
         foreach (var dir in Directory.EnumerateDirectories(Path.Combine(dataRoot, "lang")))
         {
             var file = Path.Combine(dir, "stopwords.txt");
-            if (!File.Exists(file)) continue;
-            words[Path.GetFileName(dir)] = File.ReadLines(file)
-                .Select(l => l.Trim())
-                .Where(l => l.Length > 0 && l[0] != '#')
-                .Select(l => l.ToLowerInvariant())
-                .ToHashSet(StringComparer.Ordinal);
+            if (File.Exists(file)) words[Path.GetFileName(dir)] = ReadWords(file);
         }
-        return new LanguageIdentifier(words);
+        var foreign = new List<string>();
+        var langid = Path.Combine(dataRoot, "langid");
+        if (Directory.Exists(langid))
+        {
+            foreach (var file in Directory.EnumerateFiles(langid, "*.txt"))
+            {
+                var code = Path.GetFileNameWithoutExtension(file);
+                if (words.ContainsKey(code)) continue;
+                words[code] = ReadWords(file);
+                foreign.Add(code);
+            }
+        }
+        return new LanguageIdentifier(words, foreign);
     }
+
+    private static HashSet<string> ReadWords(string file) => File.ReadLines(file)
+        .Select(l => l.Trim())
+        .Where(l => l.Length > 0 && l[0] != '#')
+        .Select(l => l.ToLowerInvariant())
+        .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The language code of the text (<c>fr</c>, <c>en</c>…), or <see cref="Other"/>.</summary>
     public string Identify(ReadOnlySpan<char> text)
@@ -77,6 +93,6 @@ public sealed class LanguageIdentifier
         var best = -1;
         for (var k = 0; k < _codes.Length; k++)
             if (best < 0 || hits[k] > hits[best]) best = k;
-        return best >= 0 && hits[best] >= Math.Max(1, MinimumShare * words) ? _codes[best] : Other;
+        return best >= 0 && hits[best] >= Math.Max(1, MinimumShare * words) && !_foreign.Contains(_codes[best]) ? _codes[best] : Other;
     }
 }

@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace Vigie.Testing;
 
 /// <summary>Finds <c>../shared</c> (the reference samples, gold and corpus beside the repository), or <c>VIGIE_SHARED</c>.</summary>
@@ -8,6 +10,12 @@ public static class SharedFiles
 
     /// <summary>Whether the shared folder is present.</summary>
     public static bool Available => Root is not null;
+
+    /// <summary>CI sets <c>VIGIE_REQUIRE_SHARED=1</c>: there, a missing shared folder fails the tests instead of skipping them.</summary>
+    public static bool Required => Environment.GetEnvironmentVariable("VIGIE_REQUIRE_SHARED") == "1";
+
+    /// <summary>The skip message.</summary>
+    public const string Missing = "../shared is not beside this clone: the reference samples, gold and corpus are absent.";
 
     /// <summary>A path inside the shared folder; fails when it is absent (tests that need it use <see cref="SharedFactAttribute"/>).</summary>
     public static string Path(params string[] parts) =>
@@ -35,7 +43,7 @@ public sealed class SharedFactAttribute : FactAttribute
     /// <summary>Sets Skip when the shared folder is missing.</summary>
     public SharedFactAttribute()
     {
-        if (!SharedFiles.Available) Skip = "../shared is not beside this clone: the reference samples, gold and corpus are absent.";
+        if (!SharedFiles.Available && !SharedFiles.Required) Skip = SharedFiles.Missing;
     }
 }
 
@@ -45,6 +53,6 @@ public sealed class SharedTheoryAttribute : TheoryAttribute
     /// <summary>Sets Skip when the shared folder is missing.</summary>
     public SharedTheoryAttribute()
     {
-        if (!SharedFiles.Available) Skip = "../shared is not beside this clone: the reference samples, gold and corpus are absent.";
+        if (!SharedFiles.Available && !SharedFiles.Required) Skip = SharedFiles.Missing;
     }
 }
