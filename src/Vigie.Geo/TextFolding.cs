@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+
+namespace Vigie.Geo;
+
+/// <summary>The folding shared with tools/gazetteer/build.mjs: accents dropped, lower case, non letters/digits as one space.</summary>
+public static class TextFolding
+{
+    /// <summary>Folds one token (letters and digits only) into <paramref name="into"/>.</summary>
+    public static void FoldToken(ReadOnlySpan<char> token, StringBuilder into)
+    {
+        var ascii = true;
+        foreach (var c in token)
+        {
+            if (c > 0x7f) { ascii = false; break; }
+        }
+        if (ascii)
+        {
+            foreach (var c in token) into.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+            return;
+        }
+        foreach (var raw in token)
+        {
+            if (raw < 0x80)
+            {
+                into.Append(raw is >= 'A' and <= 'Z' ? (char)(raw + 32) : raw);
+                continue;
+            }
+            if (Map.TryGetValue(raw, out var folded)) { into.Append(folded); continue; }
+            var cat = CharUnicodeInfo.GetUnicodeCategory(raw);
+            if (cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) continue;
+            if (char.IsLetterOrDigit(raw)) into.Append(char.ToLowerInvariant(raw));
+        }
+    }
+
+    private static readonly Dictionary<char, string> Map = BuildMap();
+
+    private static Dictionary<char, string> BuildMap()
+    {
+        var map = new Dictionary<char, string>(FoldTable.Keys.Length);
+        for (var i = 0; i < FoldTable.Keys.Length; i++) map[FoldTable.Keys[i]] = FoldTable.Values[i];
+        return map;
+    }
+
+    /// <summary>Folds a whole phrase: its tokens folded and joined by single spaces.</summary>
+    public static string FoldPhrase(string phrase)
+    {
+        var sb = new StringBuilder(phrase.Length);
+        foreach (var t in GeoTokenizer.Tokenize(phrase))
+        {
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(t.Folded);
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>A word of the text as the place recogniser sees it.</summary>
+/// <param name="Start">Offset of the first character in the original text.</param>
+/// <param name="End">Offset after the last character (exclusive).</param>
+/// <param name="Folded">The folded form.</param>
+/// <param name="Capitalized">The first character is an upper-case letter.</param>
+/// <param name="AllCaps">Every letter is upper case (and there are at least two).</param>
+/// <param name="SentenceStart">The first word of a sentence or line, whose capital says little.</param>
+public readonly record struct GeoToken(int Start, int End, string Folded, bool Capitalized, bool AllCaps, bool SentenceStart);
+
+/// <summary>A small tokenizer for place recognition: runs of letters and digits, with sentence starts.</summary>
+public static class GeoTokenizer
+{
+    /// <summary>Splits a text into words with offsets into the original text.</summary>
+    public static List<GeoToken> Tokenize(string text)
+    {
+        var tokens = new List<GeoToken>(text.Length / 5);
+        var sb = new StringBuilder(32);
+        var i = 0;
+        var sentenceStart = true;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                if (c is '.' or '!' or '?' or '\n' or ':' or ';' or '«' or '"' or '“' or '•')
+                {
+                    // A full stop after a single capital (initials, "U.S.") does not end a sentence.
+                    var initial = c == '.' && i >= 1 && char.IsUpper(text[i - 1]) && (i < 2 || !char.IsLetter(text[i - 2]));
+                    if (!initial) sentenceStart = true;
+                }
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsMark(text[i]))) i++;
+            var span = text.AsSpan(start, i - start);
+            sb.Clear();
+            TextFolding.FoldToken(span, sb);
+            if (sb.Length == 0) continue;
+            var capitalized = char.IsUpper(span[0]);
+            var letters = 0;
+            var upper = 0;
+            foreach (var ch in span)
+            {
+                if (!char.IsLetter(ch)) continue;
+                letters++;
+                if (char.IsUpper(ch)) upper++;
+            }
+            tokens.Add(new GeoToken(start, i, sb.ToString(), capitalized, letters >= 2 && upper == letters, sentenceStart));
+            sentenceStart = false;
+        }
+        return tokens;
+    }
+
+    private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+}

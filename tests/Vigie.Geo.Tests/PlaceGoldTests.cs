@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Vigie.Geo;
+using Xunit.Abstractions;
+
+namespace Vigie.Geo.Tests;
+
+/// <summary>Runs every case of data/lang/*/gold/places.jsonl as its own named test.</summary>
+public sealed class PlaceGoldTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(GeoData.Root, "lang"), "places.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                if (line.Length == 0) continue;
+                using var doc = JsonDocument.Parse(line);
+                data.Add(doc.RootElement.GetProperty("id").GetString()!);
+            }
+        }
+        return data;
+    }
+
+    private static readonly Dictionary<string, (string Lang, JsonElement Case)> ById = LoadAll();
+
+    private static Dictionary<string, (string, JsonElement)> LoadAll()
+    {
+        var all = new Dictionary<string, (string, JsonElement)>();
+        foreach (var file in Directory.GetFiles(Path.Combine(GeoData.Root, "lang"), "places.jsonl", SearchOption.AllDirectories))
+        {
+            var lang = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(file))!);
+            foreach (var line in File.ReadLines(file))
+            {
+                if (line.Length == 0) continue;
+                var el = JsonDocument.Parse(line).RootElement.Clone();
+                all[el.GetProperty("id").GetString()!] = (lang, el);
+            }
+        }
+        return all;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Place_case(string id)
+    {
+        var (lang, c) = ById[id];
+        var text = c.GetProperty("text").GetString()!;
+        var found = GeoData.Recognizer.Recognize(text, lang);
+        foreach (var m in found) output.WriteLine($"{m.Text} -> {m.Location.Name} {m.Location.Country} {m.Location.Precision} {m.Rule}");
+        var expected = c.GetProperty("expect").EnumerateArray().ToList();
+        Assert.Equal(expected.Select(e => e.GetProperty("text").GetString()).Order(), found.Select(m => m.Text).Order());
+        foreach (var e in expected)
+        {
+            var m = found.First(f => f.Text == e.GetProperty("text").GetString());
+            var country = e.GetProperty("country");
+            Assert.Equal(country.ValueKind == JsonValueKind.Null ? null : country.GetString(), m.Location.Country);
+            Assert.Equal(e.GetProperty("precision").GetString(), m.Location.Precision);
+            var reference = e.TryGetProperty("reference", out var r) && r.GetBoolean();
+            Assert.Equal(reference, PlaceRecognizer.IsReference(m));
+            Assert.Equal(m.Text, text[m.Start..m.End]);
+        }
+    }
+
+    [Fact]
+    public void Every_language_has_place_gold_with_at_least_80_mentions()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.Combine(GeoData.Root, "lang")))
+        {
+            if (!File.Exists(Path.Combine(dir, "geo-cues.tsv"))) continue;
+            var gold = Path.Combine(dir, "gold", "places.jsonl");
+            Assert.True(File.Exists(gold), $"{gold} is missing");
+            var mentions = File.ReadLines(gold).Where(l => l.Length > 0)
+                .Sum(l => JsonDocument.Parse(l).RootElement.GetProperty("expect").GetArrayLength());
+            Assert.True(mentions >= 80, $"{gold}: only {mentions} mentions");
+        }
+    }
+}
