@@ -1,5 +1,6 @@
 using Vigie.Core;
 using Vigie.Pipeline.Evaluation;
+using GoldScorer = Vigie.Pipeline.Evaluation.GoldScorer;
 
 namespace Vigie.Pipeline.Tests.Evaluation;
 
