@@ -1,0 +1,128 @@
+using System.Collections.Frozen;
+
+namespace Vigie.Text;
+
+/// <summary>Everything one language folder defines, loaded and validated once.</summary>
+internal sealed class LanguageProfile
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required Tokenizer Tokenizer { get; init; }
+    public required NumberRecognizer Numbers { get; init; }
+    public required DateRecognizer Dates { get; init; }
+
+    /// <summary>Finds a data file in the language folder, else in its parent's (a child overrides only what differs).</summary>
+    internal sealed class Files(string langRoot, IReadOnlyList<string> chain)
+    {
+        public IReadOnlyList<string> Chain => chain;
+
+        public string? Find(string name)
+        {
+            foreach (var code in chain)
+            {
+                var p = Path.Combine(langRoot, code, name);
+                if (File.Exists(p)) return p;
+            }
+            return null;
+        }
+
+        public string Require(string name, DataProblems problems)
+        {
+            var p = Find(name);
+            if (p is null) problems.Add(Path.Combine(langRoot, chain[0], name), 0, "missing file");
+            return p ?? Path.Combine(langRoot, chain[0], name);
+        }
+    }
+
+    public static LanguageProfile? Load(string langRoot, string code, DataProblems problems)
+    {
+        var before = problems.Count;
+        var langFile = Path.Combine(langRoot, code, "lang.yaml");
+        var lang = YamlFile.Load(langFile, problems);
+        if (lang is null) return null;
+        var declared = lang.Scalar(lang.Root, "code", required: true);
+        if (declared is not null && declared != code) lang.Problem(lang.Root, $"code '{declared}' differs from the folder name '{code}'");
+        var name = lang.Scalar(lang.Root, "name", required: true) ?? code;
+
+        var chain = new List<string> { code };
+        for (var parent = lang.Scalar(lang.Root, "parent"); parent is not null;)
+        {
+            if (chain.Contains(parent) || !File.Exists(Path.Combine(langRoot, parent, "lang.yaml")))
+            {
+                lang.Problem(lang.Root, $"parent '{parent}' is not a language folder, or forms a cycle");
+                break;
+            }
+            chain.Add(parent);
+            var p = YamlFile.Load(Path.Combine(langRoot, parent, "lang.yaml"), problems);
+            parent = p?.Scalar(p.Root, "parent");
+        }
+        var files = new Files(langRoot, chain);
+
+        var features = lang.Mapping(lang.Root, "features", required: true);
+        if (features is not null)
+        {
+            foreach (var (feature, value) in YamlFile.Entries(features))
+            {
+                var engine = value is YamlDotNet.RepresentationModel.YamlMappingNode m ? lang.Scalar(m, "engine", required: true) : null;
+                var known = feature switch
+                {
+                    "tokens" => engine is "latin",
+                    "numbers" => engine is "scale-words",
+                    "dates" => engine is "calendar-patterns",
+                    _ => false,
+                };
+                if (!known) lang.Problem(value, $"unknown feature or engine '{feature}: {engine}' (known: tokens: latin, numbers: scale-words, dates: calendar-patterns)");
+            }
+        }
+
+        var tokens = lang.Mapping(lang.Root, "tokens", required: true) ?? new YamlDotNet.RepresentationModel.YamlMappingNode();
+        var elisions = lang.Strings(tokens, "elision").Select(e => Folding.Fold(e.Value.TrimEnd('\'', '\u2019'))).ToFrozenSet(StringComparer.Ordinal);
+        var clitics = lang.Strings(tokens, "clitics").Select(e => Folding.Fold(e.Value)).ToFrozenSet(StringComparer.Ordinal);
+        var negation = lang.Scalar(tokens, "negation_clitic");
+        var capitalizedNames = lang.Scalar(tokens, "capitalized_names") is "true";
+
+        var abbreviations = new Dictionary<string, AbbreviationKind>(StringComparer.Ordinal);
+        var abbreviationFile = files.Require("abbreviations.tsv", problems);
+        if (File.Exists(abbreviationFile))
+            foreach (var (line, cols) in TsvFile.Read(abbreviationFile, 2, problems))
+            {
+                var kind = cols[1] switch { "title" => AbbreviationKind.Title, "other" => AbbreviationKind.Other, _ => (AbbreviationKind?)null };
+                if (kind is null) { problems.Add(abbreviationFile, line, $"kind must be 'title' or 'other', not '{cols[1]}'"); continue; }
+                if (!abbreviations.TryAdd(Folding.Fold(cols[0].TrimEnd('.')), kind.Value)) problems.Add(abbreviationFile, line, $"duplicate abbreviation '{cols[0]}'");
+            }
+
+        var stopFile = files.Find("stopwords.txt");
+        var stopwords = stopFile is null ? [] : File.ReadLines(stopFile).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#').Select(l => Folding.Fold(l)).ToList();
+
+        TokenRules Rules(IEnumerable<string> words) => new()
+        {
+            Elisions = elisions,
+            Clitics = clitics,
+            NegationClitic = negation is null ? null : Folding.Fold(negation),
+            Abbreviations = abbreviations.ToFrozenDictionary(StringComparer.Ordinal),
+            Vocabulary = new Vocabulary(words),
+        };
+        var bootstrap = new Tokenizer(Rules(stopwords));
+        var words = new HashSet<string>(stopwords, StringComparer.Ordinal);
+        string[] Phrase(string phrase)
+        {
+            var atoms = Atoms.OfPhrase(bootstrap, phrase);
+            words.UnionWith(atoms);
+            return atoms;
+        }
+
+        var numbers = NumberLexicon.Load(lang, files, Phrase, stopwords, problems);
+        var dates = DateLexicon.Load(files, Phrase, numbers, capitalizedNames, abbreviations.Keys, problems);
+        if (problems.Count > before || numbers is null || dates is null) return null;
+
+        var tokenizer = new Tokenizer(Rules(words));
+        return new LanguageProfile
+        {
+            Code = code,
+            Name = name,
+            Tokenizer = tokenizer,
+            Numbers = new NumberRecognizer(code, numbers),
+            Dates = new DateRecognizer(code, dates, numbers),
+        };
+    }
+}

@@ -1,0 +1,164 @@
+using Vigie.Core;
+
+namespace Vigie.Text;
+
+/// <summary>Finds numbers and quantities: digits and number words, ranges, qualifiers, and the counted noun's kind.</summary>
+internal sealed class NumberRecognizer
+{
+    private const int NounWindow = 4;
+    private const int VerbWindow = 7;
+    private readonly NumberLexicon _lex;
+    private readonly string _rulePrefix;
+
+    public NumberRecognizer(string code, NumberLexicon lexicon)
+    {
+        _lex = lexicon;
+        _rulePrefix = code + "/number/";
+    }
+
+    public IReadOnlyList<NumberMention> Recognize(string text, Atom[] atoms, List<Token> tokens, IReadOnlyList<DateMention> dates)
+    {
+        List<NumberMention>? result = null;
+        var dateIndex = 0;
+        string? lastKind = null;
+        var lastSentence = -1;
+        for (var i = 0; i < atoms.Length; i++)
+        {
+            var a = atoms[i];
+            // Skip atoms inside dates.
+            while (dateIndex < dates.Count && dates[dateIndex].End <= a.Start) dateIndex++;
+            if (dateIndex < dates.Count && dates[dateIndex].Start <= a.Start) continue;
+            if (a.Shape != TokenShape.Number && !_lex.Triggers.Contains(a.Text)) continue;
+            if (!TryRead(text, atoms, i, dates, dateIndex, out var m, out var end)) continue;
+            var sentence = tokens[a.Token].Sentence;
+            if (sentence != lastSentence) { lastKind = null; lastSentence = sentence; }
+            var kind = CountedKind(atoms, tokens, m.NumberStart, end, out var human, out var nounEnd);
+            if (kind is null && lastKind is not null && NoNounFollows(atoms, end)) kind = lastKind;
+            if (human) lastKind = kind;
+            if (nounEnd < 0 && m.Rule == "words" && end - m.NumberStart == 1 && _lex.NeedsNoun.Contains(atoms[m.NumberStart].Text)) { i = end - 1; continue; }
+            var q = new Quantity(kind, Normalize(m.Low), Normalize(m.High), m.Approximate, m.LowerBound, m.UpperBound, text[atoms[i].Start..atoms[end - 1].End]);
+            (result ??= []).Add(new NumberMention(atoms[i].Start, atoms[end - 1].End, q.Text, _rulePrefix + m.Rule, q));
+            // A noun of several words ("pour cent") is not read again as numbers.
+            i = nounEnd > end + 1 ? nounEnd - 1 : end - 1;
+        }
+        return result ?? (IReadOnlyList<NumberMention>)[];
+    }
+
+    /// <summary>Drops trailing zeros that scaling leaves (1,5 × 1 000 000 = 1500000.0 → 1500000).</summary>
+    private static decimal Normalize(decimal d) => d / 1.000000000000000000000000000000000m;
+
+    private readonly record struct Read(int NumberStart, decimal Low, decimal High, bool Approximate, bool LowerBound, bool UpperBound, string Rule);
+
+    private bool InDate(Atom[] atoms, int i, IReadOnlyList<DateMention> dates, int dateIndex) =>
+        i < atoms.Length && dateIndex < dates.Count && dates[dateIndex].Start <= atoms[i].Start && atoms[i].Start < dates[dateIndex].End
+        || (i < atoms.Length && dateIndex + 1 < dates.Count && dates[dateIndex + 1].Start <= atoms[i].Start && atoms[i].Start < dates[dateIndex + 1].End);
+
+    private bool TryRead(string text, Atom[] atoms, int i, IReadOnlyList<DateMention> dates, int dateIndex, out Read read, out int end)
+    {
+        read = default;
+        end = i;
+        bool approx = false, lower = false, upper = false;
+        var k = i;
+        // Qualifiers before the number: "près de", "au moins", "up to"; several may chain ("pas moins de").
+        while (_lex.Qualifiers.Match(atoms, k, out var qe) is { } qs)
+        {
+            foreach (var q in qs) Set(q, ref approx, ref lower, ref upper);
+            k = qe;
+        }
+        var between = k < atoms.Length && _lex.RangeBetween.Contains(atoms[k].Text);
+        var numberStart = between ? k + 1 : k;
+        if (InDate(atoms, numberStart, dates, dateIndex)) return false;
+        if (!_lex.TryParse(text, atoms, numberStart, allowWeak: false, out var a)) return false;
+        if (!a.FromWords && IsPartOfWord(text, atoms, numberStart)) return false;
+        var low = a.Low;
+        var high = a.High;
+        approx |= a.Approximate;
+        var rule = a.FromWords ? (a.Low != a.High ? "vague" : "words") : "digits";
+        end = a.End;
+        // Ranges: "3 500 à 4 000", "3,500-4,000", "entre 3 et 5", "between 3 and 5".
+        if (end + 1 < atoms.Length && !InDate(atoms, end + 1, dates, dateIndex))
+        {
+            var link = atoms[end].Text;
+            var ok = between ? _lex.RangeAnd.Contains(link) : _lex.RangeInfix.Contains(link);
+            if (ok && _lex.TryParse(text, atoms, end + 1, allowWeak: false, out var b) && (a.FromWords == b.FromWords || !IsDash(link)))
+            {
+                var bLow = b.Low;
+                if (a.Scale == 1 && b.Scale > 1 && low < b.Scale) { low *= b.Scale; high *= b.Scale; }
+                if (bLow > low || b.High > high)
+                {
+                    high = Math.Max(high, b.High);
+                    approx |= b.Approximate;
+                    end = b.End;
+                    rule = "range";
+                }
+            }
+        }
+        if (between && rule != "range") return false;
+        // Qualifiers after the number: "8 000 environ", "100 or more".
+        if (_lex.PostQualifiers.Match(atoms, end, out var pe) is { } post)
+        {
+            foreach (var q in post) Set(q, ref approx, ref lower, ref upper);
+            end = pe;
+        }
+        read = new Read(numberStart, low, high, approx, lower, upper, rule);
+        return true;
+    }
+
+    private static bool IsDash(string s) => s is "-" or "\u2013" or "\u2014";
+
+    /// <summary>Digits glued to a word by a hyphen ("COVID-19", "F-16") are part of a name, not a count.</summary>
+    private static bool IsPartOfWord(string text, Atom[] atoms, int i) =>
+        i > 0 && atoms[i - 1].End == atoms[i].Start && atoms[i - 1].Text is "-" && i > 1 && atoms[i - 2].End == atoms[i - 1].Start && atoms[i - 2].IsWord
+        && text.Length > 0;
+
+    private static void Set(Qualifier q, ref bool approx, ref bool lower, ref bool upper)
+    {
+        switch (q)
+        {
+            case Qualifier.Approximate: approx = true; break;
+            case Qualifier.LowerBound: lower = true; break;
+            case Qualifier.UpperBound: upper = true; break;
+        }
+    }
+
+    private bool NoNounFollows(Atom[] atoms, int end) => end >= atoms.Length || !(_lex.Nouns.Match(atoms, end, out _) is not null);
+
+    /// <summary>The kind of what is counted: the noun after the number ("8 000 soldats" → troops), overridden for people by
+    /// a verb of harm nearby ("183 civils ont été tués", "42 soldats tués", "tuant 12 personnes" → fatalities).</summary>
+    private string? CountedKind(Atom[] atoms, List<Token> tokens, int start, int end, out bool human, out int nounEnd)
+    {
+        human = false;
+        nounEnd = -1;
+        string? kind = null;
+        var k = end;
+        var skipped = 0;
+        var afterNoun = end;
+        var ellipsis = false;
+        for (; k < atoms.Length && k < end + NounWindow + 1; k++)
+        {
+            var t = atoms[k].Text;
+            if (_lex.Nouns.Match(atoms, k, out var ne) is { } noun) { kind = noun; afterNoun = ne; nounEnd = ne; break; }
+            if (_lex.Of.Contains(t) && k == end) continue;
+            if (_lex.Ellipsis.Contains(t)) { ellipsis = true; afterNoun = k + 1; continue; }
+            if (atoms[k].IsWord && !_lex.Stopwords.Contains(t) && !_lex.Verbs.ContainsKey(t) && skipped < 2) { skipped++; continue; }
+            break;
+        }
+        human = kind is null ? ellipsis : _lex.HumanKinds.Contains(kind);
+        if (kind is not null && !human) return kind;
+        var sentence = tokens[atoms[start].Token].Sentence;
+        // A verb of harm after the noun ("ont été tués", "were killed") or just before the number ("killing 12").
+        for (var v = afterNoun; v < atoms.Length && v < afterNoun + VerbWindow; v++)
+        {
+            var av = atoms[v];
+            if (tokens[av.Token].Sentence != sentence || av.Shape == TokenShape.Number || av.Text is ";" or ":") break;
+            if (_lex.Verbs.TryGetValue(av.Text, out var vk)) return vk;
+        }
+        for (var v = start - 1; v >= 0 && v >= start - 3; v--)
+        {
+            var av = atoms[v];
+            if (tokens[av.Token].Sentence != sentence || av.Shape == TokenShape.Number) break;
+            if (_lex.Verbs.TryGetValue(av.Text, out var vk)) return vk;
+        }
+        return kind;
+    }
+}

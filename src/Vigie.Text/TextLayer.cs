@@ -1,0 +1,81 @@
+using System.Collections.Frozen;
+using Vigie.Core;
+
+namespace Vigie.Text;
+
+/// <summary>Vigie's text layer: sentences, tokens, numbers and dates of a document, every span into its original text.</summary>
+/// <remarks>Immutable and thread-safe once loaded; load it once per process with <see cref="Load"/>.</remarks>
+public sealed class TextLayer
+{
+    private readonly FrozenDictionary<string, LanguageProfile> _languages;
+
+    private TextLayer(FrozenDictionary<string, LanguageProfile> languages) => _languages = languages;
+
+    /// <summary>The language codes loaded (<c>fr</c>, <c>en</c>…).</summary>
+    public IReadOnlyCollection<string> Languages => _languages.Keys;
+
+    /// <summary>Loads and validates every <c>lang/&lt;code&gt;/</c> folder under <paramref name="dataRoot"/> that has a <c>lang.yaml</c>.</summary>
+    /// <exception cref="LanguageDataException">Some file is missing or wrong; the message lists every <c>file:line: what</c>.</exception>
+    public static TextLayer Load(string dataRoot)
+    {
+        ArgumentNullException.ThrowIfNull(dataRoot);
+        var root = Path.Combine(dataRoot, "lang");
+        if (!Directory.Exists(root)) throw new LanguageDataException($"{root}: no such folder");
+        var problems = new DataProblems(dataRoot);
+        var profiles = new Dictionary<string, LanguageProfile>(StringComparer.Ordinal);
+        foreach (var dir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        {
+            if (!File.Exists(Path.Combine(dir, "lang.yaml"))) continue;
+            var profile = LanguageProfile.Load(root, Path.GetFileName(dir), problems);
+            if (profile is not null) profiles[profile.Code] = profile;
+        }
+        if (problems.Count > 0) throw new LanguageDataException(problems.All);
+        if (profiles.Count == 0) throw new LanguageDataException($"{root}: no language folder with a lang.yaml");
+        return new TextLayer(profiles.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>Loads the data found by <see cref="DataPaths.Root"/>.</summary>
+    public static TextLayer LoadDefault() => Load(DataPaths.Root);
+
+    /// <summary>Segments the text and recognises its numbers and dates, resolving dates against <paramref name="documentDate"/>.</summary>
+    /// <param name="text">The document text (after the seed header, if any).</param>
+    /// <param name="language">A loaded language code; an unknown code throws <see cref="ArgumentException"/>.</param>
+    /// <param name="documentDate">The document's date, as precise as known; without it only absolute dates resolve.</param>
+    public TextAnalysis Analyze(string text, string language, PartialDate? documentDate)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var profile = Profile(language);
+        var tokens = new List<Token>(text.Length / 5 + 8);
+        var sentences = new List<Sentence>(text.Length / 100 + 2);
+        profile.Tokenizer.Run(text, tokens, sentences);
+        var atoms = Atoms.Build(text, tokens);
+        var dates = profile.Dates.Recognize(text, atoms, tokens, documentDate);
+        var numbers = profile.Numbers.Recognize(text, atoms, tokens, dates);
+        return new TextAnalysis(text, profile.Code, sentences, tokens, numbers, dates);
+    }
+
+    /// <summary>Re-resolves a date read as a bare or "this" weekday ("jeudi", "on Thursday") as the coming such day
+    /// (on or after the document date), for events told in the future tense. Any other mention keeps its value.</summary>
+    public DateValue ResolveAsFuture(DateMention mention, PartialDate? documentDate)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        return ProfileOfRule(mention.Rule)?.Dates.ResolveAsFuture(mention, documentDate) ?? mention.Date;
+    }
+
+    /// <summary>Whether a date mention is a weekday that depends on tense (bare or "this"), so that <see cref="ResolveAsFuture"/> changes it.</summary>
+    public bool IsTenseDependent(DateMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        return ProfileOfRule(mention.Rule)?.Dates.IsTenseDependent(mention.Rule) ?? false;
+    }
+
+    private LanguageProfile? ProfileOfRule(string rule)
+    {
+        var slash = rule.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && _languages.TryGetValue(rule[..slash], out var p) ? p : null;
+    }
+
+    internal LanguageProfile Profile(string language) =>
+        _languages.TryGetValue(language, out var p) ? p
+        : throw new ArgumentException($"Language '{language}' is not loaded (loaded: {string.Join(", ", _languages.Keys)}).", nameof(language));
+}
