@@ -230,6 +230,9 @@ blob(kindA); blob(flagA);
 u32(keys.length);
 blob(keyBlob); blob(keyOff); blob(postStart); blob(new Int32Array(postPlace)); blob(new Uint8Array(postFlag));
 blob(wordList(common)); blob(wordList(demonyms));
+// A flat country table beside the gazetteer, for exports that need alpha-3 and numeric codes (ACLED's columns).
+const countryRows = wc.map(c => [c.cca2, c.cca3, c.ccn3 || '', c.name.common, c.subregion || c.region || ''].join('\t')).sort();
+fs.writeFileSync(path.join(path.dirname(outFile), 'countries.tsv'), '# iso2\tiso3\tnumeric\tname\tregion (generated from world-countries, ODbL)\n' + countryRows.join('\n') + '\n');
 const tmp = outFile + '.tmp';
 fs.writeFileSync(tmp, Buffer.concat(parts));
 fs.renameSync(tmp, outFile);
