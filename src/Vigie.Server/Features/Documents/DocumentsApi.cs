@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
+using Vigie.Core;
+using Vigie.Ingest;
+using Vigie.Pipeline;
+using Vigie.Server.Infrastructure;
+using Vigie.Storage;
+
+namespace Vigie.Server.Features.Documents;
+
+/// <summary>What an ingestion request did; every rejected document is named with its line and reason.</summary>
+public sealed record IngestResult(int Read, int Stored, int Skipped, int Events, IReadOnlyList<Rejection> Rejections);
+
+/// <summary><c>/api/documents</c>: stored documents, and ingestion by POST with the configured token.</summary>
+public static class DocumentsApi
+{
+    /// <summary>The header that may carry the token instead of <c>Authorization: Bearer</c>.</summary>
+    public const string TokenHeader = "X-Vigie-Token";
+
+    /// <summary>Maps the endpoints.</summary>
+    public static RouteGroupBuilder MapDocumentsApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("/documents").WithTags("Documents");
+        group.MapGet("/{id}", GetAsync).WithName("GetDocument").WithSummary("One stored document with its text.");
+        group.MapPost("/", IngestAsync).WithName("IngestDocuments")
+            .WithSummary("Extracts and stores the posted documents (dated text, JSON lines, CSV or RSS/Atom); requires the API token as `Authorization: Bearer`.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The body is read by hand (any content type is accepted and sniffed), so describe it here.
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "Documents in any input format of CONTRACT §1; `format` (text, jsonl, csv, feed) or the content type says which.",
+                    Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                    {
+                        ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                        ["application/x-ndjson"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                        ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                        ["application/rss+xml"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    },
+                };
+                return Task.CompletedTask;
+            });
+        return api;
+    }
+
+    private static async Task<Results<Ok<Document>, ProblemHttpResult>> GetAsync(string id, IVigieStore store, CancellationToken ct) =>
+        await store.GetDocumentAsync(id, ct) is { } doc ? TypedResults.Ok(doc) : Problems.NotFound($"No document with id '{id}'.");
+
+    private static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> IngestAsync(
+        HttpRequest request, string? format, string? name, VigieServerOptions options, IDocumentIngester ingester, EngineHolder engine,
+        EventSnapshotCache cache, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(options.ApiToken))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Ingestion is disabled.",
+                detail: $"The server was started without an API token; set {VigieServerOptions.TokenVariable} or --token to enable ingestion.");
+        if (!HasToken(request, options.ApiToken))
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid API token is required.",
+                detail: $"Send the token as 'Authorization: Bearer <token>' or in the {TokenHeader} header.");
+
+        var inputFormat = ParseFormat(format, request.ContentType);
+        if (inputFormat is null) return Problems.BadRequest("'format' must be one of: text, jsonl, csv, feed.");
+        if (request.ContentLength > options.MaxRequestBodyBytes) return TooLarge(options);
+
+        string content;
+        try
+        {
+            content = await ReadBodyAsync(request.Body, options.MaxRequestBodyBytes, ct);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Problems.BadRequest("The body is not UTF-8 text.");
+        }
+        catch (InvalidDataException)
+        {
+            return TooLarge(options);
+        }
+        if (string.IsNullOrWhiteSpace(content)) return Problems.BadRequest("The body is empty.");
+
+        IngestSummary summary;
+        try
+        {
+            var items = engine.Reader.ReadContent(string.IsNullOrWhiteSpace(name) ? "request" : name.Trim(), content, inputFormat.Value).ToList();
+            summary = await ingester.IngestAsync(items, ct);
+        }
+        catch (EngineUnavailableException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The extraction engine is not available.", detail: ex.Message);
+        }
+        if (summary.Stored > 0) cache.Invalidate();
+        var result = new IngestResult(summary.Read, summary.Stored, summary.Skipped, summary.Events, summary.Rejections);
+        if (summary.Read > 0 && summary.Rejections.Count == summary.Read)
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Every document was rejected.",
+                detail: string.Join("; ", summary.Rejections.Take(5).Select(r => r.ToString())),
+                extensions: new Dictionary<string, object?> { ["rejections"] = summary.Rejections });
+        return TypedResults.Ok(result);
+    }
+
+    private static ProblemHttpResult TooLarge(VigieServerOptions options) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.",
+            detail: $"At most {options.MaxRequestBodyBytes} bytes are accepted in one request.");
+
+    /// <summary>Whether the request carries the token, compared in constant time.</summary>
+    internal static bool HasToken(HttpRequest request, string token)
+    {
+        string? given = null;
+        var auth = request.Headers.Authorization.ToString();
+        if (auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) given = auth["Bearer ".Length..].Trim();
+        else if (request.Headers.TryGetValue(TokenHeader, out var h)) given = h.ToString().Trim();
+        if (string.IsNullOrEmpty(given)) return false;
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    }
+
+    private static InputFormat? ParseFormat(string? format, string? contentType)
+    {
+        if (!string.IsNullOrWhiteSpace(format))
+        {
+            return format.Trim().ToLowerInvariant() switch
+            {
+                "text" or "txt" => InputFormat.DatedText,
+                "jsonl" or "json" or "ndjson" => InputFormat.JsonLines,
+                "csv" => InputFormat.Csv,
+                "feed" or "rss" or "atom" => InputFormat.Feed,
+                _ => null,
+            };
+        }
+        var type = (contentType ?? "").Split(';', 2)[0].Trim().ToLowerInvariant();
+        return type switch
+        {
+            "application/x-ndjson" or "application/jsonl" or "application/json" => InputFormat.JsonLines,
+            "text/csv" => InputFormat.Csv,
+            "application/rss+xml" or "application/atom+xml" or "application/xml" or "text/xml" => InputFormat.Feed,
+            _ => InputFormat.DatedText,
+        };
+    }
+
+    /// <summary>Reads the body as strict UTF-8, refusing more than <paramref name="maxBytes"/> bytes whatever the headers say.</summary>
+    private static async Task<string> ReadBodyAsync(Stream body, long maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + n > maxBytes) throw new InvalidDataException("The body is too large.");
+            buffer.Write(chunk, 0, n);
+        }
+        return new UTF8Encoding(false, true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

@@ -1,0 +1,60 @@
+using Vigie.Core;
+using Vigie.Ingest;
+using Vigie.Pipeline;
+using Vigie.Text;
+
+namespace Vigie.Server.Infrastructure;
+
+/// <summary>The extraction engine and document reader, created on first use; a failure to load leaves them unavailable, not the server.</summary>
+internal sealed class EngineHolder(VigieServerOptions options)
+{
+    private readonly Lazy<Analyzer?> _analyzer = new(() => options.AnalyzerFactory?.Invoke(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<DocumentReader> _reader = new(() => options.ReaderFactory?.Invoke()
+        ?? new DocumentReader(LanguageIdentifier.Load(DataPaths.Root), new ReaderOptions((int)Math.Min(int.MaxValue, options.MaxRequestBodyBytes))));
+
+    /// <summary>The engine, or null when none is configured; throws <see cref="EngineUnavailableException"/> when it cannot load.</summary>
+    public Analyzer? Analyzer
+    {
+        get
+        {
+            try
+            {
+                return _analyzer.Value;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new EngineUnavailableException($"The extraction engine could not load: {ex.Message}", ex);
+            }
+        }
+    }
+
+    /// <summary>The reader of posted documents; throws <see cref="EngineUnavailableException"/> when its language data cannot load.</summary>
+    public DocumentReader Reader
+    {
+        get
+        {
+            try
+            {
+                return _reader.Value;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new EngineUnavailableException($"The document reader could not load: {ex.Message}", ex);
+            }
+        }
+    }
+
+    /// <summary>The mentions Vigie recognises in a document, or none when the engine is not available.</summary>
+    public IReadOnlyList<Mention> MentionsOf(Document document)
+    {
+        try
+        {
+            return Analyzer?.Analyze(document).Mentions ?? [];
+        }
+        catch (Exception)
+        {
+            // Highlighting of dates and numbers is a bonus: an engine that cannot load must not break the event view.
+            return [];
+        }
+    }
+}
