@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using Vigie.Core;
 using Vigie.Ingest;
+using Vigie.Pipeline;
+using Vigie.Storage;
 using Vigie.Text;
 
 namespace Vigie.Cli;
@@ -12,53 +16,236 @@ internal sealed partial class Commands
     private Command Bench()
     {
         var megabytes = new Option<double>("--mb") { Description = "Size of the generated corpus in megabytes.", DefaultValueFactory = _ => 20 };
-        var cmd = new Command("bench", "Measure extraction throughput on a corpus built from the demo corpus (and ../shared/corpus/news when present).") { megabytes };
-        cmd.SetAction(p =>
+        var documents = new Option<int?>("--documents") { Description = "Size of the generated corpus in documents (instead of --mb)." };
+        var noIngest = new Option<bool>("--no-ingest") { Description = "Skip the ingest into SQLite." };
+        var queryEvents = new Option<int>("--query-events") { Description = "Also time queries over this many synthetic stored events (e.g. 1000000); 0 skips.", DefaultValueFactory = _ => 0 };
+        var pg = new Option<string?>("--pg") { Description = "A PostgreSQL connection string: time the queries there too (its tables are emptied first)." };
+        var queries = new Option<int>("--queries") { Description = "Runs of each query filter.", DefaultValueFactory = _ => 40 };
+        var cmd = new Command("bench", "Measure extraction, ingest and query speed on a corpus built from the demo corpus (and ../shared/corpus/news when present).")
+        {
+            megabytes, documents, noIngest, queryEvents, pg, queries,
+        };
+        cmd.SetAction(async (p, ct) =>
         {
             var ctx = Context(p);
-            var corpus = BenchCorpus.Build(ctx.CreateReader(1 << 20), p.GetValue(megabytes));
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus: {corpus.Count} documents, {corpus.Sum(d => (long)d.Text.Length) / 1e6:0.0} M characters"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9:0.0} GB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}"));
+            var read = Stopwatch.StartNew();
+            var corpus = BenchCorpus.Load(ctx.CreateReader(1 << 20), p.GetValue(megabytes), p.GetValue(documents));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"corpus: {corpus.Count} documents ({corpus.Seed.Count} distinct sources), {corpus.Bytes / 1e6:0.0} MB; read {read.Elapsed.TotalSeconds:0.00} s"));
             var load = Stopwatch.StartNew();
             var analyzer = ctx.Analyzer;
-            analyzer.Analyze(corpus[0]);
+            analyzer.Analyze(corpus.Seed[0]);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load: {load.Elapsed.TotalSeconds:0.00} s"));
             foreach (var cores in new[] { 1, Environment.ProcessorCount }.Distinct())
             {
                 var sw = Stopwatch.StartNew();
                 long events = 0;
-                Parallel.ForEach(corpus, new ParallelOptions { MaxDegreeOfParallelism = cores }, d => Interlocked.Add(ref events, analyzer.Analyze(d).Events.Count));
+                Parallel.ForEach(Partitioner.Create(corpus.Documents(), EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = cores, CancellationToken = ct },
+                    d => Interlocked.Add(ref events, analyzer.Analyze(d).Events.Count));
                 var s = sw.Elapsed.TotalSeconds;
-                var mb = corpus.Sum(d => (long)System.Text.Encoding.UTF8.GetByteCount(d.Text)) / 1e6;
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{cores} core(s): {corpus.Count / s:0} documents/s  {mb / s:0.00} MB/s  {events / s:0} events/s  ({s:0.00} s)"));
+                    $"extract, {cores} core(s): {corpus.Count / s:0} documents/s  {corpus.Bytes / 1e6 / s:0.00} MB/s  {events / s:0} events/s  ({s:0.00} s, {events} events)"));
             }
-            using var proc = Process.GetCurrentProcess();
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory: {proc.PeakWorkingSet64 / 1e6:0} MB"));
+            if (!p.GetValue(noIngest))
+            {
+                var file = Path.Combine(Path.GetTempPath(), $"vigie-bench-{Environment.ProcessId}.db");
+                try
+                {
+                    await using var store = await SqliteStore.OpenAsync(file, ct);
+                    var service = new IngestService(analyzer, store);
+                    var sw = Stopwatch.StartNew();
+                    var summary = await service.RunAsync(corpus.Items(), ct: ct);
+                    var s = sw.Elapsed.TotalSeconds;
+                    var t = summary.Timings;
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"ingest into SQLite, {Environment.ProcessorCount} core(s): {summary.Stored / s:0} documents/s  {corpus.Bytes / 1e6 / s:0.00} MB/s  {summary.Events / s:0} events/s  ({s:0.00} s; stages, overlapping: read {t.Read.TotalSeconds:0.00} s, analyse {t.Analyse.TotalSeconds:0.00} s, store {t.Store.TotalSeconds:0.00} s)"));
+                }
+                finally
+                {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+                }
+            }
+            PeakMemory("after extraction and ingest");
+            var n = p.GetValue(queryEvents);
+            if (n > 0)
+            {
+                var file = Path.Combine(Path.GetTempPath(), $"vigie-bench-q-{Environment.ProcessId}.db");
+                try
+                {
+                    await using (var sqlite = await SqliteStore.OpenAsync(file, ct))
+                        await QueryBench.RunAsync("SQLite", sqlite, n, p.GetValue(queries), stdout, ct);
+                }
+                finally
+                {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+                }
+                if (p.GetValue(pg) is { } pgConnection)
+                {
+                    await using var postgres = await PostgresStore.OpenAsync(pgConnection, ct);
+                    await QueryBench.EmptyPostgresAsync(pgConnection, ct);
+                    await QueryBench.RunAsync("PostgreSQL", postgres, n, p.GetValue(queries), stdout, ct);
+                }
+                PeakMemory("at the end");
+            }
             return 0;
         });
         return cmd;
     }
+
+    private void PeakMemory(string when)
+    {
+        using var proc = Process.GetCurrentProcess();
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory {when}: {proc.PeakWorkingSet64 / 1e6:0} MB"));
+    }
 }
 
-/// <summary>Builds a benchmark corpus of a chosen size by cycling real documents with varied ids.</summary>
-internal static class BenchCorpus
+/// <summary>A benchmark corpus of a chosen size: real documents cycled, each copy with its own id and a varied last line
+/// (so that its content key differs too), generated as it is consumed so that memory stays flat whatever the size.</summary>
+internal sealed class BenchCorpus
 {
-    public static List<Document> Build(DocumentReader reader, double megabytes)
+    private BenchCorpus(List<Document> seed, int count, long bytes)
     {
-        var sources = new List<string> { Path.Combine(DataPaths.Root, "demo") };
+        Seed = seed;
+        Count = count;
+        Bytes = bytes;
+    }
+
+    public List<Document> Seed { get; }
+
+    public int Count { get; }
+
+    public long Bytes { get; }
+
+    public static BenchCorpus Load(DocumentReader reader, double megabytes, int? documents)
+    {
+        var sources = new List<string>();
+        var demo = Path.Combine(DataPaths.Root, "demo");
+        if (Directory.Exists(demo)) sources.Add(demo);
         var shared = Path.GetFullPath(Path.Combine(DataPaths.Root, "..", "..", "shared", "corpus", "news"));
         if (Directory.Exists(shared)) sources.Add(shared);
         var seed = reader.Read(sources).OfType<AcceptedDocument>().Select(a => a.Document).ToList();
-        if (seed.Count == 0) throw new UserException("No documents to build a benchmark corpus from.");
-        var target = (long)(megabytes * 1e6);
-        var list = new List<Document>();
-        long size = 0;
-        for (var i = 0; size < target; i++)
+        if (seed.Count == 0) throw new UserException("No documents to build a benchmark corpus from (data/demo or ../shared/corpus/news).");
+        var sizes = seed.Select(d => (long)Encoding.UTF8.GetByteCount(d.Text)).ToArray();
+        int count;
+        long bytes = 0;
+        if (documents is { } wanted)
         {
-            var d = seed[i % seed.Count];
-            list.Add(d with { Id = $"{d.Id}-{i}" });
-            size += System.Text.Encoding.UTF8.GetByteCount(d.Text);
+            count = Math.Max(1, wanted);
+            for (var i = 0; i < count; i++) bytes += sizes[i % seed.Count];
         }
-        return list;
+        else
+        {
+            var target = (long)(megabytes * 1e6);
+            for (count = 0; bytes < target; count++) bytes += sizes[count % seed.Count];
+        }
+        return new BenchCorpus(seed, count, bytes);
+    }
+
+    public IEnumerable<Document> Documents()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            var d = Seed[i % Seed.Count];
+            yield return i < Seed.Count ? d with { Id = $"{d.Id}-{i}" } : d with { Id = $"{d.Id}-{i}", Text = d.Text + $"\n\n(bench copy {i})" };
+        }
+    }
+
+    public IEnumerable<IngestItem> Items()
+    {
+        var i = 0;
+        foreach (var d in Documents())
+            yield return new AcceptedDocument("bench", ++i, d, DocumentKeys.ContentKey(d.Text, d.Date));
+    }
+}
+
+/// <summary>Query latency over many synthetic stored events, written in bulk, for the filters users type most.</summary>
+internal static class QueryBench
+{
+    private static readonly string[] Types = ["territory_taken", "armed_clash", "attack", "air_strike", "shelling", "protest", "arrest", "talks", "agreement", "deployment", "withdrawal", "casualties", "explosive_device", "abduction", "riot", "threat", "criticism", "demand", "sanction", "aid"];
+    private static readonly (string Country, string Name, double Lat, double Lon)[] Places =
+        [.. Enumerable.Range(0, 400).Select(i => (Country: CountryCodes[i % CountryCodes.Length], Name: $"Place {i}", Lat: -40 + i % 80, Lon: -120 + i % 240))];
+    private static readonly string[] Words = ["forces", "soldiers", "rebels", "village", "killed", "attack", "town", "army", "police", "protesters", "capital", "border", "militants", "drone", "convoy", "ceasefire", "offensive", "talks", "hostages", "airport"];
+
+    private static string[] CountryCodes => ["AF", "ML", "UA", "SY", "YE", "SO", "NG", "SD", "ET", "CD", "BF", "NE", "IQ", "LY", "MZ", "CF", "TD", "CM", "PK", "MM"];
+
+    public static async Task RunAsync(string engine, IVigieStore store, int count, int runs, TextWriter stdout, CancellationToken ct)
+    {
+        var write = Stopwatch.StartNew();
+        const int perDocument = 50, perBatch = 5000;
+        var rng = new Random(8);
+        var batch = new List<StoredDocument>(perBatch / perDocument);
+        for (var written = 0; written < count;)
+        {
+            var docId = $"bench-doc-{written / perDocument:D7}";
+            var events = new List<Event>(perDocument);
+            for (var k = 0; k < perDocument && written < count; k++, written++) events.Add(Synthetic(rng, written, docId));
+            batch.Add(new StoredDocument(new Document(docId, "synthetic", new PartialDate(2020, 1, 1), "en"), "key-" + docId, events));
+            if (batch.Count * perDocument >= perBatch)
+            {
+                await store.StoreAsync(batch, ct);
+                batch.Clear();
+            }
+        }
+        if (batch.Count > 0) await store.StoreAsync(batch, ct);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: wrote {count} synthetic events in {write.Elapsed.TotalSeconds:0.0} s ({count / write.Elapsed.TotalSeconds:0} events/s)"));
+
+        var filters = new (string Name, Func<Random, EventQuery> Make)[]
+        {
+            ("first page, no filter", _ => new EventQuery()),
+            ("type", r => new EventQuery(Type: Types[r.Next(Types.Length)])),
+            ("country", r => new EventQuery(Country: CountryCodes[r.Next(CountryCodes.Length)])),
+            ("actor", r => new EventQuery(Actor: $"actor_{r.Next(300)}")),
+            ("place", r => new EventQuery(Place: $"Place {r.Next(Places.Length)}")),
+            ("one month", r => { var d = new DateOnly(2015 + r.Next(10), 1 + r.Next(12), 1); return new EventQuery(From: d, To: d.AddMonths(1).AddDays(-1)); }),
+            ("type + country + year", r => { var y = 2015 + r.Next(10); return new EventQuery(Type: Types[r.Next(Types.Length)], Country: CountryCodes[r.Next(CountryCodes.Length)], From: new DateOnly(y, 1, 1), To: new DateOnly(y, 12, 31)); }),
+            ("text, two words", r => new EventQuery(Text: $"{Words[r.Next(Words.Length)]} {Words[r.Next(Words.Length)]}")),
+            ("modality", r => new EventQuery(Modality: (Modality)r.Next(7))),
+        };
+        foreach (var (name, make) in filters)
+        {
+            var times = new List<double>(runs);
+            var r = new Random(name.Length);
+            await store.QueryEventsAsync(make(r), ct);
+            for (var i = 0; i < runs; i++)
+            {
+                var q = make(r);
+                var sw = Stopwatch.StartNew();
+                await store.QueryEventsAsync(q, ct);
+                times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{engine} query {name,-24} p50 {Percentile(times, 0.50),7:0.0} ms   p95 {Percentile(times, 0.95),7:0.0} ms"));
+        }
+    }
+
+    /// <summary>Empties the PostgreSQL tables so that the synthetic events are all there is.</summary>
+    public static async Task EmptyPostgresAsync(string connection, CancellationToken ct)
+    {
+        await using var c = new Npgsql.NpgsqlConnection(PostgresConnectionString.Normalize(connection));
+        await c.OpenAsync(ct);
+        await using var cmd = new Npgsql.NpgsqlCommand("TRUNCATE documents CASCADE", c);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static Event Synthetic(Random r, int i, string docId)
+    {
+        var place = Places[r.Next(Places.Length)];
+        var day = new DateOnly(2015, 1, 1).AddDays(r.Next(3650));
+        var a1 = r.Next(300);
+        var type = Types[r.Next(Types.Length)];
+        var text = $"{Words[r.Next(Words.Length)]} {Words[r.Next(Words.Length)]} near {place.Name}, {Words[r.Next(Words.Length)]} {Words[r.Next(Words.Length)]} said on {day:yyyy-MM-dd}.";
+        return new Event(
+            $"bench-{i:D8}", docId, "en", type, new EventCodes(null, null, null, null),
+            new Actor($"actor_{a1}", $"Actor {a1}", null, "MIL"), r.Next(2) == 0 ? null : new Actor($"actor_{r.Next(300)}", "Other", null, "REB"), null,
+            [new Location(place.Name, place.Country, null, place.Lat, place.Lon, "city", null)],
+            DateValue.OfDay(day), r.Next(4) == 0 ? [new Quantity("fatalities", 3, 3, false, false, false, "three")] : [],
+            (Modality)(r.Next(10) < 7 ? 0 : r.Next(7)), 0.8,
+            [new Evidence(docId, 1, 0, text.Length, text, "bench/rule")]);
     }
 }

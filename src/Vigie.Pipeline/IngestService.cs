@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Threading.Channels;
 using Vigie.Core;
 using Vigie.Ingest;
 using Vigie.Storage;
@@ -8,7 +10,14 @@ namespace Vigie.Pipeline;
 public readonly record struct IngestProgress(int Read, int Stored, int Skipped, int Rejected, int Events, long Characters);
 
 /// <summary>What an ingest run did; every rejection is named.</summary>
-public sealed record IngestSummary(int Read, int Stored, int Skipped, int Events, IReadOnlyList<Rejection> Rejections);
+public sealed record IngestSummary(int Read, int Stored, int Skipped, int Events, IReadOnlyList<Rejection> Rejections)
+{
+    /// <summary>Time spent in each stage (stages overlap, so they add up to more than the run's wall time).</summary>
+    public IngestTimings Timings { get; init; }
+}
+
+/// <summary>Busy time of each stage of an ingest run: reading and parsing, analysing (wall time of the parallel part), storing.</summary>
+public readonly record struct IngestTimings(TimeSpan Read, TimeSpan Analyse, TimeSpan Store);
 
 /// <summary>Options for <see cref="IngestService"/>.</summary>
 /// <param name="ChunkSize">Documents analysed and stored per transaction; bounds memory whatever the corpus size.</param>
@@ -16,8 +25,9 @@ public sealed record IngestSummary(int Read, int Stored, int Skipped, int Events
 public sealed record IngestOptions(int ChunkSize = 256, int? Parallelism = null);
 
 /// <summary>Reads, skips what is already stored, analyses in parallel and stores chunk by chunk, each chunk in one transaction.</summary>
-/// <remarks>A crash loses at most the chunk in flight; a rerun skips stored documents (same id or content key), so it completes
-/// the job with no duplicates.</remarks>
+/// <remarks>The three stages run at once through bounded channels (read → analyse → store), so that at most four chunks are
+/// in memory whatever the corpus size. A crash loses at most the chunks in flight; a rerun skips stored documents (same id
+/// or content key), so it completes the job with no duplicates.</remarks>
 public sealed class IngestService(Analyzer analyzer, IVigieStore store, IngestOptions? options = null)
 {
     private readonly IngestOptions _options = options ?? new IngestOptions();
@@ -30,59 +40,141 @@ public sealed class IngestService(Analyzer analyzer, IVigieStore store, IngestOp
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(items);
+        var chunkSize = Math.Max(1, _options.ChunkSize);
         var rejections = new List<Rejection>();
-        int read = 0, stored = 0, skipped = 0, events = 0;
+        int read = 0, stored = 0, skipped = 0, events = 0, rejected = 0;
         long chars = 0;
-        var chunk = new List<AcceptedDocument>(_options.ChunkSize);
-        foreach (var item in items)
-        {
-            ct.ThrowIfCancellationRequested();
-            read++;
-            switch (item)
-            {
-                case Rejection r:
-                    rejections.Add(r);
-                    onRejection?.Invoke(r);
-                    break;
-                case AcceptedDocument a:
-                    chunk.Add(a);
-                    chars += a.Document.Text.Length;
-                    break;
-            }
-            if (chunk.Count >= _options.ChunkSize) await Flush();
-        }
-        await Flush();
-        return new IngestSummary(read, stored, skipped, events, rejections);
+        long readTicks = 0, analyseTicks = 0, storeTicks = 0;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var token = linked.Token;
+        var toAnalyse = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var toStore = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
 
-        async Task Flush()
+        // Read: enumerating the items does the file I/O and parsing, on a thread of its own.
+        var reader = Task.Run(async () =>
         {
-            if (chunk.Count == 0)
+            try
             {
-                progress?.Report(new IngestProgress(read, stored, skipped, rejections.Count, events, chars));
-                return;
-            }
-            var keys = chunk.SelectMany(a => new[] { a.Document.Id, a.ContentKey }).ToList();
-            var existing = await store.FindExistingAsync(keys, ct);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var fresh = new List<AcceptedDocument>(chunk.Count);
-            foreach (var a in chunk)
-            {
-                if (existing.Contains(a.Document.Id) || existing.Contains(a.ContentKey) || !seen.Add(a.Document.Id) || !seen.Add(a.ContentKey))
+                var chunk = new List<AcceptedDocument>(chunkSize);
+                var clock = Stopwatch.StartNew();
+                using var e = items.GetEnumerator();
+                while (true)
                 {
-                    skipped++;
-                    continue;
+                    token.ThrowIfCancellationRequested();
+                    if (!e.MoveNext()) break;
+                    Interlocked.Increment(ref read);
+                    switch (e.Current)
+                    {
+                        case Rejection r:
+                            lock (rejections) rejections.Add(r);
+                            Interlocked.Increment(ref rejected);
+                            onRejection?.Invoke(r);
+                            break;
+                        case AcceptedDocument a:
+                            chunk.Add(a);
+                            Interlocked.Add(ref chars, a.Document.Text.Length);
+                            break;
+                    }
+                    if (chunk.Count >= chunkSize)
+                    {
+                        readTicks += clock.ElapsedTicks;
+                        await toAnalyse.Writer.WriteAsync(new Chunk(chunk, Volatile.Read(ref read)), token);
+                        chunk = new List<AcceptedDocument>(chunkSize);
+                        clock.Restart();
+                    }
                 }
-                fresh.Add(a);
+                readTicks += clock.ElapsedTicks;
+                await toAnalyse.Writer.WriteAsync(new Chunk(chunk, Volatile.Read(ref read)), token);
+                toAnalyse.Writer.Complete();
             }
-            var analysed = new StoredDocument[fresh.Count];
-            Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism ?? Environment.ProcessorCount, CancellationToken = ct },
-                i => analysed[i] = new StoredDocument(fresh[i].Document, fresh[i].ContentKey, analyzer.Analyze(fresh[i].Document).Events));
-            var result = await store.StoreAsync(analysed, ct);
-            stored += result.DocumentsStored;
-            skipped += result.DocumentsSkipped;
-            events += result.EventsStored;
-            chunk.Clear();
-            progress?.Report(new IngestProgress(read, stored, skipped, rejections.Count, events, chars));
+            catch (Exception ex)
+            {
+                toAnalyse.Writer.TryComplete(ex);
+                throw;
+            }
+        }, token);
+
+        // Analyse: skip what is stored already, then every core on the rest of the chunk.
+        var analyser = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var chunk in toAnalyse.Reader.ReadAllAsync(token))
+                {
+                    var clock = Stopwatch.StartNew();
+                    var keys = new List<string>(chunk.Items.Count * 2);
+                    foreach (var a in chunk.Items) { keys.Add(a.Document.Id); keys.Add(a.ContentKey); }
+                    var existing = keys.Count == 0 ? (IReadOnlySet<string>)new HashSet<string>() : await store.FindExistingAsync(keys, token);
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    var fresh = new List<AcceptedDocument>(chunk.Items.Count);
+                    foreach (var a in chunk.Items)
+                    {
+                        if (existing.Contains(a.Document.Id) || existing.Contains(a.ContentKey) || !seen.Add(a.Document.Id) || !seen.Add(a.ContentKey))
+                        {
+                            chunk.Known++;
+                            continue;
+                        }
+                        fresh.Add(a);
+                    }
+                    var analysed = new StoredDocument[fresh.Count];
+                    Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism ?? Environment.ProcessorCount, CancellationToken = token },
+                        i => analysed[i] = new StoredDocument(fresh[i].Document, fresh[i].ContentKey, analyzer.Analyze(fresh[i].Document).Events));
+                    chunk.Analysed = analysed;
+                    chunk.Items.Clear();
+                    analyseTicks += clock.ElapsedTicks;
+                    await toStore.Writer.WriteAsync(chunk, token);
+                }
+                toStore.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                toStore.Writer.TryComplete(ex);
+                throw;
+            }
+        }, token);
+
+        // Store: one transaction per chunk, in order, on this task.
+        try
+        {
+            await foreach (var chunk in toStore.Reader.ReadAllAsync(token))
+            {
+                var clock = Stopwatch.StartNew();
+                skipped += chunk.Known;
+                if (chunk.Analysed.Length > 0)
+                {
+                    var result = await store.StoreAsync(chunk.Analysed, token);
+                    stored += result.DocumentsStored;
+                    skipped += result.DocumentsSkipped;
+                    events += result.EventsStored;
+                }
+                storeTicks += clock.ElapsedTicks;
+                progress?.Report(new IngestProgress(chunk.ReadSoFar, stored, skipped, Volatile.Read(ref rejected), events, Interlocked.Read(ref chars)));
+            }
+            await Task.WhenAll(reader, analyser);
         }
+        catch
+        {
+            await linked.CancelAsync();
+            try { await Task.WhenAll(reader, analyser); }
+            catch (Exception ex) when (ex is OperationCanceledException) { }
+            throw;
+        }
+        return new IngestSummary(read, stored, skipped, events, rejections)
+        {
+            Timings = new IngestTimings(Ticks(readTicks), Ticks(analyseTicks), Ticks(storeTicks)),
+        };
+    }
+
+    private static TimeSpan Ticks(long stopwatchTicks) => TimeSpan.FromSeconds(stopwatchTicks / (double)Stopwatch.Frequency);
+
+    private sealed class Chunk(List<AcceptedDocument> items, int readSoFar)
+    {
+        public List<AcceptedDocument> Items { get; } = items;
+
+        public int ReadSoFar { get; } = readSoFar;
+
+        public int Known { get; set; }
+
+        public StoredDocument[] Analysed { get; set; } = [];
     }
 }

@@ -1,6 +1,6 @@
 namespace Vigie.Storage;
 
-/// <summary>Opens the store a <c>--db</c> value names: a file path for SQLite, a PostgreSQL connection string otherwise.</summary>
+/// <summary>Opens the store a <c>--db</c> value names: a file path for SQLite, a PostgreSQL connection string or URL otherwise.</summary>
 public static class StoreFactory
 {
     /// <summary>The default embedded database file.</summary>
@@ -16,8 +16,7 @@ public static class StoreFactory
     public static async Task<IVigieStore> OpenAsync(string target, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (IsPostgres(target))
-            throw new NotSupportedException("PostgreSQL is not available in this build yet; use a SQLite file path.");
+        if (IsPostgres(target)) return await PostgresStore.OpenAsync(target, ct);
         return await SqliteStore.OpenAsync(target, ct);
     }
 }

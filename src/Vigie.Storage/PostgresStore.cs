@@ -1,0 +1,458 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Vigie.Core;
+
+namespace Vigie.Storage;
+
+/// <summary>The shared store: PostgreSQL through Npgsql, binary COPY for bulk writes, full-text search with a GIN index.</summary>
+/// <remarks>Safe for several processes at once: documents are claimed with <c>ON CONFLICT DO NOTHING</c> inside the batch's
+/// transaction, so two workers storing the same document never both store it.</remarks>
+public sealed class PostgresStore : IVigieStore
+{
+    private const long MigrationLockKey = 0x5669676965; // "Vigie"
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+
+    /// <summary>Opens a pool on the database the connection string or <c>postgres://</c> URL names and brings its schema up to date.</summary>
+    public static async Task<PostgresStore> OpenAsync(string connectionString, CancellationToken ct = default)
+    {
+        var store = new PostgresStore(NpgsqlDataSource.Create(PostgresConnectionString.Normalize(connectionString)));
+        try
+        {
+            await store.MigrateAsync(ct);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<int> MigrateAsync(CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        var current = 0;
+        foreach (var (version, sql) in PostgresMigrations.All)
+        {
+            await using var tx = await c.BeginTransactionAsync(ct);
+            await Exec(c, tx, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", ct);
+            await Exec(c, tx, "CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)", ct);
+            await using (var q = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version", c, tx))
+                current = Convert.ToInt32(await q.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            if (version > current)
+            {
+                await Exec(c, tx, sql, ct);
+                await Exec(c, tx, $"INSERT INTO schema_version (version) VALUES ({version})", ct);
+                current = version;
+            }
+            await tx.CommitAsync(ct);
+        }
+        return current;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlySet<string>> FindExistingAsync(IReadOnlyCollection<string> idsOrContentKeys, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(idsOrContentKeys);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (idsOrContentKeys.Count == 0) return found;
+        var keys = idsOrContentKeys.ToArray();
+        var wanted = new HashSet<string>(keys, StringComparer.Ordinal);
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT id, content_key FROM documents WHERE id = ANY(@k) OR content_key = ANY(@k)", c);
+        cmd.Parameters.Add(new NpgsqlParameter("k", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var id = r.GetString(0);
+            var key = r.GetString(1);
+            if (wanted.Contains(id)) found.Add(id);
+            if (wanted.Contains(key)) found.Add(key);
+        }
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoreResult> StoreAsync(IReadOnlyList<StoredDocument> batch, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0) return new StoreResult(0, 0, 0);
+
+        // The first of several copies in one batch wins, as it does in SQLite where the later ones hit the unique keys.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unique = new List<StoredDocument>(batch.Count);
+        foreach (var item in batch)
+        {
+            if (seen.Contains("i:" + item.Document.Id) || seen.Contains("k:" + item.ContentKey)) continue;
+            seen.Add("i:" + item.Document.Id);
+            seen.Add("k:" + item.ContentKey);
+            unique.Add(item);
+        }
+
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var storedIds = await InsertDocumentsAsync(c, tx, unique, ct);
+        var events = new List<Event>();
+        var eventIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in unique)
+        {
+            if (!storedIds.Contains(item.Document.Id)) continue;
+            foreach (var e in item.Events)
+                if (eventIds.Add(e.Id)) events.Add(e);
+        }
+        var inserted = events.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : await InsertEventsAsync(c, tx, events, ct);
+        if (inserted.Count > 0)
+        {
+            var fresh = events.Where(e => inserted.Contains(e.Id)).ToList();
+            await CopyChildrenAsync(c, fresh, ct);
+        }
+        await tx.CommitAsync(ct);
+        return new StoreResult(storedIds.Count, batch.Count - storedIds.Count, inserted.Count);
+    }
+
+    private static async Task<HashSet<string>> InsertDocumentsAsync(NpgsqlConnection c, NpgsqlTransaction tx, List<StoredDocument> docs, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "INSERT INTO documents (id, content_key, date, language, title, source, url, text, ingested_at) "
+            + "SELECT i, k, d, l, t, s, u, x, @now FROM unnest(@i, @k, @d, @l, @t, @s, @u, @x) AS v(i, k, d, l, t, s, u, x) "
+            + "ON CONFLICT DO NOTHING RETURNING id", c, tx);
+        void Add(string name, string?[] values) => cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values });
+        Add("i", docs.Select(x => x.Document.Id).ToArray());
+        Add("k", docs.Select(x => x.ContentKey).ToArray());
+        Add("d", docs.Select(x => x.Document.Date?.ToString()).ToArray());
+        Add("l", docs.Select(x => x.Document.Language).ToArray());
+        Add("t", docs.Select(x => x.Document.Title).ToArray());
+        Add("s", docs.Select(x => x.Document.Source).ToArray());
+        Add("u", docs.Select(x => x.Document.Url).ToArray());
+        Add("x", docs.Select(x => x.Document.Text).ToArray());
+        cmd.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = DateTime.UtcNow });
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) stored.Add(r.GetString(0));
+        return stored;
+    }
+
+    /// <summary>Copies events into a per-connection staging table, then moves those whose id is new; returns the ids moved.</summary>
+    private static async Task<HashSet<string>> InsertEventsAsync(NpgsqlConnection c, NpgsqlTransaction tx, List<Event> events, CancellationToken ct)
+    {
+        await Exec(c, tx, "CREATE TEMP TABLE IF NOT EXISTS events_in (LIKE events) ON COMMIT DELETE ROWS", ct);
+        await using (var w = await c.BeginBinaryImportAsync(
+            "COPY events_in (id, document_id, type, modality, date_value, date_last, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var e in events)
+            {
+                await w.StartRowAsync(ct);
+                await w.WriteAsync(e.Id, NpgsqlDbType.Text, ct);
+                await w.WriteAsync(e.Document, NpgsqlDbType.Text, ct);
+                await w.WriteAsync(e.Type, NpgsqlDbType.Text, ct);
+                await w.WriteAsync(SqliteStore.ModalityName(e.Modality), NpgsqlDbType.Text, ct);
+                await WriteText(w, e.Date?.Value, ct);
+                await WriteText(w, e.Date is null ? null : e.Date.End ?? e.Date.Value, ct);
+                await WriteText(w, e.Date is null ? null : JsonSerializer.Serialize(e.Date.Precision, VigieJson.Options).Trim('"'), ct);
+                await w.WriteAsync(e.Date is null ? "" : Day(e.Date.FirstDay), NpgsqlDbType.Text, ct);
+                await w.WriteAsync(e.Date is null ? "" : Day(e.Date.LastDay), NpgsqlDbType.Text, ct);
+                await WriteText(w, e.Actor1?.Id, ct);
+                await WriteText(w, e.Actor2?.Id, ct);
+                await w.WriteAsync(e.Confidence, NpgsqlDbType.Double, ct);
+                await w.WriteAsync(JsonSerializer.Serialize(e, VigieJson.Options), NpgsqlDbType.Text, ct);
+            }
+            await w.CompleteAsync(ct);
+        }
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        await using var cmd = new NpgsqlCommand("INSERT INTO events SELECT * FROM events_in ON CONFLICT DO NOTHING RETURNING id", c, tx);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) inserted.Add(r.GetString(0));
+        return inserted;
+    }
+
+    private static async Task CopyChildrenAsync(NpgsqlConnection c, List<Event> events, CancellationToken ct)
+    {
+        if (events.Any(e => e.Locations.Count > 0))
+        {
+            await using var w = await c.BeginBinaryImportAsync(
+                "COPY locations (event_id, idx, name, name_folded, country, admin1, lat, lon, precision, geonames_id) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var e in events)
+                for (var i = 0; i < e.Locations.Count; i++)
+                {
+                    var l = e.Locations[i];
+                    await w.StartRowAsync(ct);
+                    await w.WriteAsync(e.Id, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(i, NpgsqlDbType.Integer, ct);
+                    await w.WriteAsync(l.Name, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(TextFolding.Fold(l.Name), NpgsqlDbType.Text, ct);
+                    await WriteText(w, l.Country, ct);
+                    await WriteText(w, l.Admin1, ct);
+                    await w.WriteAsync(l.Lat, NpgsqlDbType.Double, ct);
+                    await w.WriteAsync(l.Lon, NpgsqlDbType.Double, ct);
+                    await w.WriteAsync(l.Precision, NpgsqlDbType.Text, ct);
+                    if (l.GeonamesId is { } g) await w.WriteAsync(g, NpgsqlDbType.Bigint, ct);
+                    else await w.WriteNullAsync(ct);
+                }
+            await w.CompleteAsync(ct);
+        }
+        if (events.Any(e => e.Actor1 is not null || e.Actor2 is not null || e.Claimant is not null))
+        {
+            await using var w = await c.BeginBinaryImportAsync(
+                "COPY actors (event_id, slot, actor_id, name, name_folded, country, role) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var e in events)
+                foreach (var (slot, a) in new[] { ("actor1", e.Actor1), ("actor2", e.Actor2), ("claimant", e.Claimant) })
+                {
+                    if (a is null) continue;
+                    await w.StartRowAsync(ct);
+                    await w.WriteAsync(e.Id, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(slot, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(a.Id, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(a.Name, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(TextFolding.Fold(a.Name), NpgsqlDbType.Text, ct);
+                    await WriteText(w, a.Country, ct);
+                    await WriteText(w, a.Role, ct);
+                }
+            await w.CompleteAsync(ct);
+        }
+        if (events.Any(e => e.Quantities.Count > 0))
+        {
+            await using var w = await c.BeginBinaryImportAsync(
+                "COPY quantities (event_id, idx, kind, low, high, approximate, lower_bound, upper_bound, text) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var e in events)
+                for (var i = 0; i < e.Quantities.Count; i++)
+                {
+                    var q = e.Quantities[i];
+                    await w.StartRowAsync(ct);
+                    await w.WriteAsync(e.Id, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(i, NpgsqlDbType.Integer, ct);
+                    await WriteText(w, q.Kind, ct);
+                    await w.WriteAsync(q.Low, NpgsqlDbType.Numeric, ct);
+                    await w.WriteAsync(q.High, NpgsqlDbType.Numeric, ct);
+                    await w.WriteAsync(q.Approximate, NpgsqlDbType.Boolean, ct);
+                    await w.WriteAsync(q.LowerBound, NpgsqlDbType.Boolean, ct);
+                    await w.WriteAsync(q.UpperBound, NpgsqlDbType.Boolean, ct);
+                    await w.WriteAsync(q.Text, NpgsqlDbType.Text, ct);
+                }
+            await w.CompleteAsync(ct);
+        }
+        if (events.Any(e => e.Evidence.Count > 0))
+        {
+            await using var w = await c.BeginBinaryImportAsync(
+                "COPY evidence (event_id, idx, document_id, sentence, start, \"end\", text, rule, search) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var e in events)
+                for (var i = 0; i < e.Evidence.Count; i++)
+                {
+                    var x = e.Evidence[i];
+                    await w.StartRowAsync(ct);
+                    await w.WriteAsync(e.Id, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(i, NpgsqlDbType.Integer, ct);
+                    await w.WriteAsync(x.Document, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(x.Sentence, NpgsqlDbType.Integer, ct);
+                    await w.WriteAsync(x.Start, NpgsqlDbType.Integer, ct);
+                    await w.WriteAsync(x.End, NpgsqlDbType.Integer, ct);
+                    await w.WriteAsync(x.Text, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(x.Rule, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(SearchFold(x.Text), NpgsqlDbType.Text, ct);
+                }
+            await w.CompleteAsync(ct);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var limit = Math.Clamp(query.Limit, 1, 1000);
+        var where = new List<string>();
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand { Connection = c };
+        void P(string name, object value) => cmd.Parameters.Add(new NpgsqlParameter(name, value));
+        if (query.Type is not null) { where.Add("e.type = @type"); P("type", query.Type); }
+        if (query.Modality is { } m) { where.Add("e.modality = @modality"); P("modality", SqliteStore.ModalityName(m)); }
+        if (query.Document is not null) { where.Add("e.document_id = @doc"); P("doc", query.Document); }
+        if (query.From is { } from) { where.Add("e.date_end >= @from AND e.date_end <> ''"); P("from", Day(from)); }
+        if (query.To is { } to) { where.Add("e.date_start <= @to AND e.date_start <> ''"); P("to", Day(to)); }
+        if (query.Actor is not null)
+        {
+            where.Add("e.id IN (SELECT event_id FROM actors WHERE actor_id = @actor OR name_folded = @actorFolded)");
+            P("actor", query.Actor);
+            P("actorFolded", TextFolding.Fold(query.Actor));
+        }
+        if (query.Country is not null)
+        {
+            where.Add("e.id IN (SELECT event_id FROM locations WHERE country = @country)");
+            P("country", query.Country.ToUpperInvariant());
+        }
+        if (query.Place is not null)
+        {
+            var placeClause = "name_folded = @place";
+            P("place", TextFolding.Fold(query.Place));
+            if (long.TryParse(query.Place, NumberStyles.None, CultureInfo.InvariantCulture, out var gid) && gid.ToString(CultureInfo.InvariantCulture) == query.Place)
+            {
+                placeClause += " OR geonames_id = @gid";
+                P("gid", gid);
+            }
+            where.Add($"e.id IN (SELECT event_id FROM locations WHERE {placeClause})");
+        }
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var words = query.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var parts = new List<string>(words.Length);
+            for (var i = 0; i < words.Length; i++)
+            {
+                parts.Add($"phraseto_tsquery('simple'::regconfig, @w{i})");
+                P($"w{i}", SearchFold(words[i]));
+            }
+            where.Add($"e.id IN (SELECT event_id FROM evidence WHERE search_tsv @@ ({string.Join(" && ", parts)}))");
+        }
+        if (query.Cursor is not null)
+        {
+            string date, id;
+            try { (date, id) = DecodeCursor(query.Cursor); }
+            catch (FormatException ex) { throw new ArgumentException("The paging cursor is not valid.", nameof(query), ex); }
+            where.Add("(e.date_start, e.id) > (@cdate, @cid)");
+            P("cdate", date);
+            P("cid", id);
+        }
+        cmd.CommandText = "SELECT e.json, e.date_start, e.id FROM events e"
+            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
+            + " ORDER BY e.date_start, e.id LIMIT @limit";
+        P("limit", limit + 1);
+        var list = new List<Event>(limit);
+        string? next = null;
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        string lastDate = "", lastId = "";
+        while (await r.ReadAsync(ct))
+        {
+            if (list.Count == limit) { next = EncodeCursor(lastDate, lastId); break; }
+            list.Add(ReadEvent(r.GetString(0)));
+            lastDate = r.GetString(1);
+            lastId = r.GetString(2);
+        }
+        return new EventPage(list, next);
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<Event> StreamEventsAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await QueryEventsAsync(new EventQuery(Limit: 1000, Cursor: cursor), ct);
+            foreach (var e in page.Events) yield return e;
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+    }
+
+    /// <inheritdoc/>
+    public async Task<Event?> GetEventAsync(string id, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT json FROM events WHERE id = @id", c);
+        cmd.Parameters.Add(new NpgsqlParameter("id", id));
+        return await cmd.ExecuteScalarAsync(ct) is string json ? ReadEvent(json) : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<Document?> GetDocumentAsync(string id, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT id, text, date, language, title, source, url FROM documents WHERE id = @id", c);
+        cmd.Parameters.Add(new NpgsqlParameter("id", id));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        return new Document(r.GetString(0), r.GetString(1), PartialDate.TryParse(S(2)), r.GetString(3), S(4), S(5), S(6));
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoreStats> GetStatsAsync(CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        async Task<object?> Scalar(string sql)
+        {
+            await using var cmd = new NpgsqlCommand(sql, c);
+            var v = await cmd.ExecuteScalarAsync(ct);
+            return v is DBNull ? null : v;
+        }
+        var docs = Convert.ToInt64(await Scalar("SELECT COUNT(*) FROM documents"), CultureInfo.InvariantCulture);
+        var events = Convert.ToInt64(await Scalar("SELECT COUNT(*) FROM events"), CultureInfo.InvariantCulture);
+        var places = Convert.ToInt64(await Scalar("SELECT COUNT(DISTINCT COALESCE(geonames_id::text, name_folded || '|' || COALESCE(country, ''))) FROM locations"), CultureInfo.InvariantCulture);
+        var first = await Scalar("SELECT MIN(date_value) FROM events WHERE date_value IS NOT NULL") as string;
+        var last = await Scalar("SELECT MAX(date_last) FROM events WHERE date_value IS NOT NULL") as string;
+        var byType = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        await using (var cmd = new NpgsqlCommand("SELECT type, COUNT(*) FROM events GROUP BY type", c))
+        {
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) byType[r.GetString(0)] = r.GetInt64(1);
+        }
+        return new StoreStats(docs, events, byType, places, first, last);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>Folds evidence and searched words alike: lower case, accents removed, as SQLite's FTS5 tokenizer does.</summary>
+    private static string SearchFold(string s) => PostgresSearchText.Fold(s);
+
+    private static async Task WriteText(NpgsqlBinaryImporter w, string? value, CancellationToken ct)
+    {
+        if (value is null) await w.WriteNullAsync(ct);
+        else await w.WriteAsync(value, NpgsqlDbType.Text, ct);
+    }
+
+    private static async Task Exec(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, c, tx);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static Event ReadEvent(string json) => JsonSerializer.Deserialize<Event>(json, VigieJson.Options)
+        ?? throw new InvalidDataException("A stored event is empty.");
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string EncodeCursor(string date, string id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(date + "|" + id));
+
+    private static (string Date, string Id) DecodeCursor(string cursor)
+    {
+        var s = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+        var bar = s.IndexOf('|', StringComparison.Ordinal);
+        if (bar < 0) throw new FormatException("Bad cursor.");
+        return (s[..bar], s[(bar + 1)..]);
+    }
+}
+
+/// <summary>Turns a <c>postgres://user:password@host:port/database?option=value</c> URL into an Npgsql connection string.</summary>
+public static class PostgresConnectionString
+{
+    /// <summary>A key=value connection string unchanged, or the URL converted.</summary>
+    public static string Normalize(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!target.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) && !target.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+            return target;
+        var uri = new Uri(target);
+        var b = new NpgsqlConnectionStringBuilder { Host = string.IsNullOrEmpty(uri.Host) ? "localhost" : uri.Host };
+        if (uri.Port > 0) b.Port = uri.Port;
+        var db = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        if (db.Length > 0) b.Database = db;
+        if (uri.UserInfo.Length > 0)
+        {
+            var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+            b.Username = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
+            if (colon >= 0) b.Password = Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+        }
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq]);
+            var value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..]);
+            b[key switch { "sslmode" => "SSL Mode", "search_path" => "Search Path", "application_name" => "Application Name", _ => key }] = value;
+        }
+        return b.ConnectionString;
+    }
+}

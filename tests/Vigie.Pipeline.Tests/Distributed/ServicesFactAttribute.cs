@@ -1,0 +1,11 @@
+namespace Vigie.Pipeline.Tests.Distributed;
+
+/// <summary>A fact that needs NATS JetStream and PostgreSQL: skipped with the reason when either is missing here (CI has both).</summary>
+public sealed class NatsAndPostgresFactAttribute : FactAttribute
+{
+    /// <summary>Sets <see cref="FactAttribute.Skip"/> when a server is missing.</summary>
+    public NatsAndPostgresFactAttribute()
+    {
+        if ((TestServices.PostgresUnavailable() ?? TestServices.NatsUnavailable()) is { } reason) Skip = reason;
+    }
+}
