@@ -85,11 +85,12 @@ internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
     private Command IngestCommand()
     {
         var chunk = new Option<int>("--chunk-size") { Description = "Documents per transaction.", DefaultValueFactory = _ => 256 };
-        var cmd = new Command("ingest", "Extract events from documents and store them (progress bar on a terminal).") { Paths, MaxBytes, chunk };
+        var cmd = new Command("ingest", "Extract events from documents and store them (progress bar on a terminal), or publish them to NATS with --to.") { Paths, MaxBytes, chunk, ToOption };
         cmd.SetAction(async (p, ct) =>
         {
             var ctx = Context(p);
             var reader = ctx.CreateReader(p.GetValue(MaxBytes));
+            if (p.GetValue(ToOption) is { } to) return await PublishAsync(ctx, to, reader.Read(p.GetValue(Paths)!), ct);
             await using var store = await ctx.OpenStoreAsync(ct);
             var summary = await RunIngest(ctx, store, reader.Read(p.GetValue(Paths)!), p.GetValue(chunk), ct);
             return summary.Rejections.Count > 0 ? VigieApp.RejectedExitCode : 0;
