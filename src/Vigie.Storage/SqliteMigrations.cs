@@ -87,5 +87,15 @@ internal static class SqliteMigrations
             );
             CREATE VIRTUAL TABLE evidence_fts USING fts5(event_id UNINDEXED, text);
             """),
+        // Events spanning more than LongSpanDays (years, decades, long periods) are flagged and indexed apart, so a
+        // date-range query reads only the short events that start near the range plus the few long ones.
+        (2, """
+            ALTER TABLE events ADD COLUMN long_span INTEGER NOT NULL DEFAULT 0;
+            UPDATE events SET long_span = 1 WHERE date_start <> '' AND julianday(date_end) - julianday(date_start) > 40;
+            CREATE INDEX events_long_by_date ON events(date_start, id) WHERE long_span = 1;
+            """),
     ];
+
+    /// <summary>Events whose date spans more days than this are "long" (see migration 2).</summary>
+    public const int LongSpanDays = 40;
 }

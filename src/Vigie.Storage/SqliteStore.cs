@@ -117,7 +117,12 @@ public sealed class SqliteStore : IVigieStore
             if (query.Type is not null) { where.Add("e.type = $type"); cmd.Parameters.AddWithValue("$type", query.Type); }
             if (query.Modality is { } m) { where.Add("e.modality = $modality"); cmd.Parameters.AddWithValue("$modality", ModalityName(m)); }
             if (query.Document is not null) { where.Add("e.document_id = $doc"); cmd.Parameters.AddWithValue("$doc", query.Document); }
-            if (query.From is { } from) { where.Add("e.date_end >= $from AND e.date_end <> ''"); cmd.Parameters.AddWithValue("$from", Day(from)); }
+            if (query.From is { } from)
+            {
+                where.Add("e.date_end >= $from AND e.date_end <> ''");
+                cmd.Parameters.AddWithValue("$from", Day(from));
+                cmd.Parameters.AddWithValue("$fromLow", Day(from.AddDays(-SqliteMigrations.LongSpanDays)));
+            }
             if (query.To is { } to) { where.Add("e.date_start <= $to AND e.date_start <> ''"); cmd.Parameters.AddWithValue("$to", Day(to)); }
             if (query.Actor is not null)
             {
@@ -148,9 +153,16 @@ public sealed class SqliteStore : IVigieStore
                 cmd.Parameters.AddWithValue("$cdate", date);
                 cmd.Parameters.AddWithValue("$cid", id);
             }
-            cmd.CommandText = "SELECT e.json, e.date_start, e.id FROM events e"
-                + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-                + " ORDER BY e.date_start, e.id LIMIT $limit";
+            var filter = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
+            cmd.CommandText = query.From is null
+                ? "SELECT e.json, e.date_start, e.id FROM events e" + filter + " ORDER BY e.date_start, e.id LIMIT $limit"
+                // A short event that ends on or after $from starts on or after $fromLow: that bound lets the date index
+                // start near the range; long events come from their own small index.
+                : "SELECT json, date_start, id FROM ("
+                    + "SELECT * FROM (SELECT e.json, e.date_start, e.id FROM events e" + filter + " AND e.long_span = 0 AND e.date_start >= $fromLow ORDER BY e.date_start, e.id LIMIT $limit)"
+                    + " UNION ALL "
+                    + "SELECT * FROM (SELECT e.json, e.date_start, e.id FROM events e" + filter + " AND e.long_span = 1 ORDER BY e.date_start, e.id LIMIT $limit)"
+                    + ") ORDER BY date_start, id LIMIT $limit";
             cmd.Parameters.AddWithValue("$limit", limit + 1);
             var list = new List<Event>(limit);
             string? next = null;
@@ -319,8 +331,8 @@ public sealed class SqliteStore : IVigieStore
 
         public async Task<bool> InsertEventAsync(Event e, CancellationToken ct)
         {
-            var cmd = Cmd(ref _event, "INSERT INTO events (id, document_id, type, modality, date_value, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json) "
-                + "VALUES ($id, $doc, $type, $modality, $dv, $dp, $ds, $de, $a1, $a2, $conf, $json) ON CONFLICT DO NOTHING");
+            var cmd = Cmd(ref _event, "INSERT INTO events (id, document_id, type, modality, date_value, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span) "
+                + "VALUES ($id, $doc, $type, $modality, $dv, $dp, $ds, $de, $a1, $a2, $conf, $json, $long) ON CONFLICT DO NOTHING");
             cmd.Parameters.Clear();
             cmd.Parameters.AddWithValue("$id", e.Id);
             cmd.Parameters.AddWithValue("$doc", e.Document);
@@ -334,6 +346,7 @@ public sealed class SqliteStore : IVigieStore
             cmd.Parameters.AddWithValue("$a2", (object?)e.Actor2?.Id ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$conf", e.Confidence);
             cmd.Parameters.AddWithValue("$json", JsonSerializer.Serialize(e, VigieJson.Options));
+            cmd.Parameters.AddWithValue("$long", e.Date is not null && e.Date.LastDay.DayNumber - e.Date.FirstDay.DayNumber > SqliteMigrations.LongSpanDays);
             if (await cmd.ExecuteNonQueryAsync(ct) == 0) return false;
 
             var loc = Cmd(ref _loc, "INSERT INTO locations (event_id, idx, name, name_folded, country, admin1, lat, lon, precision, geonames_id) "
