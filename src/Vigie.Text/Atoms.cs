@@ -12,13 +12,18 @@ internal static class Atoms
 {
     public static Atom[] Build(string text, List<Token> tokens)
     {
-        var atoms = new List<Atom>(tokens.Count + 8);
-        for (var k = 0; k < tokens.Count; k++)
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+        var count = span.Length;
+        foreach (ref readonly var t in span)
+            if (t.IsWord && t.Folded.Contains('-', StringComparison.Ordinal)) count += t.Folded.AsSpan().Count('-');
+        var atoms = new Atom[count];
+        var n = 0;
+        for (var k = 0; k < span.Length; k++)
         {
-            var t = tokens[k];
+            ref readonly var t = ref span[k];
             if (!t.IsWord || !t.Folded.Contains('-', StringComparison.Ordinal))
             {
-                atoms.Add(new Atom(t.Start, t.End, t.Folded, k, t.Shape));
+                atoms[n++] = new Atom(t.Start, t.End, t.Folded, k, t.Shape);
                 continue;
             }
             var s = t.Start;
@@ -29,12 +34,12 @@ internal static class Atoms
                 {
                     var part = text.AsSpan(s, i - s);
                     var shape = char.IsUpper(part[0]) ? TokenShape.Capitalized : TokenShape.Word;
-                    atoms.Add(new Atom(s, i, Folding.Fold(part), k, shape));
+                    atoms[n++] = new Atom(s, i, Folding.Fold(part), k, shape);
                 }
                 s = i + 1;
             }
         }
-        return [.. atoms];
+        return n == atoms.Length ? atoms : atoms[..n];
     }
 
     /// <summary>Splits a phrase from a data file into folded atoms with the language's tokeniser.</summary>

@@ -24,13 +24,15 @@ internal enum Slot : byte
     Unit,
     /// <summary>A date in digits in one token: "03/08/2021".</summary>
     Numeric,
+    /// <summary>A decade: "1990s", or four digits ending in 0 after "les années".</summary>
+    Decade,
 }
 
 /// <summary>How a matched date pattern is resolved against the document date.</summary>
-internal enum Resolution : byte { Date, Weekday, Relative, Period, Since, Range }
+internal enum Resolution : byte { Date, Weekday, Relative, Period, Since, Range, Decade }
 
 /// <summary>Units of time.</summary>
-internal enum TimeUnit : byte { Day, Week, Weekend, Month, Year }
+internal enum TimeUnit : byte { Hour, Day, Week, Weekend, Month, Year }
 
 /// <summary>One date rule of <c>dates.yaml</c>.</summary>
 internal sealed record DateRule(
@@ -76,7 +78,7 @@ internal sealed class DateLexicon
         if (File.Exists(unitFile))
             foreach (var (line, cols) in TsvFile.Read(unitFile, 2, problems))
             {
-                if (!Enum.TryParse<TimeUnit>(cols[1], true, out var u)) problems.Add(unitFile, line, $"'{cols[1]}' is not day, week, weekend, month or year");
+                if (!Enum.TryParse<TimeUnit>(cols[1], true, out var u)) problems.Add(unitFile, line, $"'{cols[1]}' is not hour, day, week, weekend, month or year");
                 else if (!units.Add(phrase(cols[0]), new(u))) problems.Add(unitFile, line, $"duplicate word '{cols[0]}'");
             }
 
@@ -95,7 +97,7 @@ internal sealed class DateLexicon
             var resolveName = y.Scalar(m, "resolve", required: true);
             if (id is null || match is null || resolveName is null) continue;
             if (rules.ContainsKey(id)) { y.Problem(m, $"duplicate pattern id '{id}'"); continue; }
-            if (!Enum.TryParse<Resolution>(resolveName, true, out var resolve)) { y.Problem(m, $"unknown resolve '{resolveName}' (date, weekday, relative, period, since, range)"); continue; }
+            if (!Enum.TryParse<Resolution>(resolveName, true, out var resolve)) { y.Problem(m, $"unknown resolve '{resolveName}' (date, weekday, relative, period, since, range, decade)"); continue; }
             var direction = y.Scalar(m, "direction") switch { null or "this" => 0, "last" => -1, "next" => 1, var d => Bad(y, m, $"direction must be this, last or next, not '{d}'") };
             var sign = y.Scalar(m, "sign") switch { null => -1, "past" => -1, "present" => 0, "future" => 1, var d => Bad(y, m, $"sign must be past, present or future, not '{d}'") };
             TimeUnit? unit = null;
@@ -206,9 +208,9 @@ internal sealed class DateLexicon
                     Slot? slot = name switch
                     {
                         "day" => Slot.Day, "nth" => Slot.Nth, "month" => Slot.Month, "mm" => Slot.MonthNumber, "year" => Slot.Year,
-                        "weekday" => Slot.Weekday, "n" => Slot.Count, "unit" => Slot.Unit, "numeric" => Slot.Numeric, _ => null,
+                        "weekday" => Slot.Weekday, "n" => Slot.Count, "unit" => Slot.Unit, "numeric" => Slot.Numeric, "decade" => Slot.Decade, _ => null,
                     };
-                    if (slot is null) { y.Problem(node, $"unknown slot <{name}> (day, nth, month, mm, year, weekday, n, unit, numeric)"); return null; }
+                    if (slot is null) { y.Problem(node, $"unknown slot <{name}> (day, nth, month, mm, year, weekday, n, unit, numeric, decade)"); return null; }
                     alternatives.Add(new Alternative([], slot));
                 }
                 else

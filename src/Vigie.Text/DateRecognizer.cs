@@ -36,7 +36,7 @@ internal sealed class DateRecognizer
         public int Sentence;
     }
 
-    public IReadOnlyList<DateMention> Recognize(string text, Atom[] atoms, List<Token> tokens, PartialDate? documentDate)
+    public IReadOnlyList<DateMention> Recognize(string text, Atom[] atoms, List<Token> tokens, PartialDate? documentDate, List<DateMention> spans)
     {
         List<DateMention>? result = null;
         MatchState? state = null;
@@ -71,17 +71,22 @@ internal sealed class DateRecognizer
             if (state.BestRule is not { } found) continue;
             while (state.BestEnd - 1 > i && atoms[state.BestEnd - 1].Text == ",") state.BestEnd--;
             var startAtom = Math.Min(i + found.Lead, state.BestEnd - 1);
-            var value = Resolve(found.Rule, state.Best.AsSpan(0, state.BestCount), documentDate);
-            if (value is not null)
+            while (startAtom < state.BestEnd - 1 && atoms[startAtom].Text == ",") startAtom++;
+            var value = SafeResolve(found.Rule, state.Best.AsSpan(0, state.BestCount), documentDate);
             {
                 var start = atoms[startAtom].Start;
                 var end = atoms[state.BestEnd - 1].End;
-                (result ??= []).Add(new DateMention(start, end, text[start..end], _rulePrefix + found.Rule.Id, value));
+                // Every match blocks numbers, even one that cannot be resolved without a document date ("en dix ans").
+                var mention = new DateMention(start, end, text[start..end], _rulePrefix + found.Rule.Id, value ?? Unresolved);
+                spans.Add(mention);
+                if (value is not null) (result ??= []).Add(mention);
             }
             i = state.BestEnd - 1;
         }
         return result ?? (IReadOnlyList<DateMention>)[];
     }
+
+    private static readonly DateValue Unresolved = new("0000", DatePrecision.Year);
 
     private bool CanStart(in Atom a) =>
         a.Shape is TokenShape.Number or TokenShape.NumberWithSuffix ? _lex.Root.Slots is not null : _lex.Triggers.Contains(a.Text);
@@ -141,9 +146,12 @@ internal sealed class DateRecognizer
             case Slot.MonthNumber:
                 return a.Shape == TokenShape.Number && TryDigits(a.Text, 2, out capture.Value) && capture.Value is >= 1 and <= 12;
             case Slot.Year:
-                return a.Shape == TokenShape.Number && a.Text.Length == 4 && TryDigits(a.Text, 4, out capture.Value) && capture.Value is >= 1000 and <= 2999;
+                // "2000 soldats" is a count, not a year.
+                return a.Shape == TokenShape.Number && a.Text.Length == 4 && TryDigits(a.Text, 4, out capture.Value) && capture.Value is >= 1000 and <= 2999
+                    && _numbers.Nouns.Match(atoms, i + 1, out _) is null;
             case Slot.Weekday:
                 if (!_lex.Weekdays.TryGetValue(a.Text, out var wd) || !NameCaseOk(a)) return false;
+                if (i + 1 < atoms.Length && atoms[i + 1].Text == "." && atoms[i + 1].Start == a.End && _lex.Abbreviations.Contains(a.Text)) end = i + 2;
                 capture.Value = (int)wd;
                 return true;
             case Slot.Count:
@@ -157,6 +165,11 @@ internal sealed class DateRecognizer
                 return true;
             case Slot.Numeric:
                 return a.Shape == TokenShape.Number && TryNumeric(a.Text, out capture);
+            case Slot.Decade:
+                {
+                    var digits = a.Shape == TokenShape.NumberWithSuffix && a.Text.Length == 5 && a.Text[4] == 's' ? a.Text[..4] : a.Shape == TokenShape.Number ? a.Text : "";
+                    return digits.Length == 4 && TryDigits(digits, 4, out capture.Value) && capture.Value % 10 == 0 && capture.Value is >= 1000 and <= 2990;
+                }
             default:
                 return false;
         }
@@ -221,6 +234,20 @@ internal sealed class DateRecognizer
 
     private static string Name(DayOfWeek d) => d.ToString().ToLowerInvariant();
 
+    /// <summary>Resolves, or gives nothing for dates outside the calendar ("il y a 5000 ans", "depuis 9999 ans").</summary>
+    private DateValue? SafeResolve(DateRule rule, ReadOnlySpan<Capture> caps, PartialDate? doc)
+    {
+        try
+        {
+            var value = Resolve(rule, caps, doc);
+            return value is null || value.Value.StartsWith('-') || value.Value.Length < 4 ? null : value;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
     private DateValue? Resolve(DateRule rule, ReadOnlySpan<Capture> caps, PartialDate? doc)
     {
         int? weekday = null, count = null;
@@ -237,6 +264,7 @@ internal sealed class DateRecognizer
                 case Slot.Weekday: weekday = c.Value; break;
                 case Slot.Count: count = c.Value; break;
                 case Slot.Unit: unit = (TimeUnit)c.Value; break;
+                case Slot.Decade: if (ny < 4) years[ny++] = c.Value; break;
                 case Slot.Numeric:
                     if (nd < 4) days[nd++] = c.Value;
                     if (nm < 4) months[nm++] = c.Month;
@@ -251,6 +279,8 @@ internal sealed class DateRecognizer
         {
             case Resolution.Date:
                 return Absolute(nd > 0 ? days[0] : null, nm > 0 ? months[0] : null, ny > 0 ? years[ny - 1] : null, weekdayName, doc);
+            case Resolution.Decade:
+                return ny > 0 ? new DateValue(years[0].ToString("D4", CultureInfo.InvariantCulture), DatePrecision.Decade) : null;
             case Resolution.Weekday:
                 return weekday is { } wd ? ResolveWeekday((DayOfWeek)wd, rule.Direction, doc, future: false) : null;
             case Resolution.Relative:
@@ -321,8 +351,11 @@ internal sealed class DateRecognizer
         if (doc is not { } d) return null;
         switch (unit)
         {
-            case TimeUnit.Day or TimeUnit.Week or TimeUnit.Weekend when d.Day is null:
+            case TimeUnit.Hour or TimeUnit.Day or TimeUnit.Week or TimeUnit.Weekend when d.Day is null:
                 return d.ToDateValue();
+            case TimeUnit.Hour:
+                // "il y a 48 heures": whole days back; times of day are not kept.
+                return DateValue.OfDay(d.FirstDay.AddDays(shift / 24));
             case TimeUnit.Day:
                 return DateValue.OfDay(d.FirstDay.AddDays(shift));
             case TimeUnit.Week when !calendar:
@@ -358,6 +391,7 @@ internal sealed class DateRecognizer
             var day = d.FirstDay;
             var start = unit switch
             {
+                TimeUnit.Hour => day.AddDays(-(count + 23) / 24),
                 TimeUnit.Day => day.AddDays(-count),
                 TimeUnit.Week or TimeUnit.Weekend => day.AddDays(-7 * count),
                 TimeUnit.Month => day.AddMonths(-count),

@@ -94,15 +94,19 @@ internal sealed class Vocabulary
     public int Count => _words.Count;
 
     // Words outside the vocabulary recur within and across documents: a per-thread cache saves their allocation.
+    // Callers fetch it once per text (thread-static access is slow) and pass it to Intern.
     [ThreadStatic] private static Dictionary<string, string>? t_cache;
     private const int CacheLimit = 200_000;
 
+    /// <summary>This thread's cache of folded words outside the vocabulary.</summary>
+    public static Dictionary<string, string> ThreadCache => t_cache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The shared string for a folded span, or a new one.</summary>
-    public string Intern(ReadOnlySpan<char> folded)
+    public string Intern(ReadOnlySpan<char> folded, Dictionary<string, string>? cache = null)
     {
         if (folded.Length == 1 && folded[0] < CharStrings.Length) return CharStrings[folded[0]];
         if (_lookup.TryGetValue(folded, out var s)) return s;
-        var cache = t_cache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (cache is null) return new string(folded);
         var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(folded, out s)) return s;
         if (cache.Count >= CacheLimit) cache.Clear();

@@ -39,6 +39,8 @@ internal sealed class NumberLexicon
     public required FrozenSet<string> HumanKinds { get; init; }
     public required FrozenSet<string> Ellipsis { get; init; }
     public required FrozenSet<string> NeedsNoun { get; init; }
+    public required FrozenDictionary<string, decimal> ScaleSuffixes { get; init; }
+    public required FrozenDictionary<string, string> PrefixUnits { get; init; }
     /// <summary>Every word a number mention may start with: number words, qualifiers, "entre"/"between".</summary>
     public FrozenSet<string> Triggers { get; private set; } = FrozenSet<string>.Empty;
     public required FrozenSet<string> Stopwords { get; init; }
@@ -145,6 +147,9 @@ internal sealed class NumberLexicon
             HumanKinds = y.Strings(r, "human_kinds").Select(s => s.Value).ToFrozenSet(StringComparer.Ordinal),
             Ellipsis = Set(r, "ellipsis"),
             NeedsNoun = Set(r, "needs_noun"),
+            ScaleSuffixes = y.Numbers(r, "scale_suffixes").ToFrozenDictionary(x => Folding.Fold(x.Key), x => x.Value, StringComparer.Ordinal),
+            PrefixUnits = (y.Mapping(r, "prefix_units") is { } pu ? YamlFile.Entries(pu).Select(e => (e.Key, (e.Value as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value ?? "")) : [])
+                .ToFrozenDictionary(x => Folding.Fold(x.Key), x => x.Item2, StringComparer.Ordinal),
             Stopwords = stopwords.ToFrozenSet(StringComparer.Ordinal),
             OrdinalSuffixes = y.Strings(r, "ordinal_suffixes").Select(s => Folding.Fold(s.Value)).ToFrozenSet(StringComparer.Ordinal),
             DaySuffixes = y.Strings(r, "day_suffixes").Select(s => Folding.Fold(s.Value)).ToFrozenSet(StringComparer.Ordinal),
@@ -194,12 +199,39 @@ internal sealed class NumberLexicon
     /// <param name="allowWeak">Whether an article alone counts as one ("une semaine" in a date; not in running text).</param>
     public bool TryParse(string text, Atom[] atoms, int i, bool allowWeak, out NumberParse result)
     {
+        try
+        {
+            return TryParseUnchecked(text, atoms, i, allowWeak, out result);
+        }
+        catch (OverflowException)
+        {
+            // Beyond a decimal's range: not a count anyone reports.
+            result = default;
+            return false;
+        }
+    }
+
+    private bool TryParseUnchecked(string text, Atom[] atoms, int i, bool allowWeak, out NumberParse result)
+    {
         result = default;
         if (i >= atoms.Length) return false;
         var a = atoms[i];
         if (a.Shape == TokenShape.Number) return TryParseDigitsAt(text, atoms, i, out result);
+        if (a.Shape == TokenShape.NumberWithSuffix) return TryParseSuffixed(a, i, out result);
         if (!a.IsWord) return false;
         return TryParseWords(atoms, i, allowWeak, out result);
+    }
+
+    /// <summary>Digits glued to a scale abbreviation: "2.5bn", "1.2m", "10k".</summary>
+    private bool TryParseSuffixed(in Atom a, int i, out NumberParse result)
+    {
+        result = default;
+        var k = 0;
+        while (k < a.Text.Length && a.Text[k] is (>= '0' and <= '9') or '.' or ',') k++;
+        if (k == 0 || !ScaleSuffixes.TryGetValue(a.Text[k..], out var scale) || !TryParseDigits(a.Text[..k], out var value)) return false;
+        value *= scale;
+        result = new NumberParse(i + 1, value, value, false, false, scale);
+        return true;
     }
 
     private bool TryParseDigitsAt(string text, Atom[] atoms, int i, out NumberParse result)
@@ -293,6 +325,14 @@ internal sealed class NumberLexicon
             }
             if (w.Cardinal is { } c)
             {
+                // "un million et demi", "a million and a half": a fraction after a scale is a fraction of it.
+                if (c < 1 && current == 0 && lastScale != decimal.MaxValue)
+                {
+                    total += c * lastScale;
+                    lastCardinal = c;
+                    end = e;
+                    continue;
+                }
                 if (c >= lastCardinal) break;
                 current += c;
                 lastCardinal = c;

@@ -28,16 +28,32 @@ internal sealed class NumberRecognizer
             // Skip atoms inside dates.
             while (dateIndex < dates.Count && dates[dateIndex].End <= a.Start) dateIndex++;
             if (dateIndex < dates.Count && dates[dateIndex].Start <= a.Start) continue;
-            if (a.Shape != TokenShape.Number && !_lex.Triggers.Contains(a.Text)) continue;
-            if (!TryRead(text, atoms, i, dates, dateIndex, out var m, out var end)) continue;
+            if (a.Shape is not (TokenShape.Number or TokenShape.NumberWithSuffix) && !_lex.Triggers.Contains(a.Text) && !_lex.PrefixUnits.ContainsKey(a.Text)) continue;
+            // A currency sign before the number is its unit: "$3 million".
+            string? prefixUnit = null;
+            var first = i;
+            if (_lex.PrefixUnits.TryGetValue(a.Text, out var pu))
+            {
+                if (i + 1 >= atoms.Length || atoms[i + 1].Start > a.End + 1) continue;
+                prefixUnit = pu;
+                i++;
+            }
+            if (!SafeRead(text, atoms, i, dates, dateIndex, out var m, out var end)) { i = first; continue; }
+            // A number word that ends inside a hyphenated word is part of something else ("two-thirds", "trois-quarts").
+            if (end < atoms.Length && atoms[end].Token == atoms[end - 1].Token && atoms[end].IsWord) { i = end - 1; continue; }
             var sentence = tokens[a.Token].Sentence;
             if (sentence != lastSentence) { lastKind = null; lastSentence = sentence; }
             var kind = CountedKind(atoms, tokens, m.NumberStart, end, out var human, out var nounEnd);
-            if (kind is null && lastKind is not null && NoNounFollows(atoms, end)) kind = lastKind;
+            kind ??= prefixUnit;
+            // A bare year-like number with nothing counted ("en 2020 et 2021") is a year, not a count.
+            if (kind is null && nounEnd < 0 && m.Rule == "digits" && end - m.NumberStart == 1 && IsYearLike(atoms[m.NumberStart].Text)) { i = end - 1; continue; }
+            // A number standing for the previous counted noun ("3 000 soldats …, un millier au Qatar") is followed by
+            // punctuation, a function word or "autres"/"others", not by a noun of its own ("deux fois").
+            if (kind is null && lastKind is not null && ElidesNoun(atoms, end)) kind = lastKind;
             if (human) lastKind = kind;
             if (nounEnd < 0 && m.Rule == "words" && end - m.NumberStart == 1 && _lex.NeedsNoun.Contains(atoms[m.NumberStart].Text)) { i = end - 1; continue; }
-            var q = new Quantity(kind, Normalize(m.Low), Normalize(m.High), m.Approximate, m.LowerBound, m.UpperBound, text[atoms[i].Start..atoms[end - 1].End]);
-            (result ??= []).Add(new NumberMention(atoms[i].Start, atoms[end - 1].End, q.Text, _rulePrefix + m.Rule, q));
+            var q = new Quantity(kind, Normalize(m.Low), Normalize(m.High), m.Approximate, m.LowerBound, m.UpperBound, text[atoms[first].Start..atoms[end - 1].End]);
+            (result ??= []).Add(new NumberMention(atoms[first].Start, atoms[end - 1].End, q.Text, _rulePrefix + m.Rule, q));
             // A noun of several words ("pour cent") is not read again as numbers.
             i = nounEnd > end + 1 ? nounEnd - 1 : end - 1;
         }
@@ -52,6 +68,21 @@ internal sealed class NumberRecognizer
     private bool InDate(Atom[] atoms, int i, IReadOnlyList<DateMention> dates, int dateIndex) =>
         i < atoms.Length && dateIndex < dates.Count && dates[dateIndex].Start <= atoms[i].Start && atoms[i].Start < dates[dateIndex].End
         || (i < atoms.Length && dateIndex + 1 < dates.Count && dates[dateIndex + 1].Start <= atoms[i].Start && atoms[i].Start < dates[dateIndex + 1].End);
+
+    /// <summary>Reads a number, or nothing when its value overflows a decimal ("10^30 milliards").</summary>
+    private bool SafeRead(string text, Atom[] atoms, int i, IReadOnlyList<DateMention> dates, int dateIndex, out Read read, out int end)
+    {
+        try
+        {
+            return TryRead(text, atoms, i, dates, dateIndex, out read, out end);
+        }
+        catch (OverflowException)
+        {
+            read = default;
+            end = i;
+            return false;
+        }
+    }
 
     private bool TryRead(string text, Atom[] atoms, int i, IReadOnlyList<DateMention> dates, int dateIndex, out Read read, out int end)
     {
@@ -104,6 +135,8 @@ internal sealed class NumberRecognizer
         return true;
     }
 
+    private static bool IsYearLike(string s) => s.Length == 4 && s[0] is '1' or '2' && int.TryParse(s, out var y) && y is >= 1900 and <= 2100;
+
     private static bool IsDash(string s) => s is "-" or "\u2013" or "\u2014";
 
     /// <summary>Digits glued to a word by a hyphen ("COVID-19", "F-16") are part of a name, not a count.</summary>
@@ -120,6 +153,10 @@ internal sealed class NumberRecognizer
             case Qualifier.UpperBound: upper = true; break;
         }
     }
+
+    private bool ElidesNoun(Atom[] atoms, int end) =>
+        end >= atoms.Length || !atoms[end].IsWord || _lex.Stopwords.Contains(atoms[end].Text) || _lex.Ellipsis.Contains(atoms[end].Text)
+        || _lex.Of.Contains(atoms[end].Text) || _lex.Verbs.ContainsKey(atoms[end].Text);
 
     private bool NoNounFollows(Atom[] atoms, int end) => end >= atoms.Length || !(_lex.Nouns.Match(atoms, end, out _) is not null);
 

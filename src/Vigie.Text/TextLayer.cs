@@ -49,8 +49,9 @@ public sealed class TextLayer
         var sentences = new List<Sentence>(text.Length / 100 + 2);
         profile.Tokenizer.Run(text, tokens, sentences);
         var atoms = Atoms.Build(text, tokens);
-        var dates = profile.Dates.Recognize(text, atoms, tokens, documentDate);
-        var numbers = profile.Numbers.Recognize(text, atoms, tokens, dates);
+        var dateSpans = new List<DateMention>();
+        var dates = profile.Dates.Recognize(text, atoms, tokens, documentDate, dateSpans);
+        var numbers = profile.Numbers.Recognize(text, atoms, tokens, dateSpans);
         return new TextAnalysis(text, profile.Code, sentences, tokens, numbers, dates);
     }
 

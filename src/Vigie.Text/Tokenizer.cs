@@ -44,6 +44,7 @@ internal sealed class Tokenizer
         var line = 1;
         var lineFirstToken = tokens.Count;
         Span<char> buffer = stackalloc char[64];
+        var cache = Vocabulary.ThreadCache;
         while (i < n)
         {
             var c = text[i];
@@ -55,17 +56,18 @@ internal sealed class Tokenizer
                 i++;
                 continue;
             }
-            if (char.IsWhiteSpace(c) || Folding.IsIgnorable(c)) { i++; continue; }
-            if (c is >= '0' and <= '9') i = ReadNumber(text, i, tokens, buffer);
-            else if (char.IsLetter(c)) i = ReadWord(text, i, tokens, buffer);
+            if (c == ' ' || char.IsWhiteSpace(c) || Folding.IsIgnorable(c)) { i++; continue; }
+            if (c is >= '0' and <= '9') i = ReadNumber(text, i, tokens, buffer, cache);
+            else if (IsWordChar(c)) i = ReadWord(text, i, tokens, buffer, cache);
             else i = ReadPunct(text, i, tokens);
         }
         Segment(tokens, lineFirstToken, line, sentences);
     }
 
-    private static bool IsWordChar(char c) => char.IsLetter(c) || Folding.IsIgnorable(c);
+    private static bool IsWordChar(char c) =>
+        (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (c >= '\u0080' && (char.IsLetter(c) || Folding.IsIgnorable(c)));
 
-    private int ReadWord(string text, int start, List<Token> tokens, Span<char> buffer)
+    private int ReadWord(string text, int start, List<Token> tokens, Span<char> buffer, Dictionary<string, string> cache)
     {
         var n = text.Length;
         // Acronyms with inner full stops: U.S., U.N.
@@ -74,7 +76,7 @@ internal sealed class Tokenizer
             var e = start;
             while (e + 1 < n && char.IsLetter(text[e]) && text[e + 1] == '.' && (e + 2 >= n || !char.IsLetter(text[e + 2]) || (e + 3 < n && text[e + 3] == '.') || e + 3 == n))
                 e += 2;
-            Add(text, start, e, tokens, buffer);
+            Add(text, start, e, tokens, buffer, cache);
             return e;
         }
         var j = start;
@@ -86,7 +88,7 @@ internal sealed class Tokenizer
             {
                 if (IsElision(text, start, j, buffer))
                 {
-                    Add(text, start, j + 1, tokens, buffer);
+                    Add(text, start, j + 1, tokens, buffer, cache);
                     start = j + 1;
                     j++;
                     continue;
@@ -95,14 +97,14 @@ internal sealed class Tokenizer
                 while (e < n && IsWordChar(text[e])) e++;
                 if (_rules.Clitics.Count > 0 && IsClitic(text, j, e, buffer))
                 {
-                    Add(text, start, j, tokens, buffer);
-                    Add(text, j, e, tokens, buffer);
+                    Add(text, start, j, tokens, buffer, cache);
+                    Add(text, j, e, tokens, buffer, cache);
                     return e;
                 }
                 if (_rules.NegationClitic is not null && e == j + 2 && j - 1 > start && (text[j - 1] is 'n' or 'N') && (text[j + 1] is 't' or 'T'))
                 {
-                    Add(text, start, j - 1, tokens, buffer);
-                    Add(text, j - 1, e, tokens, buffer);
+                    Add(text, start, j - 1, tokens, buffer, cache);
+                    Add(text, j - 1, e, tokens, buffer, cache);
                     return e;
                 }
                 j = e;
@@ -111,7 +113,7 @@ internal sealed class Tokenizer
             if (Folding.IsHyphen(c) && j > start && j + 1 < n && char.IsLetter(text[j + 1])) { j++; continue; }
             break;
         }
-        Add(text, start, j, tokens, buffer);
+        Add(text, start, j, tokens, buffer, cache);
         return j;
     }
 
@@ -130,7 +132,7 @@ internal sealed class Tokenizer
         return k > 0 && _clitics.Contains(buffer[..k]);
     }
 
-    private int ReadNumber(string text, int start, List<Token> tokens, Span<char> buffer)
+    private int ReadNumber(string text, int start, List<Token> tokens, Span<char> buffer, Dictionary<string, string> cache)
     {
         var n = text.Length;
         var j = start;
@@ -143,7 +145,7 @@ internal sealed class Tokenizer
         }
         var digitsEnd = j;
         while (j < n && char.IsLetter(text[j])) j++;
-        AddShaped(text, start, j, digitsEnd == j ? TokenShape.Number : TokenShape.NumberWithSuffix, tokens, buffer, null);
+        AddShaped(text, start, j, digitsEnd == j ? TokenShape.Number : TokenShape.NumberWithSuffix, tokens, buffer, cache);
         return j;
     }
 
@@ -158,7 +160,7 @@ internal sealed class Tokenizer
         return j;
     }
 
-    private void Add(string text, int start, int end, List<Token> tokens, Span<char> buffer)
+    private void Add(string text, int start, int end, List<Token> tokens, Span<char> buffer, Dictionary<string, string> cache)
     {
         if (end <= start) return;
         var span = text.AsSpan(start, end - start);
@@ -176,17 +178,17 @@ internal sealed class Tokenizer
             : lower == 0 ? (upper == 1 && span.Length > 1 && !span.Contains('.') ? TokenShape.Capitalized : TokenShape.Upper)
             : firstUpper && upper == 1 ? TokenShape.Capitalized
             : TokenShape.Mixed;
-        AddShaped(text, start, end, shape, tokens, buffer, _rules.Vocabulary);
+        AddShaped(text, start, end, shape, tokens, buffer, cache);
     }
 
-    private void AddShaped(string text, int start, int end, TokenShape shape, List<Token> tokens, Span<char> buffer, Vocabulary? vocabulary)
+    private void AddShaped(string text, int start, int end, TokenShape shape, List<Token> tokens, Span<char> buffer, Dictionary<string, string> cache)
     {
         var span = text.AsSpan(start, end - start);
         string folded;
         if (span.Length * 2 <= buffer.Length)
         {
             var k = Folding.Fold(span, buffer);
-            folded = (vocabulary ?? _rules.Vocabulary).Intern(buffer[..k]);
+            folded = _rules.Vocabulary.Intern(buffer[..k], cache);
         }
         else folded = Folding.Fold(span);
         tokens.Add(new Token(start, end, folded, shape));
