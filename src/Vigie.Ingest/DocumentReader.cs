@@ -82,6 +82,8 @@ public sealed class DocumentReader(LanguageIdentifier languages, ReaderOptions? 
 
     private IEnumerable<IngestItem> ReadFile(string path, InputFormat? format)
     {
+        // JSON lines are streamed, so memory stays bounded by one document whatever the file's size.
+        if (format == InputFormat.JsonLines && !StartsWithArray(path)) return StreamJsonLines(path);
         string content;
         try
         {
@@ -178,14 +180,80 @@ public sealed class DocumentReader(LanguageIdentifier languages, ReaderOptions? 
         return ReadJsonLinesCore(name, content);
     }
 
-    private IEnumerable<IngestItem> ReadJsonLinesCore(string name, string content)
+    private static bool StartsWithArray(string path)
     {
-        using var reader = new StringReader(content);
+        try
+        {
+            using var f = File.OpenRead(path);
+            int b;
+            while ((b = f.ReadByte()) >= 0)
+            {
+                if (b is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF) continue;
+                return b == '[';
+            }
+            return false;
+        }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
+    }
+
+    private IEnumerable<IngestItem> StreamJsonLines(string path)
+    {
+        Stream stream;
+        try { stream = new BufferedStream(File.OpenRead(path), 1 << 16); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [new Rejection(path, 0, "cannot be read: " + ex.Message)];
+        }
+        return ReadJsonLinesCore(path, ByteLines(stream));
+    }
+
+    /// <summary>Splits a stream into lines decoded one by one, so a line that is not UTF-8 costs only that line.</summary>
+    private static IEnumerable<string?> ByteLines(Stream stream)
+    {
+        using var _ = stream;
+        var buffer = new MemoryStream();
+        var first = true;
+        while (true)
+        {
+            var b = stream.ReadByte();
+            if (b == '\n' || (b < 0 && buffer.Length > 0))
+            {
+                var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+                if (first && bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+                if (bytes.Length > 0 && bytes[^1] == '\r') bytes = bytes[..^1];
+                string? line;
+                try { line = StrictUtf8.GetString(bytes); }
+                catch (DecoderFallbackException) { line = null; }
+                yield return line;
+                buffer.SetLength(0);
+                first = false;
+            }
+            else if (b >= 0)
+            {
+                buffer.WriteByte((byte)b);
+            }
+            if (b < 0) yield break;
+        }
+    }
+
+    private IEnumerable<IngestItem> ReadJsonLinesCore(string name, string content) =>
+        ReadJsonLinesCore(name, content.Split('\n').Select(l => l.TrimEnd('\r')));
+
+    /// <summary>Reads JSON lines; a null line is one that was not UTF-8.</summary>
+    private IEnumerable<IngestItem> ReadJsonLinesCore(string name, IEnumerable<string?> lines)
+    {
         var lineNo = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        foreach (var raw in lines)
         {
             lineNo++;
+            var line = raw;
+            if (line is null)
+            {
+                yield return new Rejection(name, lineNo, "not UTF-8");
+                continue;
+            }
+            if (lineNo == 1 && line.Length > 0 && line[0] == '\uFEFF') line = line[1..];
             if (string.IsNullOrWhiteSpace(line)) continue;
             if (Encoding.UTF8.GetByteCount(line) > _options.MaxDocumentBytes + 4096)
             {

@@ -219,4 +219,15 @@ public sealed class DocumentReaderTests : IDisposable
         Assert.Equal(a.Document.Id, b.Document.Id);
         Assert.NotEqual(a.ContentKey, c.ContentKey);
     }
+
+    [Fact]
+    public void A_json_lines_file_that_turns_out_not_utf8_keeps_the_lines_before()
+    {
+        var path = Path.Combine(_dir, "mixed.jsonl");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("{\"id\":\"a\",\"text\":\"Kaboul.\"}\n{\"id\":\"b\",\"text\":\"H"), 0xE9, .. Encoding.ASCII.GetBytes("rat\"}\n")]);
+        var items = Read(path);
+        Assert.Equal("a", Assert.IsType<AcceptedDocument>(items[0]).Document.Id);
+        var r = Assert.IsType<Rejection>(items[1]);
+        Assert.Equal((2, "not UTF-8"), (r.Line, r.Reason));
+    }
 }
