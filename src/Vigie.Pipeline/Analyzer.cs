@@ -1,4 +1,9 @@
 using Vigie.Core;
+using Vigie.Extraction;
+using Vigie.Extraction.Actors;
+using Vigie.Extraction.Engine;
+using Vigie.Geo;
+using Vigie.Text;
 
 namespace Vigie.Pipeline;
 
@@ -9,13 +14,59 @@ public sealed record Analysis(Document Document, IReadOnlyList<Mention> Mentions
 /// <remarks>Thread-safe: language data is loaded once and shared by every document.</remarks>
 public sealed class Analyzer
 {
-    /// <summary>Loads every language's data (validated) once.</summary>
-    public static Analyzer Create() => new();
+    private readonly TextLayer _text;
+    private readonly PlaceRecognizer _places;
+    private readonly ActorRecognizer _actors;
+    private readonly EventEngine _engine;
+    private readonly LanguageIdentifier _identifier;
+
+    private Analyzer(TextLayer text, PlaceRecognizer places, ActorRecognizer actors, EventEngine engine, LanguageIdentifier identifier)
+    {
+        _text = text;
+        _places = places;
+        _actors = actors;
+        _engine = engine;
+        _identifier = identifier;
+    }
+
+    /// <summary>The event engine (patterns and their language data).</summary>
+    public EventEngine Engine => _engine;
+
+    /// <summary>Loads every language's data (validated) once, from <see cref="DataPaths.Root"/>.</summary>
+    public static Analyzer Create() => Create(DataPaths.Root);
+
+    /// <summary>Loads every language's data (validated) once, from a data folder.</summary>
+    public static Analyzer Create(string dataRoot)
+    {
+        var text = Task.Run(() => TextLayer.Load(dataRoot));
+        var places = Task.Run(() => PlaceRecognizer.Load(dataRoot));
+        var actors = Task.Run(() => ActorRecognizer.Load(dataRoot));
+        var engine = Task.Run(() => EventEngine.Load(dataRoot));
+        var identifier = LanguageIdentifier.Load(dataRoot);
+        return new Analyzer(text.GetAwaiter().GetResult(), places.GetAwaiter().GetResult(), actors.GetAwaiter().GetResult(),
+            engine.GetAwaiter().GetResult(), identifier);
+    }
 
     /// <summary>Analyses one document.</summary>
     public Analysis Analyze(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new Analysis(document, [], []);
+        var language = document.Language;
+        if (string.IsNullOrEmpty(language) || !_text.Languages.Contains(language)) language = _identifier.Identify(document.Text);
+        if (!_text.Languages.Contains(language)) return new Analysis(document, [], []);
+        var text = _text.Analyze(document.Text, language, document.Date);
+        var places = _places.Recognize(document.Text, language);
+        var actors = _actors.Recognize(document.Text, language, document.Date?.FirstDay);
+        var mentions = new List<Mention>(text.Numbers.Count + text.Dates.Count + places.Count + actors.Count);
+        mentions.AddRange(text.Numbers);
+        mentions.AddRange(text.Dates);
+        mentions.AddRange(places);
+        mentions.AddRange(actors);
+        mentions.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var sentences = new List<SentenceSpan>(text.Sentences.Count);
+        foreach (var s in text.Sentences) sentences.Add(new SentenceSpan(s.Index, s.Paragraph, s.Start, s.End));
+        var doc = document.Language == language ? document : document with { Language = language };
+        var events = _engine.Extract(new ExtractionInput(doc, language, sentences, mentions));
+        return new Analysis(doc, mentions, events);
     }
 }

@@ -1,0 +1,540 @@
+using Vigie.Core;
+using Vigie.Extraction.Patterns;
+
+namespace Vigie.Extraction.Engine;
+
+/// <summary>An event being built: arguments as mentions, before it becomes a <see cref="Event"/>.</summary>
+internal sealed class Draft
+{
+    public required RuleMatch Match { get; init; }
+    public required SentenceView View { get; init; }
+    public required string Type { get; set; }
+    public MentionRef? Actor1 { get; set; }
+    public MentionRef? Actor2 { get; set; }
+    public MentionRef? Claimant { get; set; }
+    public List<MentionRef> Places { get; set; } = [];
+    public Location? FallbackPlace { get; set; }
+    public MentionRef? Date { get; set; }
+    public List<(MentionRef Number, string Kind)> Quantities { get; set; } = [];
+    public Modality Modality { get; set; }
+    public double Confidence { get; set; }
+    public bool Dropped { get; set; }
+    public int Trigger => Match.Trigger;
+}
+
+/// <summary>Turns one document's rule matches into events: arguments, modality, date, quantities, codes, evidence.</summary>
+internal sealed class EventBuilder
+{
+    private readonly ExtractionInput _input;
+    private readonly LanguageData _lang;
+    private readonly Matcher _matcher;
+    private readonly EventTypeCatalog _catalog;
+    private readonly string _text;
+    private readonly DateValue? _docDate;
+
+    public EventBuilder(ExtractionInput input, LanguageData lang, Matcher matcher, EventTypeCatalog catalog)
+    {
+        _input = input;
+        _lang = lang;
+        _matcher = matcher;
+        _catalog = catalog;
+        _text = input.Document.Text;
+        _docDate = input.Document.Date?.ToDateValue();
+    }
+
+    public IReadOnlyList<Event> Build()
+    {
+        var mentions = _input.Mentions.OrderBy(m => m.Start).ThenByDescending(m => m.End).ToList();
+        var sentences = _input.Sentences.Count > 0 ? _input.Sentences : SimpleSentences.Split(_text);
+        var focus = FocusCountry(mentions);
+        var mainActor = MainActor(mentions);
+        var events = new List<Event>();
+        var lastActorByType = new Dictionary<string, MentionRef>(StringComparer.Ordinal);
+        var mi = 0;
+        foreach (var s in sentences)
+        {
+            while (mi < mentions.Count && mentions[mi].End <= s.Start) mi++;
+            var view = SentenceView.Build(_text, s, mentions, mi, _lang);
+            var matches = _matcher.Match(view);
+            if (matches.Count == 0) continue;
+            var drafts = new List<Draft>();
+            foreach (var m in matches) drafts.AddRange(Drafts(view, m));
+            Refine(drafts);
+            Merge(drafts);
+            FoldCasualties(drafts);
+            // A placeless event summarised in a sentence whose other events of its type name places is that summary
+            // ("capturing provincial cities …: the capture of Kandahar").
+            foreach (var d in drafts)
+                if (!d.Dropped && d.Places.Count == 0 && !d.Match.Rule.Distribute && drafts.Any(o => !o.Dropped && o != d && o.Type == d.Type && o.Places.Count > 0))
+                    d.Dropped = true;
+            foreach (var d in drafts)
+            {
+                if (d.Dropped) continue;
+                if (d.Actor1 is null && TypeTraits.InheritsActor(d.Type) && d.Modality != Modality.Conditional)
+                    d.Actor1 = lastActorByType.GetValueOrDefault(d.Type) ?? mainActor;
+                if (d.Actor1 is not null) lastActorByType[d.Type] = d.Actor1;
+                var date = d.Date is { Mention: DateMention dm } ? dm.Date : _docDate;
+                var historical = date is not null && _docDate is not null && date.FirstDay.Year < _docDate.FirstDay.Year - 1;
+                var trigger = d.View.Tokens[d.Trigger];
+                if (historical && trigger.HasNounReading) continue;
+                if (d.Places.Count == 0 && !historical && focus is not null) d.FallbackPlace = focus;
+                events.Add(ToEvent(d, date));
+            }
+        }
+        return events;
+    }
+
+    private IEnumerable<Draft> Drafts(SentenceView v, RuleMatch m)
+    {
+        var rule = m.Rule;
+        var d = new Draft { Match = m, View = v, Type = rule.Type, Confidence = rule.Confidence };
+        var clause = v.Clause[m.Trigger];
+        var explicitActor = false;
+
+        // Actors: slots first, then the passive agent, then the subject before the trigger, then an inverted subject.
+        d.Actor1 = m.Bound("actor1").FirstOrDefault();
+        d.Actor2 = m.Bound("actor2").FirstOrDefault();
+        d.Claimant = m.Bound("claimant").FirstOrDefault();
+        var agent = Agent(v, m);
+        if (d.Actor1 is null && agent is not null)
+        {
+            d.Actor1 = agent;
+            d.Actor2 ??= NearestActor(v, m.First - 1, clause, before: true, exclude: agent);
+        }
+        if (d.Actor1 is null)
+        {
+            d.Actor1 = NearestActor(v, m.First - 1, clause, before: true, exclude: d.Actor2);
+            // "Syrian army and allied fighters captured": the first of coordinated subjects leads.
+            if (d.Actor1 is not null)
+            {
+                var list = _matcher.Coordinated(v, d.Actor1, forward: false, MentionKind.Actor);
+                if (list.Count > 0) d.Actor1 = list[^1];
+            }
+        }
+        var trig = v.Tokens[m.Trigger];
+        // "le départ des troupes américaines", "the withdrawal of US troops": the complement of the noun acts.
+        if (d.Actor1 is null && trig.HasNounReading && TypeTraits.GenitiveAgent(d.Type))
+        {
+            var k = m.Trigger + 1;
+            for (var n = 0; n < 2 && k < v.Tokens.Count && v.Tokens[k].Is(_lang.Grammar.ListPrepositions) && v.Starting(k).Count == 0; n++) k++;
+            foreach (var r in v.Starting(k))
+                if (r.Kind == MentionKind.Actor) { d.Actor1 = r; if (d.Actor2 == r) d.Actor2 = null; break; }
+        }
+        if (d.Actor1 is null && !trig.HasNounReading && (trig.HasFiniteVerbReading || (trig.Forms & VerbForm.PastParticiple) != 0) && !TypeTraits.InheritsActor(d.Type))
+            d.Actor1 = InvertedSubject(v, m.Last + 1, clause);
+        explicitActor = d.Actor1 is not null;
+        d.Actor2 ??= NearestActor(v, m.Last + 1, clause, before: false, exclude: d.Actor1, skip: agent);
+        if (d.Actor2 is not null && d.Actor1 is not null && SameActor(d.Actor1, d.Actor2)) d.Actor2 = null;
+        if (!TypeTraits.InheritsActor(d.Type)) d.Actor1 ??= NearestActor(v, m.First - 1, -1, before: true, exclude: d.Actor2);
+
+        // Places, date, quantities.
+        var boundPlaces = m.Bound("place").ToList();
+        d.Places = boundPlaces.Count > 0 ? boundPlaces : ClausePlaces(v, m, clause);
+        d.Places = Specific(d.Places);
+        d.Date = m.Bound("date").FirstOrDefault() ?? NearestDate(v, m.Trigger, clause);
+        var boundNumbers = m.Bound("quantity").ToList();
+        foreach (var n in boundNumbers.Count > 0 ? boundNumbers : ClauseNumbers(v, clause))
+        {
+            var kind = KindOf(v, n, rule);
+            if (kind is not null) d.Quantities.Add((n, kind));
+        }
+
+        // Modality.
+        var modality = ModalityOf(v, m, d, out var drop);
+        if (drop) yield break;
+        d.Modality = rule.Modality ?? modality;
+
+        // Required arguments, read in the sentence itself.
+        foreach (var r in rule.Requires)
+        {
+            var ok = r switch
+            {
+                "actor1" => explicitActor,
+                "actor2" => d.Actor2 is not null,
+                "actor" => explicitActor || d.Actor2 is not null,
+                "place" => d.Places.Count > 0,
+                "quantity" => d.Quantities.Count > 0,
+                _ => explicitActor || d.Places.Count > 0 || d.Quantities.Count > 0,
+            };
+            if (!ok) yield break;
+        }
+        if (d.Actor1 is not null) d.Confidence += 0.05;
+        if (d.Places.Count > 0) d.Confidence += 0.05;
+
+        // Distributive lists: "3 000 soldats à l'aéroport, un millier au Qatar, 3 500 à 4 000 au Koweït".
+        if (rule.Distribute)
+        {
+            var pairs = NumberPlacePairs(v, m.Last + 1);
+            if (pairs.Count >= 2)
+            {
+                var used = pairs.Select(p => p.Number).ToHashSet();
+                d.Quantities.RemoveAll(q => used.Contains(q.Number));
+                d.Places = [];
+                yield return d;
+                foreach (var (n, place) in pairs)
+                {
+                    var kind = KindOf(v, n, rule) ?? TypeTraits.DefaultKindOf(d.Type);
+                    yield return new Draft
+                    {
+                        Match = m, View = v, Type = d.Type, Actor1 = d.Actor1, Actor2 = d.Actor2, Claimant = d.Claimant,
+                        Places = [place], Date = d.Date, Modality = d.Modality, Confidence = d.Confidence,
+                        Quantities = kind is null ? [] : [(n, kind)],
+                    };
+                }
+                yield break;
+            }
+        }
+
+        if ((rule.PerPlace ?? TypeTraits.PerPlace(d.Type)) && d.Places.Count > 1)
+        {
+            foreach (var p in d.Places)
+                yield return new Draft
+                {
+                    Match = m, View = v, Type = d.Type, Actor1 = d.Actor1, Actor2 = d.Actor2, Claimant = d.Claimant,
+                    Places = [p], Date = d.Date, Modality = d.Modality, Confidence = d.Confidence, Quantities = d.Quantities,
+                };
+            yield break;
+        }
+        yield return d;
+    }
+
+    // ---- actors ----
+
+    private static bool SameActor(MentionRef a, MentionRef b) => a == b || (a.Actor is { } x && b.Actor is { } y && x.Id == y.Id);
+
+    private MentionRef? Agent(SentenceView v, RuleMatch m)
+    {
+        var toks = v.Tokens;
+        var passive = m.Rule.Passive || (toks[m.Trigger].Forms & VerbForm.PastParticiple) != 0;
+        if (!passive) return null;
+        var clause = v.Clause[m.Trigger];
+        for (var i = m.Trigger + 1; i < toks.Count && i <= m.Last + 4 && v.Clause[i] == clause; i++)
+        {
+            if (!toks[i].Is(_lang.Grammar.AgentMarkers)) continue;
+            for (var k = i + 1; k <= i + 3 && k < toks.Count; k++)
+                foreach (var r in v.Starting(k))
+                    if (r.Kind == MentionKind.Actor) return r;
+            return null;
+        }
+        return null;
+    }
+
+    private static MentionRef? NearestActor(SentenceView v, int from, int clause, bool before, MentionRef? exclude, MentionRef? skip = null)
+    {
+        var step = before ? -1 : 1;
+        for (var i = from; i >= 0 && i < v.Tokens.Count; i += step)
+        {
+            bool aside;
+            if (clause >= 0) { if (!v.InClause(i, clause, out aside)) break; }
+            else aside = v.AsideOf[i] >= 0;
+            if (aside) continue;
+            foreach (var r in before ? v.Ending(i) : v.Starting(i))
+                if (r.Kind == MentionKind.Actor && r != skip && (exclude is null || !SameActor(r, exclude))) return r;
+        }
+        return null;
+    }
+
+    /// <summary>The subject after a reporting verb ("a fustigé jeudi le chef des républicains, Mitch McConnell"):
+    /// the first actor after the trigger, or the name in apposition to it.</summary>
+    private static MentionRef? InvertedSubject(SentenceView v, int from, int clause)
+    {
+        var first = NearestActor(v, from, clause, before: false, exclude: null);
+        if (first is null) return null;
+        var k = first.Last + 1;
+        if (k < v.Tokens.Count && v.Tokens[k].Folded == ",")
+            foreach (var r in v.Starting(k + 1))
+                if (r.Kind == MentionKind.Actor) return r;
+        return first;
+    }
+
+    private MentionRef? MainActor(List<Mention> mentions)
+    {
+        var counts = new Dictionary<string, (int N, Mention First)>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+            if (m is ActorMention a)
+                counts[a.Actor.Id] = counts.TryGetValue(a.Actor.Id, out var c) ? (c.N + 1, c.First) : (1, m);
+        if (counts.Count == 0) return null;
+        var best = counts.Values.OrderByDescending(c => c.N).First();
+        return best.N >= 2 ? new MentionRef(best.First, -1, -1, false) : null;
+    }
+
+    // ---- places ----
+
+    private static List<MentionRef> ClausePlaces(SentenceView v, RuleMatch m, int clause)
+    {
+        var after = new List<MentionRef>();
+        var before = new List<MentionRef>();
+        foreach (var r in v.Mentions)
+        {
+            if (r.Kind != MentionKind.Place || r.Reference) continue;
+            if (!v.InClause(r.First, clause, out var aside) || aside) continue;
+            (r.First > m.Trigger ? after : before).Add(r);
+        }
+        after.AddRange(before);
+        return after;
+    }
+
+    /// <summary>Drops a country when a place in that country is also named ("à Doha, au Qatar").</summary>
+    private static List<MentionRef> Specific(List<MentionRef> places)
+    {
+        if (places.Count < 2) return places;
+        var list = new List<MentionRef>();
+        foreach (var p in places)
+        {
+            var loc = p.Location!;
+            var isCountry = loc.Precision is "country" or "region";
+            if (isCountry && places.Any(o => o != p && o.Location!.Country == loc.Country && o.Location.Precision is not ("country" or "region"))) continue;
+            if (list.Any(o => o.Location!.Name == loc.Name && o.Location.Country == loc.Country)) continue;
+            list.Add(p);
+        }
+        return list;
+    }
+
+    private static Location? FocusCountry(List<Mention> mentions)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var countryPlace = new Dictionary<string, Location>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (m is not PlaceMention p || p.Location.Country is null) continue;
+            counts[p.Location.Country] = counts.GetValueOrDefault(p.Location.Country) + 1;
+            if (p.Location.Precision == "country") countryPlace.TryAdd(p.Location.Country, p.Location);
+        }
+        if (counts.Count == 0) return null;
+        var best = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First();
+        return countryPlace.GetValueOrDefault(best.Key);
+    }
+
+    // ---- dates ----
+
+    private static MentionRef? NearestDate(SentenceView v, int trigger, int clause)
+    {
+        MentionRef? best = null;
+        var bestDist = int.MaxValue;
+        foreach (var r in v.Mentions)
+        {
+            if (r.Kind != MentionKind.Date) continue;
+            if (!v.InClause(r.First, clause, out var aside) || aside) continue;
+            var dist = r.First > trigger ? r.First - trigger : trigger - r.Last;
+            if (dist < bestDist) { best = r; bestDist = dist; }
+        }
+        return best;
+    }
+
+    // ---- quantities ----
+
+    private static List<MentionRef> ClauseNumbers(SentenceView v, int clause)
+    {
+        var list = new List<MentionRef>();
+        foreach (var r in v.Mentions)
+            if (r.Kind == MentionKind.Number && v.InClause(r.First, clause, out var aside) && !aside) list.Add(r);
+        return list;
+    }
+
+    /// <summary>The counted kind of a number for an event of the rule's type, or null when it counts something else.</summary>
+    private string? KindOf(SentenceView v, MentionRef n, EventRule rule)
+    {
+        var accepted = rule.QuantityKind is { } qk ? [qk] : TypeTraits.AcceptedKinds(rule.Type);
+        if (accepted.Count == 0) return null;
+        var toks = v.Tokens;
+        var g = _lang.Grammar;
+        if (n.Last + 1 < toks.Count && toks[n.Last + 1].Is(g.NonCountUnits)) return null;
+        var unit = (n.Mention as NumberMention)?.Quantity.Kind;
+        string? found = null;
+        var foundRank = int.MaxValue;
+        // Words after the number ("42 soldats tués") and before it ("tuant 6 civils") qualify it; a toll word wins.
+        for (var i = Math.Max(0, n.First - 2); i < Math.Min(toks.Count, n.Last + 7); i++)
+        {
+            if (i >= n.First && i <= n.Last) continue;
+            if (i > n.Last && i > n.Last + 1 && IsOtherNumber(v, i, n)) break;
+            for (var k = 0; k < g.QuantityKinds.Count; k++)
+                if (k < foundRank && toks[i].Is(g.QuantityKinds[k].Words) && accepted.Contains(g.QuantityKinds[k].Kind))
+                {
+                    found = g.QuantityKinds[k].Kind;
+                    foundRank = k;
+                }
+        }
+        if (found is not null) return found;
+        if (unit is not null && accepted.Contains(unit)) return unit;
+        if (unit is not null) return null;
+        return rule.QuantityKind ?? TypeTraits.DefaultKindOf(rule.Type);
+    }
+
+    private static bool IsOtherNumber(SentenceView v, int i, MentionRef n)
+    {
+        foreach (var r in v.Starting(i))
+            if (r.Kind == MentionKind.Number && r != n) return true;
+        return false;
+    }
+
+    private static List<(MentionRef Number, MentionRef Place)> NumberPlacePairs(SentenceView v, int from)
+    {
+        var pairs = new List<(MentionRef, MentionRef)>();
+        MentionRef? pending = null;
+        var pendingAt = -1;
+        for (var i = from; i < v.Tokens.Count; i++)
+        {
+            foreach (var r in v.Starting(i))
+            {
+                if (r.Kind == MentionKind.Number) { pending = r; pendingAt = r.Last; }
+                else if (r.Kind == MentionKind.Place && !r.Reference && pending is not null && r.First - pendingAt <= 7)
+                {
+                    pairs.Add((pending, r));
+                    pending = null;
+                }
+            }
+        }
+        return pairs;
+    }
+
+    // ---- modality ----
+
+    private Modality ModalityOf(SentenceView v, RuleMatch m, Draft d, out bool drop)
+    {
+        drop = false;
+        var mk = _lang.Modality;
+        var toks = v.Tokens;
+        var t = m.Trigger;
+        var clause = v.Clause[t];
+        var last = toks.Count - 1;
+        while (last >= 0 && toks[last].Folded is "\"" or "»" or ")" or "'") last--;
+        var question = last >= 0 && mk.QuestionMarks.Contains(toks[last].Folded);
+
+        bool Before(WordSequenceSet seqs, int window, bool sameClause, out int at)
+        {
+            for (var i = t - 1; i >= 0 && (window < 0 || t - i <= window); i--)
+            {
+                if (sameClause && !v.InClause(i, clause, out _)) break;
+                if (seqs.MatchAt(toks, i) is not null) { at = i; return true; }
+            }
+            at = -1;
+            return false;
+        }
+
+        bool After(WordSequenceSet seqs, int window, out int at)
+        {
+            for (var i = t + 1; i < toks.Count && i - t <= window && v.Clause[i] == clause; i++)
+                if (seqs.MatchAt(toks, i) is not null) { at = i; return true; }
+            at = -1;
+            return false;
+        }
+
+        if (Before(mk.Purpose, -1, true, out _) || Before(mk.Habitual, 3, true, out _)) { drop = true; return Modality.Asserted; }
+        // The cause named in a complement ("after a nerve agent attack") is background to the main event.
+        if (Before(mk.Background, 6, true, out _)) d.Confidence -= 0.25;
+        if (question) return Modality.Question;
+        if (Before(mk.Conditional, -1, true, out _)) return Modality.Conditional;
+        if (Before(mk.Negation, mk.NegationWindow, true, out _) || After(mk.NegationAfter, mk.NegationAfterWindow, out _)) return Modality.Negated;
+        if (Before(mk.Denial, -1, false, out _)) return Modality.Denied;
+        if (Before(mk.StrongClaim, -1, true, out var sc))
+        {
+            d.Claimant ??= NearestActor(v, sc - 1, v.Clause[sc], before: true, exclude: null) ?? NearestActor(v, sc + 1, v.Clause[sc], before: false, exclude: null);
+            return Modality.Claimed;
+        }
+        if (Before(mk.PlannedBefore, mk.PlannedWindow, true, out _)) return Modality.Planned;
+        var nominal = toks[t].HasNounReading;
+        if (nominal && After(mk.PlannedAfter, mk.PlannedWindow, out _)) return Modality.Planned;
+        if (!TypeTraits.IsSpeechAct(d.Type))
+        {
+            for (var i = 0; i < toks.Count; i++)
+            {
+                if (mk.WeakClaim.MatchAt(toks, i) is not { } s) continue;
+                {
+                    var who = NearestActor(v, i - 1, v.Clause[i], before: true, exclude: null) ?? NearestActor(v, i + s.Words.Length, v.Clause[i], before: false, exclude: null);
+                    if (who is null) continue;
+                    if ((d.Actor1 is not null && SameActor(who, d.Actor1)) || (d.Actor2 is not null && SameActor(who, d.Actor2)))
+                    {
+                        d.Claimant ??= who;
+                        return Modality.Claimed;
+                    }
+                }
+            }
+        }
+        if (mk.FutureTenseIsPlanned)
+            for (var i = Math.Max(0, t - 2); i <= t; i++)
+                if ((toks[i].Forms & VerbForm.Future) != 0 && (toks[i].Forms & (VerbForm.Present | VerbForm.Imperfect)) == 0 && v.Clause[i] == clause) return Modality.Planned;
+        return Modality.Asserted;
+    }
+
+    // ---- ACLED semantics ----
+
+    private static readonly HashSet<string> ArmedRoles = new(StringComparer.Ordinal) { "MIL", "REB", "INS", "POL", "SPY", "UAF", "PMG", "MLT" };
+    private static readonly HashSet<string> StateRoles = new(StringComparer.Ordinal) { "MIL", "POL", "GOV", "SPY" };
+
+    /// <summary>Violence between armed groups is a clash, not an attack; arrests at a protest are an intervention.</summary>
+    private static void Refine(List<Draft> drafts)
+    {
+        var protest = drafts.Any(d => d.Type == "protest");
+        foreach (var d in drafts)
+        {
+            var r1 = d.Actor1?.Actor?.Role;
+            var r2 = d.Actor2?.Actor?.Role;
+            if (d.Type == "attack" && r2 is not null && ArmedRoles.Contains(r2) && (r1 is null || ArmedRoles.Contains(r1) || StateRoles.Contains(r1)))
+                d.Type = "armed_clash";
+            else if (d.Type == "arrest" && protest)
+                d.Type = "protest_with_intervention";
+        }
+    }
+
+    // ---- merging ----
+
+    private static string PlaceKey(Draft d) => string.Join('|', d.Places.Select(p => p.Location!.Name).Order(StringComparer.Ordinal));
+
+    private static void Merge(List<Draft> drafts)
+    {
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var a = drafts[i];
+            if (a.Dropped) continue;
+            for (var j = i + 1; j < drafts.Count; j++)
+            {
+                var b = drafts[j];
+                if (b.Dropped || b.Type != a.Type || PlaceKey(a) != PlaceKey(b)) continue;
+                if (a.Places.Count == 0 && a.Quantities.Count > 0 && b.Quantities.Count > 0 && !a.Quantities.Select(q => q.Number).SequenceEqual(b.Quantities.Select(q => q.Number))) continue;
+                a.Actor1 ??= b.Actor1;
+                a.Actor2 ??= b.Actor2;
+                a.Claimant ??= b.Claimant;
+                a.Date ??= b.Date;
+                foreach (var q in b.Quantities)
+                    if (!a.Quantities.Any(x => x.Number == q.Number)) a.Quantities.Add(q);
+                a.Confidence = Math.Max(a.Confidence, b.Confidence);
+                b.Dropped = true;
+            }
+        }
+    }
+
+    private static void FoldCasualties(List<Draft> drafts)
+    {
+        foreach (var c in drafts)
+        {
+            if (c.Dropped || c.Type != "casualties") continue;
+            var host = drafts.FirstOrDefault(o => !o.Dropped && o != c && TypeTraits.Violent.Contains(o.Type) && o.Modality == c.Modality);
+            if (host is null) continue;
+            foreach (var q in c.Quantities)
+                if (!host.Quantities.Any(x => x.Kind == q.Kind)) host.Quantities.Add(q);
+            if (host.Places.Count == 0) host.Places = c.Places;
+            c.Dropped = true;
+        }
+    }
+
+    // ---- output ----
+
+    private Event ToEvent(Draft d, DateValue? date)
+    {
+        var v = d.View;
+        var s = v.Span;
+        var actor1 = d.Actor1?.Actor;
+        var info = _catalog.Get(d.Type);
+        var locations = d.Places.Count > 0 ? d.Places.Select(p => p.Location!).ToList() : d.FallbackPlace is { } f ? [f] : new List<Location>();
+        var quantities = d.Quantities.Select(q => ((NumberMention)q.Number.Mention).Quantity with { Kind = q.Kind }).ToList();
+        var claimant = d.Modality == Modality.Claimed ? (d.Claimant ?? d.Actor1)?.Actor : null;
+        var trig = v.Tokens[d.Trigger];
+        var id = StableId.Of(_input.Document.Id, d.Match.Rule.Id, s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            trig.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Type, string.Join('|', locations.Select(l => l.Name)));
+        var evidence = new Evidence(_input.Document.Id, s.Index, s.Start, s.End, _text[s.Start..s.End], d.Match.Rule.Id);
+        // Later sentences and unasserted events are less likely to be what the document is about.
+        var confidence = d.Confidence - Math.Min(0.1, 0.02 * s.Index) - (d.Modality is Modality.Asserted or Modality.Claimed ? 0 : 0.1);
+        return new Event(id, _input.Document.Id, _lang.Code, d.Type, info.CodesFor(actor1?.Role), actor1, d.Actor2?.Actor, claimant,
+            locations, date, quantities, d.Modality, Math.Round(Math.Clamp(confidence, 0.05, 0.99), 3), [evidence]);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Frozen;
+using System.IO.Compression;
+
+namespace Vigie.Extraction.Engine;
+
+/// <summary>Verb tenses and moods a lexicon entry can carry.</summary>
+[Flags]
+public enum VerbForm
+{
+    None = 0,
+    Infinitive = 1,
+    PastParticiple = 2,
+    PresentParticiple = 4,
+    Present = 8,
+    Imperfect = 16,
+    SimplePast = 32,
+    Future = 64,
+    Conditional = 128,
+    Subjunctive = 256,
+    Imperative = 512,
+}
+
+/// <summary>One reading of a form: its lemma, part of speech and, for verbs, the tenses it may be.</summary>
+public readonly record struct LexicalReading(string Lemma, char Pos, VerbForm Forms);
+
+/// <summary>A suffix rewrite that guesses a lemma: <c>ed</c> → <c>e</c>.</summary>
+public readonly record struct SuffixRule(string Suffix, string Replacement, VerbForm Forms);
+
+/// <summary>A form→lemma lexicon read from <c>lexicon.tsv.gz</c> (generated from a Hunspell dictionary) and
+/// <c>lexicon-extra.tsv</c> (written by hand); keys are folded forms.</summary>
+public sealed class Lexicon
+{
+    private readonly FrozenDictionary<string, LexicalReading[]> _readings;
+
+    private Lexicon(FrozenDictionary<string, LexicalReading[]> readings, IReadOnlyList<SuffixRule> suffixes)
+    {
+        _readings = readings;
+        Suffixes = suffixes;
+    }
+
+    /// <summary>An empty lexicon: every word is its own lemma.</summary>
+    public static Lexicon Empty { get; } = new(FrozenDictionary<string, LexicalReading[]>.Empty, []);
+
+    /// <summary>Guesses for forms the dictionary lacks ("raped" → "rape", "criticised" → "criticize"), longest suffix first.</summary>
+    public IReadOnlyList<SuffixRule> Suffixes { get; }
+
+    /// <summary>How many forms the lexicon knows.</summary>
+    public int Count => _readings.Count;
+
+    /// <summary>The readings of a folded form (empty when unknown).</summary>
+    public ReadOnlySpan<LexicalReading> Lookup(string folded) =>
+        _readings.TryGetValue(folded, out var r) ? r : [];
+
+    /// <summary>Loads every <c>lexicon*.tsv[.gz]</c> file of a language folder.</summary>
+    public static Lexicon Load(string languageFolder)
+    {
+        var map = new Dictionary<string, List<LexicalReading>>(StringComparer.Ordinal);
+        if (!Directory.Exists(languageFolder)) return Empty;
+        var suffixes = new List<SuffixRule>();
+        foreach (var file in Directory.EnumerateFiles(languageFolder, "lexicon*").Order(StringComparer.Ordinal))
+        {
+            if (file.EndsWith(".md", StringComparison.Ordinal)) continue;
+            if (Path.GetFileName(file).StartsWith("lexicon-suffixes", StringComparison.Ordinal))
+            {
+                var n = 0;
+                foreach (var line in File.ReadLines(file))
+                {
+                    n++;
+                    if (line.Length == 0 || line[0] == '#') continue;
+                    var c = line.Split('\t');
+                    if (c.Length < 2) throw new FormatException($"{Path.GetFileName(file)}:{n}: expected suffix, replacement and optional tenses separated by tabs.");
+                    suffixes.Add(new SuffixRule(TextFold.Fold(c[0]), TextFold.Fold(c[1]), c.Length > 2 ? ParseForms(c[2]) : VerbForm.None));
+                }
+                continue;
+            }
+            using var stream = File.OpenRead(file);
+            using var decoded = file.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : (Stream)stream;
+            using var reader = new StreamReader(decoded);
+            Read(reader, Path.GetFileName(file), map);
+        }
+        return new Lexicon(map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
+            [.. suffixes.OrderByDescending(x => x.Suffix.Length)]);
+    }
+
+    private static void Read(TextReader reader, string fileName, Dictionary<string, List<LexicalReading>> map)
+    {
+        string? line;
+        var n = 0;
+        var lemmas = new Dictionary<string, string>(StringComparer.Ordinal);
+        while ((line = reader.ReadLine()) is not null)
+        {
+            n++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            var c = line.Split('\t');
+            if (c.Length < 3 || c[2].Length != 1)
+                throw new FormatException($"{fileName}:{n}: expected form, lemma, part of speech and tenses separated by tabs.");
+            var form = TextFold.Fold(c[0]);
+            var lemmaFolded = TextFold.Fold(c[1]);
+            if (!lemmas.TryGetValue(lemmaFolded, out var lemma)) lemmas[lemmaFolded] = lemma = lemmaFolded;
+            var forms = c.Length > 3 ? ParseForms(c[3]) : VerbForm.None;
+            Add(map, form, new LexicalReading(lemma, c[2][0], forms));
+            if (c[2][0] == 'v' && !map.ContainsKey(lemma)) Add(map, lemma, new LexicalReading(lemma, 'v', VerbForm.Infinitive));
+        }
+    }
+
+    private static void Add(Dictionary<string, List<LexicalReading>> map, string form, LexicalReading reading)
+    {
+        if (!map.TryGetValue(form, out var list)) map[form] = list = new List<LexicalReading>(1);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].Lemma == reading.Lemma && list[i].Pos == reading.Pos)
+            {
+                list[i] = reading with { Forms = list[i].Forms | reading.Forms };
+                return;
+            }
+        }
+        list.Add(reading);
+    }
+
+    private static VerbForm ParseForms(string s)
+    {
+        var f = VerbForm.None;
+        foreach (var t in s.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            f |= t switch
+            {
+                "inf" => VerbForm.Infinitive,
+                "ppas" => VerbForm.PastParticiple,
+                "ppre" => VerbForm.PresentParticiple,
+                "ipre" => VerbForm.Present,
+                "iimp" => VerbForm.Imperfect,
+                "ipsi" => VerbForm.SimplePast,
+                "ifut" => VerbForm.Future,
+                "cond" => VerbForm.Conditional,
+                "spre" or "simp" => VerbForm.Subjunctive,
+                "impe" => VerbForm.Imperative,
+                _ => VerbForm.None,
+            };
+        }
+        return f;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Frozen;
+
+namespace Vigie.Extraction.Engine;
+
+/// <summary>How arguments attach to each event type: language-independent event semantics.</summary>
+public static class TypeTraits
+{
+    private static readonly FrozenSet<string> PerPlaceTypes = new[] { "territory_taken", "territory_transferred", "territory_held" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Types whose events carry a toll of the dead and wounded.</summary>
+    public static readonly FrozenSet<string> Violent = new[]
+    {
+        "armed_clash", "attack", "air_strike", "shelling", "suicide_bombing", "explosive_device", "grenade", "chemical_weapon",
+        "mob_violence", "riot", "protest_repressed", "sexual_violence", "territory_taken", "abduction", "natural_disaster", "man_made_disaster", "organized_crime",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> InheritActorTypes = new[] { "territory_taken", "offensive" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string[]> Kinds = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["deployment"] = ["troops", "vehicles", "people"],
+        ["withdrawal"] = ["troops", "vehicles", "people"],
+        ["evacuation"] = ["people", "troops", "displaced"],
+        ["casualties"] = ["fatalities", "injured"],
+        ["arrest"] = ["detained", "people", "fatalities", "injured"],
+        ["abduction"] = ["people", "detained", "fatalities", "injured"],
+        ["protest"] = ["people", "detained", "injured", "fatalities"],
+        ["protest_with_intervention"] = ["people", "detained", "injured", "fatalities"],
+        ["protest_repressed"] = ["fatalities", "injured", "detained", "people"],
+        ["riot"] = ["fatalities", "injured", "detained", "people"],
+        ["natural_disaster"] = ["fatalities", "injured", "displaced", "people"],
+        ["man_made_disaster"] = ["fatalities", "injured", "displaced", "people"],
+        ["weapons_seized"] = ["vehicles", "detained"],
+        ["aid"] = ["people"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly string[] ViolentKinds = ["fatalities", "injured", "detained", "displaced"];
+
+    private static readonly FrozenDictionary<string, string> DefaultKind = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["deployment"] = "troops",
+        ["withdrawal"] = "troops",
+        ["casualties"] = "fatalities",
+        ["arrest"] = "detained",
+        ["evacuation"] = "people",
+        ["protest"] = "people",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SpeechActs = new[]
+    {
+        "talks", "proposal", "threat", "criticism", "rejection", "demand", "sanction", "aid", "responsibility_claim", "agreement",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> GenitiveAgents = new[]
+    {
+        "withdrawal", "offensive", "deployment", "protest", "riot", "territory_transferred", "talks", "group_change",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Types whose noun takes its actor as complement ("the withdrawal of US troops").</summary>
+    public static bool GenitiveAgent(string type) => GenitiveAgents.Contains(type);
+
+    /// <summary>Events that are themselves statements: a reporting verb does not make them claims.</summary>
+    public static bool IsSpeechAct(string type) => SpeechActs.Contains(type);
+
+    /// <summary>One event per place for coordinated places.</summary>
+    public static bool PerPlace(string type) => PerPlaceTypes.Contains(type);
+
+    /// <summary>Without an actor in its sentence, the event's actor is the document's main actor.</summary>
+    public static bool InheritsActor(string type) => InheritActorTypes.Contains(type);
+
+    /// <summary>The quantity kinds an event of the type can carry.</summary>
+    public static IReadOnlyList<string> AcceptedKinds(string type) =>
+        Kinds.TryGetValue(type, out var k) ? k : Violent.Contains(type) ? ViolentKinds : [];
+
+    /// <summary>The kind of a number that no word qualifies.</summary>
+    public static string? DefaultKindOf(string type) => DefaultKind.GetValueOrDefault(type);
+}

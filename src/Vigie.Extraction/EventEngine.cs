@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+using Vigie.Core;
+using Vigie.Extraction.Engine;
+using Vigie.Extraction.Patterns;
+
+namespace Vigie.Extraction;
+
+/// <summary>Builds events from recognised mentions with each language's patterns (DESIGN.md "Language data").</summary>
+/// <remarks>Thread-safe once loaded: the language data is immutable and shared by every document.</remarks>
+public sealed class EventEngine
+{
+    private readonly FrozenDictionary<string, (LanguageData Data, Matcher Matcher)> _languages;
+    private readonly EventTypeCatalog _catalog;
+
+    private EventEngine(IEnumerable<LanguageData> languages, EventTypeCatalog catalog)
+    {
+        _languages = languages.ToFrozenDictionary(l => l.Code, l => (l, new Matcher(l)), StringComparer.Ordinal);
+        _catalog = catalog;
+    }
+
+    /// <summary>The languages that have patterns.</summary>
+    public IReadOnlyCollection<string> Languages => _languages.Keys;
+
+    /// <summary>The data of a language, or null.</summary>
+    public LanguageData? Language(string code) => _languages.TryGetValue(code, out var l) ? l.Data : null;
+
+    /// <summary>Loads and validates every <c>data/lang/&lt;code&gt;/</c> folder that has patterns.</summary>
+    public static EventEngine Load(string dataRoot, EventTypeCatalog? catalog = null)
+    {
+        catalog ??= EventTypeCatalog.Default;
+        var langs = new List<LanguageData>();
+        var dir = Path.Combine(dataRoot, "lang");
+        foreach (var folder in Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal))
+            if (Directory.EnumerateFiles(folder, "patterns*.yaml").Any())
+                langs.Add(LanguageData.Load(folder, catalog));
+        return new EventEngine(langs, catalog);
+    }
+
+    /// <summary>The events of one document.</summary>
+    public IReadOnlyList<Event> Extract(ExtractionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!_languages.TryGetValue(input.Language, out var lang)) return [];
+        var builder = new EventBuilder(input, lang.Data, lang.Matcher, _catalog);
+        return builder.Build();
+    }
+}

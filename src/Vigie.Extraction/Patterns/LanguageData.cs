@@ -1,0 +1,311 @@
+using System.Collections.Frozen;
+using Vigie.Core;
+using Vigie.Extraction.Engine;
+using YamlDotNet.RepresentationModel;
+
+namespace Vigie.Extraction.Patterns;
+
+/// <summary>One event rule: a construction (one or more patterns) that yields events of one type.</summary>
+public sealed record EventRule(
+    string Id,
+    string Type,
+    IReadOnlyList<CompiledPattern> Patterns,
+    double Confidence,
+    Modality? Modality,
+    bool? PerPlace,
+    string? QuantityKind,
+    IReadOnlyList<string> Requires,
+    bool Distribute,
+    bool Passive,
+    int Priority,
+    string Where);
+
+/// <summary>A fixed sequence of words (each position a set of forms or lemmas), such as a modality marker.</summary>
+public sealed record WordSequence(FrozenSet<string>[] Words, string Source)
+{
+    /// <summary>Parses "pour qu'" or "s' il|ils" into folded word sets.</summary>
+    public static WordSequence Parse(string s) =>
+        new([.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Split('|').Select(x => TextFold.Fold(x)).ToFrozenSet(StringComparer.Ordinal))], s);
+
+    /// <summary>True when the sequence starts at token <paramref name="pos"/>.</summary>
+    public bool MatchesAt(IReadOnlyList<WordToken> tokens, int pos)
+    {
+        if (pos < 0 || pos + Words.Length > tokens.Count) return false;
+        for (var k = 0; k < Words.Length; k++)
+            if (!tokens[pos + k].Is(Words[k])) return false;
+        return true;
+    }
+}
+
+/// <summary>Several word sequences, indexed by their first word so that most tokens are rejected by one lookup.</summary>
+public sealed class WordSequenceSet
+{
+    private readonly FrozenSet<string> _first;
+
+    /// <summary>Indexes the sequences.</summary>
+    public WordSequenceSet(IEnumerable<WordSequence> sequences)
+    {
+        Sequences = [.. sequences];
+        _first = Sequences.SelectMany(s => s.Words[0]).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The sequences.</summary>
+    public IReadOnlyList<WordSequence> Sequences { get; }
+
+    /// <summary>The sequence starting at <paramref name="pos"/>, or null.</summary>
+    public WordSequence? MatchAt(IReadOnlyList<WordToken> tokens, int pos)
+    {
+        if (pos < 0 || pos >= tokens.Count || !tokens[pos].Is(_first)) return null;
+        foreach (var s in Sequences)
+            if (s.MatchesAt(tokens, pos)) return s;
+        return null;
+    }
+}
+
+/// <summary>Words the engine needs to read the structure of a sentence.</summary>
+public sealed record Grammar(
+    IReadOnlyList<string> Elisions,
+    IReadOnlyList<string> Clitics,
+    WordSequenceSet ClauseBreaks,
+    FrozenSet<string> Coordination,
+    FrozenSet<string> ListPrepositions,
+    FrozenSet<string> PlacePrepositions,
+    FrozenSet<string> Determiners,
+    FrozenSet<string> AgentMarkers,
+    FrozenSet<string> PassiveAuxiliaries,
+    IReadOnlyList<WordSequence> ReferenceMarkers,
+    IReadOnlyList<(string Kind, FrozenSet<string> Words)> QuantityKinds,
+    FrozenSet<string> NonCountUnits);
+
+/// <summary>Modality markers (<c>modality.yaml</c>).</summary>
+public sealed record ModalityMarkers(
+    FrozenSet<string> QuestionMarks,
+    WordSequenceSet Purpose,
+    WordSequenceSet Conditional,
+    WordSequenceSet Negation,
+    int NegationWindow,
+    WordSequenceSet NegationAfter,
+    int NegationAfterWindow,
+    WordSequenceSet Denial,
+    WordSequenceSet StrongClaim,
+    WordSequenceSet WeakClaim,
+    WordSequenceSet PlannedBefore,
+    WordSequenceSet PlannedAfter,
+    int PlannedWindow,
+    bool FutureTenseIsPlanned,
+    WordSequenceSet Habitual,
+    WordSequenceSet Background);
+
+/// <summary>Everything one language needs to build events: lexicon, grammar words, modality markers and rules,
+/// with the rules indexed by trigger word.</summary>
+public sealed class LanguageData
+{
+    private readonly FrozenDictionary<string, (EventRule Rule, CompiledPattern Pattern)[]> _byTrigger;
+
+    private LanguageData(string code, Lexicon lexicon, Grammar grammar, ModalityMarkers modality, IReadOnlyList<EventRule> rules)
+    {
+        Code = code;
+        Lexicon = lexicon;
+        Grammar = grammar;
+        Modality = modality;
+        Rules = rules;
+        Splitter = new WordSplitter(lexicon, grammar.Elisions, grammar.Clitics);
+        var index = new Dictionary<string, List<(EventRule, CompiledPattern)>>(StringComparer.Ordinal);
+        foreach (var r in rules)
+            foreach (var p in r.Patterns)
+                foreach (var w in p.Elements[p.TriggerIndex].Words)
+                {
+                    if (!index.TryGetValue(w, out var l)) index[w] = l = [];
+                    l.Add((r, p));
+                }
+        _byTrigger = index.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The language code.</summary>
+    public string Code { get; }
+
+    /// <summary>The form→lemma lexicon.</summary>
+    public Lexicon Lexicon { get; }
+
+    /// <summary>Structure words.</summary>
+    public Grammar Grammar { get; }
+
+    /// <summary>Modality markers.</summary>
+    public ModalityMarkers Modality { get; }
+
+    /// <summary>Every rule, in file order.</summary>
+    public IReadOnlyList<EventRule> Rules { get; }
+
+    /// <summary>The word splitter of the language.</summary>
+    public WordSplitter Splitter { get; }
+
+    /// <summary>The rules whose trigger may be this form or lemma.</summary>
+    public ReadOnlySpan<(EventRule Rule, CompiledPattern Pattern)> RulesTriggeredBy(string lemma) =>
+        _byTrigger.TryGetValue(lemma, out var r) ? r : [];
+
+    /// <summary>Loads and validates <c>data/lang/&lt;code&gt;/</c>; errors read <c>file:line: what is wrong</c>.</summary>
+    public static LanguageData Load(string languageFolder, EventTypeCatalog catalog)
+    {
+        var code = Path.GetFileName(languageFolder.TrimEnd('/', '\\'));
+        var lexicon = Lexicon.Load(languageFolder);
+        Grammar? grammar = null;
+        ModalityMarkers? modality = null;
+        var rules = new List<EventRule>();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = Directory.EnumerateFiles(languageFolder, "*.yaml").Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            var rel = $"data/lang/{code}/{name}";
+            if (name.StartsWith("modality", StringComparison.Ordinal))
+                modality = ReadModality(Root(file, rel), rel);
+            else if (name.StartsWith("patterns", StringComparison.Ordinal))
+            {
+                var root = Root(file, rel);
+                if (Child(root, "grammar") is YamlMappingNode g) grammar = ReadGrammar(g, rel);
+                if (Child(root, "rules") is YamlSequenceNode seq)
+                    foreach (var node in seq)
+                    {
+                        var rule = ReadRule(node, rel, catalog);
+                        if (ids.TryGetValue(rule.Id, out var first)) throw new FormatException($"{rule.Where}: duplicate rule id '{rule.Id}' (first at {first}).");
+                        ids[rule.Id] = rule.Where;
+                        rules.Add(rule);
+                    }
+            }
+        }
+        if (grammar is null) throw new FormatException($"data/lang/{code}: no patterns*.yaml has a 'grammar' section.");
+        if (modality is null) throw new FormatException($"data/lang/{code}/modality.yaml is missing.");
+        return new LanguageData(code, lexicon, grammar, modality, rules);
+    }
+
+    private static YamlMappingNode Root(string file, string rel)
+    {
+        var yaml = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(file);
+            yaml.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new FormatException($"{rel}:{e.Start.Line}: {e.Message}", e);
+        }
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode m)
+            throw new FormatException($"{rel}:1: expected a mapping at the top.");
+        return m;
+    }
+
+    private static YamlNode? Child(YamlMappingNode m, string key) =>
+        m.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+
+    private static string At(string rel, YamlNode n) => $"{rel}:{n.Start.Line}";
+
+    private static List<string> Strings(YamlNode? n, string rel)
+    {
+        var list = new List<string>();
+        switch (n)
+        {
+            case null: break;
+            case YamlScalarNode s: list.Add(s.Value ?? ""); break;
+            case YamlSequenceNode seq:
+                foreach (var item in seq)
+                    list.Add(item is YamlScalarNode sc ? sc.Value ?? "" : throw new FormatException($"{At(rel, item)}: expected a word or phrase."));
+                break;
+            default: throw new FormatException($"{At(rel, n)}: expected a list of words.");
+        }
+        return list;
+    }
+
+    private static FrozenSet<string> Set(YamlNode? n, string rel) =>
+        Strings(n, rel).Select(w => TextFold.Fold(w)).ToFrozenSet(StringComparer.Ordinal);
+
+    private static List<WordSequence> Seqs(YamlNode? n, string rel) => [.. Strings(n, rel).Select(WordSequence.Parse)];
+
+    private static Grammar ReadGrammar(YamlMappingNode g, string rel)
+    {
+        var kinds = new List<(string, FrozenSet<string>)>();
+        if (Child(g, "quantity_kinds") is YamlMappingNode qk)
+            foreach (var (k, v) in qk.Children)
+                kinds.Add((((YamlScalarNode)k).Value ?? "", Set(v, rel)));
+        return new Grammar(
+            Strings(Child(g, "elisions"), rel),
+            Strings(Child(g, "clitics"), rel),
+            new WordSequenceSet(Seqs(Child(g, "clause_breaks"), rel)),
+            Set(Child(g, "coordination"), rel),
+            Set(Child(g, "list_prepositions"), rel),
+            Set(Child(g, "place_prepositions"), rel),
+            Set(Child(g, "determiners"), rel),
+            Set(Child(g, "agent_markers"), rel),
+            Set(Child(g, "passive_auxiliaries"), rel),
+            Seqs(Child(g, "reference_markers"), rel),
+            kinds,
+            Set(Child(g, "non_count_units"), rel));
+    }
+
+    private static ModalityMarkers ReadModality(YamlMappingNode m, string rel)
+    {
+        static int Int(YamlNode? n, int dflt) => n is YamlScalarNode s && int.TryParse(s.Value, out var v) ? v : dflt;
+        var neg = Child(m, "negation") as YamlMappingNode;
+        var claim = Child(m, "claim") as YamlMappingNode;
+        var planned = Child(m, "planned") as YamlMappingNode;
+        static WordSequenceSet W(List<WordSequence> l) => new(l);
+        return new ModalityMarkers(
+            Set(Child(m, "question"), rel),
+            W(Seqs(Child(m, "purpose"), rel)),
+            W(Seqs(Child(m, "conditional"), rel)),
+            W(neg is null ? [] : Seqs(Child(neg, "before"), rel)),
+            neg is null ? 3 : Int(Child(neg, "window"), 3),
+            W(neg is null ? [] : Seqs(Child(neg, "after"), rel)),
+            neg is null ? 2 : Int(Child(neg, "after_window"), 2),
+            W(Seqs(Child(m, "denial"), rel)),
+            W(claim is null ? [] : Seqs(Child(claim, "strong"), rel)),
+            W(claim is null ? [] : Seqs(Child(claim, "weak"), rel)),
+            W(planned is null ? [] : Seqs(Child(planned, "before"), rel)),
+            W(planned is null ? [] : Seqs(Child(planned, "after"), rel)),
+            planned is null ? 6 : Int(Child(planned, "window"), 6),
+            planned is not null && Child(planned, "future_tense") is YamlScalarNode { Value: "true" },
+            W(Seqs(Child(m, "habitual"), rel)),
+            W(Seqs(Child(m, "background"), rel)));
+    }
+
+    private static readonly FrozenSet<string> RuleKeys = new[]
+    {
+        "id", "type", "pattern", "confidence", "modality", "per_place", "quantity", "requires", "distribute", "voice", "priority", "note",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static EventRule ReadRule(YamlNode node, string rel, EventTypeCatalog catalog)
+    {
+        var where = At(rel, node);
+        if (node is not YamlMappingNode m) throw new FormatException($"{where}: a rule is a mapping with id, type and pattern.");
+        foreach (var k in m.Children.Keys)
+            if (!RuleKeys.Contains(((YamlScalarNode)k).Value ?? ""))
+                throw new FormatException($"{At(rel, k)}: unknown key '{k}' (keys: {string.Join(", ", RuleKeys)}).");
+        string Req(string key) => Child(m, key) is YamlScalarNode { Value: { Length: > 0 } v } ? v : throw new FormatException($"{where}: the rule needs '{key}'.");
+        var id = Req("id");
+        var type = Req("type");
+        if (catalog.Find(type) is null) throw new FormatException($"{where}: rule '{id}' has unknown event type '{type}'.");
+        var patterns = new List<CompiledPattern>();
+        foreach (var p in Strings(Child(m, "pattern"), rel))
+        {
+            try { patterns.Add(PatternParser.Parse(p)); }
+            catch (FormatException e) { throw new FormatException($"{where}: rule '{id}': {e.Message}", e); }
+        }
+        if (patterns.Count == 0) throw new FormatException($"{where}: rule '{id}' has no pattern.");
+        var conf = Child(m, "confidence") is YamlScalarNode cs && double.TryParse(cs.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : 0.7;
+        Modality? modality = null;
+        if (Child(m, "modality") is YamlScalarNode ms)
+            modality = Enum.TryParse<Modality>(ms.Value, true, out var mv) ? mv : throw new FormatException($"{where}: rule '{id}' has unknown modality '{ms.Value}'.");
+        bool? perPlace = Child(m, "per_place") is YamlScalarNode pp ? pp.Value == "true" : null;
+        var requires = Strings(Child(m, "requires"), rel);
+        foreach (var r in requires)
+            if (r is not ("actor1" or "actor2" or "place" or "quantity" or "any" or "actor"))
+                throw new FormatException($"{where}: rule '{id}' requires unknown argument '{r}'.");
+        return new EventRule(id, type, patterns, conf, modality, perPlace,
+            Child(m, "quantity") is YamlScalarNode q ? q.Value : null,
+            requires,
+            Child(m, "distribute") is YamlScalarNode { Value: "true" },
+            Child(m, "voice") is YamlScalarNode { Value: "passive" },
+            Child(m, "priority") is YamlScalarNode pr && int.TryParse(pr.Value, out var prio) ? prio : 0,
+            where);
+    }
+}
