@@ -97,6 +97,10 @@ public sealed class Gazetteer
     private readonly Dictionary<long, List<int>> _airportsOf = [];
     private readonly Dictionary<string, int> _capitals = new(StringComparer.Ordinal);
     private readonly string?[] _nameCache;
+    private readonly string?[] _countryCache;
+    private readonly string?[] _admin1Cache;
+    // Lower bound of the keys by their first two bytes (a missing second byte counts as 0), so a probe searches one bucket.
+    private readonly int[] _bucketStart;
 
     /// <summary>Number of places.</summary>
     public int Count => _gid.Length;
@@ -126,6 +130,11 @@ public sealed class Gazetteer
         CommonWords = WordSet(Bytes(r));
         Demonyms = WordSet(Bytes(r));
         _nameCache = new string?[n];
+        _countryCache = new string?[n];
+        _admin1Cache = new string?[n];
+        _bucketStart = new int[(1 << 16) + 1];
+        for (var k = 0; k < NameCount; k++) _bucketStart[Bucket(KeyBytes(k)) + 1]++;
+        for (var b = 1; b < _bucketStart.Length; b++) _bucketStart[b] += _bucketStart[b - 1];
         for (var i = 0; i < n; i++)
         {
             var kind = (PlaceKind)_kind[i];
@@ -162,7 +171,7 @@ public sealed class Gazetteer
     /// <summary>The place at an index.</summary>
     public Place this[int index] => new(
         index, _gid[index] > 0 ? _gid[index] : null, Name(index), CountryCode(index),
-        _admOff[index] < 0 ? null : Encoding.UTF8.GetString(_strings, _admOff[index], _admLen[index]),
+        Admin1Of(index),
         _lat[index], _lon[index], _pop[index], (PlaceKind)_kind[index], (PlaceFlags)_flags[index], _of[index] > 0 ? _of[index] : null);
 
     /// <summary>The place with a GeoNames id (cities, then admin-1 regions), if any.</summary>
@@ -191,7 +200,13 @@ public sealed class Gazetteer
 
     internal string Name(int index) => _nameCache[index] ??= Encoding.UTF8.GetString(_strings, _nameOff[index], _nameLen[index]);
 
-    internal string? CountryCode(int index) => _ccOff[index] < 0 ? null : Encoding.ASCII.GetString(_strings, _ccOff[index], 2);
+    internal string? CountryCode(int index) =>
+        _ccOff[index] < 0 ? null : _countryCache[index] ??= Encoding.ASCII.GetString(_strings, _ccOff[index], 2);
+
+    private string? Admin1Of(int index) =>
+        _admOff[index] < 0 ? null : _admin1Cache[index] ??= Encoding.UTF8.GetString(_strings, _admOff[index], _admLen[index]);
+
+    internal PlaceFlags FlagsOf(int index) => (PlaceFlags)_flags[index];
 
     internal PlaceKind KindOf(int index) => (PlaceKind)_kind[index];
 
@@ -232,7 +247,9 @@ public sealed class Gazetteer
 
     private int LowerBound(ReadOnlySpan<byte> key)
     {
-        int lo = 0, hi = NameCount;
+        if (key.IsEmpty) return 0;
+        var bucket = Bucket(key);
+        int lo = _bucketStart[bucket], hi = _bucketStart[bucket + 1];
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
@@ -240,6 +257,8 @@ public sealed class Gazetteer
         }
         return lo;
     }
+
+    private static int Bucket(ReadOnlySpan<byte> key) => key.IsEmpty ? 0 : (key[0] << 8) | (key.Length > 1 ? key[1] : 0);
 
     private static byte[] Bytes(BinaryReader r) => r.ReadBytes(r.ReadInt32());
 

@@ -9,6 +9,9 @@ public sealed class PlaceRecognizer
     public const string ReferenceRule = "geo/reference";
 
     private const int MaxNameTokens = 8;
+    private const int ProbeCacheLimit = 100_000;
+    [ThreadStatic] private static Dictionary<string, (int, bool)>? t_probes;
+    [ThreadStatic] private static Gazetteer? t_probesOf;
     private readonly Gazetteer _gazetteer;
     private readonly Dictionary<string, GeoCues> _cues;
     private readonly GeoCues _allCues;
@@ -110,7 +113,7 @@ public sealed class PlaceRecognizer
                     if (len + f.Length >= buffer.Length) break;
                     f.CopyTo(0, buffer, len, f.Length);
                     len += f.Length;
-                    var key = _g.Probe(buffer.AsSpan(0, len), out var hasLonger);
+                    var key = j == i ? ProbeWord(f, out var hasLonger) : _g.Probe(buffer.AsSpan(0, len), out hasLonger);
                     if (key >= 0) { bestKey = key; bestEnd = j; }
                     if (!hasLonger) break;
                 }
@@ -120,6 +123,26 @@ public sealed class PlaceRecognizer
                 _found.Add(cand);
                 consumedUntil = bestEnd + 1;
             }
+        }
+
+        /// <summary><see cref="Gazetteer.Probe"/> of one word, remembered per thread: most words recur across documents.</summary>
+        private int ProbeWord(string folded, out bool hasLonger)
+        {
+            var cache = t_probes;
+            if (cache is null || !ReferenceEquals(t_probesOf, _g))
+            {
+                t_probes = cache = new Dictionary<string, (int, bool)>(StringComparer.Ordinal);
+                t_probesOf = _g;
+            }
+            if (cache.TryGetValue(folded, out var hit))
+            {
+                hasLonger = hit.Item2;
+                return hit.Item1;
+            }
+            var key = _g.Probe(folded, out hasLonger);
+            if (cache.Count >= ProbeCacheLimit) cache.Clear();
+            cache[folded] = (key, hasLonger);
+            return key;
         }
 
         /// <summary>Two tokens may belong to one name: only spaces, hyphens, apostrophes or a full stop of an initial between.</summary>
@@ -315,12 +338,12 @@ public sealed class PlaceRecognizer
                 PlaceKind.Locality => -1.0,
                 _ => 0,
             };
-            var flags = _g[place].Flags;
+            var flags = _g.FlagsOf(place);
             if ((flags & PlaceFlags.ProvincialCapital) != 0) score += 1.0;
             if ((nameFlags & NameFlags.Curated) != 0) score += 1.0;
             else if ((nameFlags & NameFlags.Primary) == 0) score -= 1.0;
             if (cand.ProvinceCue) score += kind == PlaceKind.Admin1 ? 8 : 0;
-            if (cand.CityCue && _g[place].IsSettlement) score += 3;
+            if (cand.CityCue && kind is PlaceKind.City or PlaceKind.Capital or PlaceKind.Admin1Seat or PlaceKind.Admin2Seat or PlaceKind.Locality) score += 3;
             if (cand.DistrictCue && kind == PlaceKind.Admin2Seat) score += 3;
             return score;
         }
@@ -363,7 +386,7 @@ public sealed class PlaceRecognizer
         {
             var kind = _g.KindOf(place);
             if (kind is PlaceKind.Country or PlaceKind.Region or PlaceKind.Nation or PlaceKind.Admin1 or PlaceKind.Airport or PlaceKind.Capital) return true;
-            return _g.PopulationOf(place) >= 100_000 || (_g[place].Flags & PlaceFlags.Curated) != 0;
+            return _g.PopulationOf(place) >= 100_000 || (_g.FlagsOf(place) & PlaceFlags.Curated) != 0;
         }
 
         private PlaceMention? Resolve(Candidate cand)

@@ -72,6 +72,9 @@ public static class GeoTokenizer
     {
         var tokens = new List<GeoToken>(text.Length / 5);
         var sb = new StringBuilder(32);
+        var cache = t_cache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var interned = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> chars = stackalloc char[64];
         var i = 0;
         var sentenceStart = true;
         while (i < text.Length)
@@ -103,10 +106,27 @@ public static class GeoTokenizer
                 letters++;
                 if (char.IsUpper(ch)) upper++;
             }
-            tokens.Add(new GeoToken(start, i, sb.ToString(), capitalized, letters >= 2 && upper == letters, sentenceStart));
+            tokens.Add(new GeoToken(start, i, Intern(sb, chars, cache, interned), capitalized, letters >= 2 && upper == letters, sentenceStart));
             sentenceStart = false;
         }
         return tokens;
+    }
+
+    // Folded words recur within and across documents: a per-thread cache saves one string per token.
+    [ThreadStatic] private static Dictionary<string, string>? t_cache;
+    private const int CacheLimit = 100_000;
+
+    private static string Intern(StringBuilder sb, Span<char> chars, Dictionary<string, string> cache,
+        Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> interned)
+    {
+        if (sb.Length > chars.Length) return sb.ToString();
+        var span = chars[..sb.Length];
+        sb.CopyTo(0, span, sb.Length);
+        if (interned.TryGetValue(span, out var s)) return s;
+        if (cache.Count >= CacheLimit) cache.Clear();
+        s = new string(span);
+        cache[s] = s;
+        return s;
     }
 
     private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;

@@ -56,7 +56,8 @@ public sealed class Analyzer
         if (!_text.Languages.Contains(language)) return new Analysis(document, [], []);
         var text = _text.Analyze(document.Text, language, document.Date);
         var places = _places.Recognize(document.Text, language);
-        var actors = _actors.Recognize(document.Text, language, document.Date?.FirstDay);
+        // The text layer's tokens and sentences, re-read as aliases are read: no second tokenisation of the text.
+        var actors = _actors.Recognize(text, document.Date?.FirstDay);
         var mentions = new List<Mention>(text.Numbers.Count + text.Dates.Count + places.Count + actors.Count);
         mentions.AddRange(text.Numbers);
         mentions.AddRange(text.Dates);

@@ -119,6 +119,16 @@ public sealed class ActorRecognizer
     /// <summary>A match the recogniser kept: token range and readings.</summary>
     private sealed record Span(int Start, int End, IReadOnlyList<AliasEntry> Entries)
     {
+        /// <summary>The best (lowest) priority of the readings, which orders overlapping matches of one length.</summary>
+        public int Priority { get; } = MinPriority(Entries);
+
+        private static int MinPriority(IReadOnlyList<AliasEntry> entries)
+        {
+            var min = int.MaxValue;
+            foreach (var e in entries) min = Math.Min(min, e.Priority);
+            return min;
+        }
+
         public AliasEntry? Get(AliasKind kind)
         {
             foreach (var e in Entries) if (e.Kind == kind) return e;
@@ -163,10 +173,12 @@ public sealed class ActorRecognizer
         private List<Span> SelectSpans()
         {
             var candidates = new List<Span>();
+            var matches = new List<(int End, List<AliasEntry> Entries)>();
             for (var i = 0; i < _tokens.Count; i++)
             {
                 if (!_tokens[i].IsWord) continue;
-                foreach (var (end, entries) in lexicon.Trie.MatchesAt(_tokens, i))
+                lexicon.Trie.MatchesAt(_tokens, i, matches);
+                foreach (var (end, entries) in matches)
                 {
                     List<AliasEntry>? kept = null;
                     foreach (var e in entries)
@@ -181,7 +193,7 @@ public sealed class ActorRecognizer
             {
                 var c = (b.End - b.Start).CompareTo(a.End - a.Start);
                 if (c != 0) return c;
-                c = a.Entries.Min(e => e.Priority).CompareTo(b.Entries.Min(e => e.Priority));
+                c = a.Priority.CompareTo(b.Priority);
                 return c != 0 ? c : a.Start.CompareTo(b.Start);
             });
             var taken = new bool[_tokens.Count];

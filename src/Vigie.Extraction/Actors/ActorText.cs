@@ -24,6 +24,47 @@ internal static class ActorText
         return sb.ToString();
     }
 
+    // Folded words recur within and across documents: a per-thread cache saves one string per token.
+    [ThreadStatic] private static Dictionary<string, string>? t_cache;
+    private const int CacheLimit = 100_000;
+
+    /// <summary><see cref="Fold"/>, sharing the string of a word already folded on this thread.</summary>
+    private static string FoldShared(ReadOnlySpan<char> s)
+    {
+        Span<char> buffer = stackalloc char[64];
+        if (s.Length * 2 > buffer.Length) return Fold(s);
+        var n = 0;
+        foreach (var c in s) n += FoldInto(c, buffer[n..]);
+        var folded = buffer[..n];
+        var cache = t_cache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(folded, out var shared)) return shared;
+        if (cache.Count >= CacheLimit) cache.Clear();
+        shared = new string(folded);
+        cache[shared] = shared;
+        return shared;
+    }
+
+    /// <summary>Writes what <see cref="AppendFolded"/> appends; returns the number of characters written (1 or 2).</summary>
+    private static int FoldInto(char c, Span<char> into)
+    {
+        if (c < 0x80) { into[0] = char.ToLowerInvariant(c); return 1; }
+        switch (c)
+        {
+            case 'Æ' or 'æ': into[0] = 'a'; into[1] = 'e'; return 2;
+            case 'Œ' or 'œ': into[0] = 'o'; into[1] = 'e'; return 2;
+            case 'ß': into[0] = 's'; into[1] = 's'; return 2;
+            case 'Þ' or 'þ': into[0] = 't'; into[1] = 'h'; return 2;
+            case 'Ș' or 'ș' or 'Ş' or 'ş': into[0] = 's'; return 1;
+            case 'Ț' or 'ț' or 'Ţ' or 'ţ': into[0] = 't'; return 1;
+        }
+        char b = '\0';
+        if (c is >= '\u00C0' and <= '\u00FF') b = Latin1[c - 0xC0];
+        else if (c is >= '\u0100' and <= '\u017F') b = LatinExtendedA[c - 0x100];
+        into[0] = char.ToLowerInvariant(b != '\0' ? b : c);
+        return 1;
+    }
+
     private static void AppendFolded(StringBuilder sb, char c)
     {
         if (c < 0x80) { sb.Append(char.ToLowerInvariant(c)); return; }
@@ -77,7 +118,7 @@ internal static class ActorText
                 var span = text.AsSpan(start, i - start);
                 var upper = true;
                 foreach (var ch in span) if (char.IsLetter(ch) && !char.IsUpper(ch)) { upper = false; break; }
-                tokens.Add(new ActorToken(start, i, Fold(span), true, char.IsUpper(span[0]), upper && char.IsLetter(span[0]), sentence));
+                tokens.Add(new ActorToken(start, i, FoldShared(span), true, char.IsUpper(span[0]), upper && char.IsLetter(span[0]), sentence));
                 continue;
             }
             if (c == '\n')

@@ -53,16 +53,18 @@ internal sealed class AliasTrie
         if (!node.Entries.Contains(entry)) node.Entries.Add(entry);
     }
 
-    /// <summary>Every alias that starts at word token <paramref name="start"/>: its end (exclusive token index) and readings.</summary>
-    public IEnumerable<(int End, IReadOnlyList<AliasEntry> Entries)> MatchesAt(IReadOnlyList<ActorToken> tokens, int start)
+    /// <summary>Every alias that starts at word token <paramref name="start"/>, shortest first: its end (exclusive token
+    /// index) and readings, added to <paramref name="into"/> (cleared first). No allocation: it runs for every word.</summary>
+    public void MatchesAt(List<ActorToken> tokens, int start, List<(int End, List<AliasEntry> Entries)> into)
     {
+        into.Clear();
         var node = _root;
         for (var k = start; k < tokens.Count; k++)
         {
             var t = tokens[k];
-            if (!t.IsWord || node.Children is null || !node.Children.TryGetValue(t.Folded, out var next)) yield break;
+            if (!t.IsWord || node.Children is null || !node.Children.TryGetValue(t.Folded, out var next)) return;
             node = next;
-            if (node.Entries is not null) yield return (k + 1, node.Entries);
+            if (node.Entries is not null) into.Add((k + 1, node.Entries));
         }
     }
 }
