@@ -51,7 +51,14 @@ internal sealed partial class Commands
             var eventId = p.GetValue(id)!;
             var e = await store.GetEventAsync(eventId, ct) ?? throw new UserException($"No event with id '{eventId}' in {ctx.Database}.");
             var doc = await store.GetDocumentAsync(e.Document, ct);
-            stdout.WriteLine(EventRendering.Explain(e, doc?.Text));
+            stdout.WriteLine($"codes: CAMEO {e.Codes.Cameo ?? "-"}, PLOVER {e.Codes.Plover ?? "-"}, ACLED {e.Codes.AcledEventType ?? "-"} / {e.Codes.AcledSubEventType ?? "-"}");
+            if (doc is null)
+            {
+                // The document is gone (a store pruned by hand): the event's own fields are all there is to show.
+                stdout.WriteLine(System.Text.Json.JsonSerializer.Serialize(e, VigieJson.Indented));
+                return 0;
+            }
+            stdout.WriteLine(Vigie.Extraction.EventExplainer.Explain(e, doc.Text, ctx.Analyzer.Analyze(doc).Mentions));
             return 0;
         });
         return cmd;

@@ -8,7 +8,14 @@ namespace Vigie.Extraction;
 /// <param name="Language">The language whose patterns apply.</param>
 /// <param name="Sentences">Sentence boundaries; when empty the engine splits sentences itself.</param>
 /// <param name="Mentions">Places, actors, numbers and dates, with offsets into the document text.</param>
-public sealed record ExtractionInput(Document Document, string Language, IReadOnlyList<SentenceSpan> Sentences, IReadOnlyList<Mention> Mentions);
+/// <param name="FutureDate">Re-resolves a date mention for a future verb (a bare "jeudi"/"on Thursday" is then the coming
+/// one, CONTRACT §2); null leaves dates as the text layer resolved them.</param>
+public sealed record ExtractionInput(
+    Document Document,
+    string Language,
+    IReadOnlyList<SentenceSpan> Sentences,
+    IReadOnlyList<Mention> Mentions,
+    Func<DateMention, DateValue>? FutureDate = null);
 
 /// <summary>A plain sentence splitter for when no text layer is at hand (tests, tools): ends at . ? ! and line breaks.</summary>
 public static class SimpleSentences

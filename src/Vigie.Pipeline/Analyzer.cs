@@ -67,7 +67,7 @@ public sealed class Analyzer
         var sentences = new List<SentenceSpan>(text.Sentences.Count);
         foreach (var s in text.Sentences) sentences.Add(new SentenceSpan(s.Index, s.Paragraph, s.Start, s.End));
         var doc = document.Language == language ? document : document with { Language = language };
-        var events = _engine.Extract(new ExtractionInput(doc, language, sentences, mentions));
+        var events = _engine.Extract(new ExtractionInput(doc, language, sentences, mentions, m => _text.ResolveAsFuture(m, doc.Date)));
         return new Analysis(doc, mentions, events);
     }
 }

@@ -73,7 +73,9 @@ internal sealed class EventBuilder
                 if (d.Actor1 is null && TypeTraits.InheritsActor(d.Type) && d.Modality != Modality.Conditional)
                     d.Actor1 = lastActorByType.GetValueOrDefault(d.Type) ?? mainActor;
                 if (d.Actor1 is not null) lastActorByType[d.Type] = d.Actor1;
-                var date = d.Date is { Mention: DateMention dm } ? dm.Date : _docDate;
+                var date = d.Date is { Mention: DateMention dm }
+                    ? (d.Modality == Modality.Planned && _input.FutureDate is { } future ? future(dm) : dm.Date)
+                    : _docDate;
                 var historical = date is not null && _docDate is not null && date.FirstDay.Year < _docDate.FirstDay.Year - 1;
                 var trigger = d.View.Tokens[d.Trigger];
                 if (historical && trigger.HasNounReading) continue;

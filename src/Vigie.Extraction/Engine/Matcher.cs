@@ -103,13 +103,21 @@ public sealed class Matcher
         return match;
     }
 
-    /// <summary>A past participle after a passive auxiliary ("ont été tués", "were killed").</summary>
+    /// <summary>A past participle after a passive auxiliary ("ont été tués", "were killed"), unless the auxiliary is the
+    /// active one of a reflexive ("se sont retirés") or of a verb that takes it in the active ("sont entrés").</summary>
     public bool IsPassive(SentenceView view, int trigger)
     {
         var toks = view.Tokens;
-        if ((toks[trigger].Forms & VerbForm.PastParticiple) == 0) return false;
+        var g = _lang.Grammar;
+        if ((toks[trigger].Forms & VerbForm.PastParticiple) == 0 || toks[trigger].Is(g.ActiveWithPassiveAuxiliary)) return false;
         for (var i = trigger - 1; i >= 0 && i >= trigger - 3; i--)
-            if (toks[i].Is(_lang.Grammar.PassiveAuxiliaries)) return true;
+        {
+            if (!toks[i].Is(g.PassiveAuxiliaries)) continue;
+            // A reflexive pronoun just before the auxiliary ("se sont", "s'est") makes the compound tense active.
+            for (var j = i - 1; j >= 0 && j >= i - 2; j--)
+                if (toks[j].Is(g.ReflexivePronouns)) return false;
+            return true;
+        }
         return false;
     }
 

@@ -73,6 +73,8 @@ public sealed record Grammar(
     FrozenSet<string> Determiners,
     FrozenSet<string> AgentMarkers,
     FrozenSet<string> PassiveAuxiliaries,
+    FrozenSet<string> ReflexivePronouns,
+    FrozenSet<string> ActiveWithPassiveAuxiliary,
     IReadOnlyList<WordSequence> ReferenceMarkers,
     IReadOnlyList<(string Kind, FrozenSet<string> Words)> QuantityKinds,
     FrozenSet<string> NonCountUnits);
@@ -237,6 +239,8 @@ public sealed class LanguageData
             Set(Child(g, "determiners"), rel),
             Set(Child(g, "agent_markers"), rel),
             Set(Child(g, "passive_auxiliaries"), rel),
+            Set(Child(g, "reflexive_pronouns"), rel),
+            Set(Child(g, "active_with_passive_auxiliary"), rel),
             Seqs(Child(g, "reference_markers"), rel),
             kinds,
             Set(Child(g, "non_count_units"), rel));
