@@ -25,7 +25,7 @@ public sealed class SqliteStore : IVigieStore
         await connection.OpenAsync(ct);
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
         var store = new SqliteStore(connection);
@@ -319,13 +319,13 @@ public sealed class SqliteStore : IVigieStore
             cmd.Parameters.AddWithValue("$url", (object?)d.Url ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$text", d.Text);
             cmd.Parameters.AddWithValue("$now", now);
-            var rowid = await cmd.ExecuteScalarAsync(ct);
+            var rowid = cmd.ExecuteScalar();
             if (rowid is null or DBNull) return false;
             var fts = Cmd(ref _fts, "INSERT INTO documents_fts (rowid, text) VALUES ($rowid, $text)");
             fts.Parameters.Clear();
             fts.Parameters.AddWithValue("$rowid", rowid);
             fts.Parameters.AddWithValue("$text", d.Text);
-            await fts.ExecuteNonQueryAsync(ct);
+            fts.ExecuteNonQuery();
             return true;
         }
 
@@ -347,7 +347,7 @@ public sealed class SqliteStore : IVigieStore
             cmd.Parameters.AddWithValue("$conf", e.Confidence);
             cmd.Parameters.AddWithValue("$json", JsonSerializer.Serialize(e, VigieJson.Options));
             cmd.Parameters.AddWithValue("$long", e.Date is not null && e.Date.LastDay.DayNumber - e.Date.FirstDay.DayNumber > SqliteMigrations.LongSpanDays);
-            if (await cmd.ExecuteNonQueryAsync(ct) == 0) return false;
+            if (cmd.ExecuteNonQuery() == 0) return false;
 
             var loc = Cmd(ref _loc, "INSERT INTO locations (event_id, idx, name, name_folded, country, admin1, lat, lon, precision, geonames_id) "
                 + "VALUES ($e, $i, $name, $folded, $country, $admin1, $lat, $lon, $precision, $gid)");
@@ -365,7 +365,7 @@ public sealed class SqliteStore : IVigieStore
                 loc.Parameters.AddWithValue("$lon", l.Lon);
                 loc.Parameters.AddWithValue("$precision", l.Precision);
                 loc.Parameters.AddWithValue("$gid", (object?)l.GeonamesId ?? DBNull.Value);
-                await loc.ExecuteNonQueryAsync(ct);
+                loc.ExecuteNonQuery();
             }
 
             var actor = Cmd(ref _actor, "INSERT INTO actors (event_id, slot, actor_id, name, name_folded, country, role) VALUES ($e, $slot, $id, $name, $folded, $country, $role)");
@@ -380,7 +380,7 @@ public sealed class SqliteStore : IVigieStore
                 actor.Parameters.AddWithValue("$folded", TextFolding.Fold(a.Name));
                 actor.Parameters.AddWithValue("$country", (object?)a.Country ?? DBNull.Value);
                 actor.Parameters.AddWithValue("$role", (object?)a.Role ?? DBNull.Value);
-                await actor.ExecuteNonQueryAsync(ct);
+                actor.ExecuteNonQuery();
             }
 
             var qty = Cmd(ref _qty, "INSERT INTO quantities (event_id, idx, kind, low, high, approximate, lower_bound, upper_bound, text) VALUES ($e, $i, $kind, $low, $high, $ap, $lb, $ub, $text)");
@@ -397,7 +397,7 @@ public sealed class SqliteStore : IVigieStore
                 qty.Parameters.AddWithValue("$lb", q.LowerBound);
                 qty.Parameters.AddWithValue("$ub", q.UpperBound);
                 qty.Parameters.AddWithValue("$text", q.Text);
-                await qty.ExecuteNonQueryAsync(ct);
+                qty.ExecuteNonQuery();
             }
 
             var ev = Cmd(ref _evidence, "INSERT INTO evidence (event_id, idx, document_id, sentence, start, \"end\", text, rule) VALUES ($e, $i, $doc, $s, $start, $end, $text, $rule)");
@@ -414,11 +414,11 @@ public sealed class SqliteStore : IVigieStore
                 ev.Parameters.AddWithValue("$end", x.End);
                 ev.Parameters.AddWithValue("$text", x.Text);
                 ev.Parameters.AddWithValue("$rule", x.Rule);
-                await ev.ExecuteNonQueryAsync(ct);
+                ev.ExecuteNonQuery();
                 evFts.Parameters.Clear();
                 evFts.Parameters.AddWithValue("$e", e.Id);
                 evFts.Parameters.AddWithValue("$text", x.Text);
-                await evFts.ExecuteNonQueryAsync(ct);
+                evFts.ExecuteNonQuery();
             }
             return true;
         }
