@@ -37,11 +37,21 @@ public sealed class EventEngine
     }
 
     /// <summary>The events of one document.</summary>
-    public IReadOnlyList<Event> Extract(ExtractionInput input)
+    public IReadOnlyList<Event> Extract(ExtractionInput input) => ExtractWithTriggers(input).Events;
+
+    /// <summary>The events of one document, with the span of the word that triggered each (by event id), for highlighting.</summary>
+    public EventExtraction ExtractWithTriggers(ExtractionInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!_languages.TryGetValue(input.Language, out var lang)) return [];
+        if (!_languages.TryGetValue(input.Language, out var lang)) return new EventExtraction([], new Dictionary<string, TriggerSpan>());
         var builder = new EventBuilder(input, lang.Data, lang.Matcher, _catalog);
-        return builder.Build();
+        var events = builder.Build();
+        return new EventExtraction(events, builder.Triggers);
     }
 }
+
+/// <summary>Where the word that triggered an event's rule stands in the document text.</summary>
+public readonly record struct TriggerSpan(int Start, int End);
+
+/// <summary>A document's events and, by event id, the span of each one's trigger.</summary>
+public sealed record EventExtraction(IReadOnlyList<Event> Events, IReadOnlyDictionary<string, TriggerSpan> Triggers);

@@ -8,7 +8,8 @@ using Vigie.Text;
 namespace Vigie.Pipeline;
 
 /// <summary>Everything Vigie read in one document: the recognised mentions and the events built from them.</summary>
-public sealed record Analysis(Document Document, IReadOnlyList<Mention> Mentions, IReadOnlyList<Event> Events);
+/// <param name="Triggers">The span of the word that triggered each event, by event id (for highlighting).</param>
+public sealed record Analysis(Document Document, IReadOnlyList<Mention> Mentions, IReadOnlyList<Event> Events, IReadOnlyDictionary<string, TriggerSpan>? Triggers = null);
 
 /// <summary>Runs the whole flow on one document: normalise, segment, recognise, match, build events.</summary>
 /// <remarks>Thread-safe: language data is loaded once and shared by every document.</remarks>
@@ -67,7 +68,7 @@ public sealed class Analyzer
         var sentences = new List<SentenceSpan>(text.Sentences.Count);
         foreach (var s in text.Sentences) sentences.Add(new SentenceSpan(s.Index, s.Paragraph, s.Start, s.End));
         var doc = document.Language == language ? document : document with { Language = language };
-        var events = _engine.Extract(new ExtractionInput(doc, language, sentences, mentions, m => _text.ResolveAsFuture(m, doc.Date)));
-        return new Analysis(doc, mentions, events);
+        var extraction = _engine.ExtractWithTriggers(new ExtractionInput(doc, language, sentences, mentions, m => _text.ResolveAsFuture(m, doc.Date)));
+        return new Analysis(doc, mentions, extraction.Events, extraction.Triggers);
     }
 }

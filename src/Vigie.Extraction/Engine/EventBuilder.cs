@@ -31,6 +31,10 @@ internal sealed class EventBuilder
     private readonly EventTypeCatalog _catalog;
     private readonly string _text;
     private readonly DateValue? _docDate;
+    private readonly Dictionary<string, TriggerSpan> _triggers = new(StringComparer.Ordinal);
+
+    /// <summary>The trigger span of each built event, by event id.</summary>
+    public IReadOnlyDictionary<string, TriggerSpan> Triggers => _triggers;
 
     public EventBuilder(ExtractionInput input, LanguageData lang, Matcher matcher, EventTypeCatalog catalog)
     {
@@ -534,6 +538,7 @@ internal sealed class EventBuilder
         var id = StableId.Of(_input.Document.Id, d.Match.Rule.Id, s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
             trig.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Type, string.Join('|', locations.Select(l => l.Name)));
         var evidence = new Evidence(_input.Document.Id, s.Index, s.Start, s.End, _text[s.Start..s.End], d.Match.Rule.Id);
+        _triggers[id] = new TriggerSpan(trig.Start, trig.End);
         // Later sentences and unasserted events are less likely to be what the document is about.
         var confidence = d.Confidence - Math.Min(0.1, 0.02 * s.Index) - (d.Modality is Modality.Asserted or Modality.Claimed ? 0 : 0.1);
         return new Event(id, _input.Document.Id, _lang.Code, d.Type, info.CodesFor(actor1?.Role), actor1, d.Actor2?.Actor, claimant,

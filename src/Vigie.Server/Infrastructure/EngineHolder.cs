@@ -45,16 +45,19 @@ internal sealed class EngineHolder(VigieServerOptions options)
     }
 
     /// <summary>The mentions Vigie recognises in a document, or none when the engine is not available.</summary>
-    public IReadOnlyList<Mention> MentionsOf(Document document)
+    public IReadOnlyList<Mention> MentionsOf(Document document) => AnalysisOf(document)?.Mentions ?? [];
+
+    /// <summary>What the engine reads in a document (mentions, events and their triggers), or null when it is not available.</summary>
+    public Vigie.Pipeline.Analysis? AnalysisOf(Document document)
     {
         try
         {
-            return Analyzer?.Analyze(document).Mentions ?? [];
+            return Analyzer?.Analyze(document);
         }
         catch (Exception)
         {
-            // Highlighting of dates and numbers is a bonus: an engine that cannot load must not break the event view.
-            return [];
+            // Highlighting of triggers, dates and numbers is a bonus: an engine that cannot load must not break the event view.
+            return null;
         }
     }
 }

@@ -314,7 +314,7 @@
     const rules = [...new Set(e.evidence.map((x) => x.rule))];
     fields.append(el('dt', { text: t('rule') }), el('dd', { 'data-field': 'rule' }, ...rules.map((r) => el('code', { class: 'rule', text: r }))));
     $('ev-key').replaceChildren(
-      el('mark', { class: 'hl-evidence', text: t('evidence') }), el('mark', { class: 'hl-actor', text: t('hlActor') }),
+      el('mark', { class: 'hl-evidence', text: t('evidence') }), el('mark', { class: 'hl-trigger', text: t('trigger') }), el('mark', { class: 'hl-actor', text: t('hlActor') }),
       el('mark', { class: 'hl-place', text: t('hlPlace') }), el('mark', { class: 'hl-number', text: t('hlNumber') }),
       el('mark', { class: 'hl-date', text: t('hlDate') }));
     $('ev-docs').replaceChildren(...detail.documents.map((d) => renderDocument(d, detail.highlights.filter((h) => h.document === d.id))));

@@ -124,7 +124,8 @@ public static class EventsApi
             var doc = await store.GetDocumentAsync(docId, ct);
             if (doc is null) continue;
             documents.Add(doc);
-            highlights.AddRange(EvidenceHighlighter.Find(e, doc, engine.MentionsOf(doc)));
+            var analysis = engine.AnalysisOf(doc);
+            highlights.AddRange(EvidenceHighlighter.Find(e, doc, analysis?.Mentions ?? [], analysis?.Triggers?.GetValueOrDefault(e.Id)));
         }
         return TypedResults.Ok(new EventDetail(e, documents, highlights));
     }

@@ -3,7 +3,7 @@ using Vigie.Core;
 namespace Vigie.Server.Features.Events;
 
 /// <summary>A span of a document's text to highlight: the evidence sentence, or an argument of the event inside it.</summary>
-/// <param name="Kind"><c>evidence</c>, <c>actor</c>, <c>place</c>, <c>number</c> or <c>date</c>.</param>
+/// <param name="Kind"><c>evidence</c>, <c>trigger</c>, <c>actor</c>, <c>place</c>, <c>number</c> or <c>date</c>.</param>
 /// <param name="Label">What the span stands for (the actor's or place's name, the rule id of the evidence).</param>
 public sealed record Highlight(string Document, int Start, int End, string Kind, string? Label);
 
@@ -12,7 +12,8 @@ internal static class EvidenceHighlighter
 {
     /// <summary>The evidence sentences of the event in this document, then the argument spans inside them, sorted and not overlapping.</summary>
     /// <param name="mentions">What the engine recognised in the document (may be empty): dates and numbers come from here.</param>
-    public static IReadOnlyList<Highlight> Find(Event e, Document doc, IReadOnlyList<Mention> mentions)
+    /// <param name="trigger">The span of the word that triggered the event's rule, when the engine re-read the document.</param>
+    public static IReadOnlyList<Highlight> Find(Event e, Document doc, IReadOnlyList<Mention> mentions, Vigie.Extraction.TriggerSpan? trigger = null)
     {
         var text = doc.Text;
         var sentences = new List<(int Start, int End, string Rule)>();
@@ -24,6 +25,9 @@ internal static class EvidenceHighlighter
         }
 
         var arguments = new List<Highlight>();
+        // The trigger goes first so that it wins over an overlapping argument.
+        if (trigger is { } tr && e.Document == doc.Id && tr.End > tr.Start && tr.End <= doc.Text.Length)
+            arguments.Add(new Highlight(doc.Id, tr.Start, tr.End, "trigger", doc.Text[tr.Start..tr.End]));
         foreach (var (start, end, _) in sentences)
         {
             foreach (var m in mentions)
@@ -47,7 +51,7 @@ internal static class EvidenceHighlighter
 
         var result = sentences.Select(s => new Highlight(doc.Id, s.Start, s.End, "evidence", s.Rule)).ToList();
         var taken = new List<Highlight>();
-        foreach (var h in arguments.OrderBy(h => h.Start).ThenByDescending(h => h.End - h.Start))
+        foreach (var h in arguments.OrderBy(h => h.Kind == "trigger" ? 0 : 1).ThenBy(h => h.Start).ThenByDescending(h => h.End - h.Start))
         {
             if (taken.Exists(t => t.Start < h.End && h.Start < t.End)) continue;
             taken.Add(h);
