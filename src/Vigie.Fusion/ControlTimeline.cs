@@ -28,6 +28,7 @@ public sealed class ControlTimeline
     /// <param name="daySlack">Days apart that two day-precise reports of one actor's taking may be and still be one change.</param>
     public ControlTimeline(Func<Location, string?>? featureOf = null, int daySlack = 1)
     {
+        // Readers fill per-place caches and writers add events, possibly from several requests at once: one lock guards both.
         _featureOf = featureOf;
         _daySlack = daySlack;
     }
@@ -40,8 +41,13 @@ public sealed class ControlTimeline
         return t;
     }
 
+    private readonly Lock _lock = new();
+
     /// <summary>The number of places the timeline speaks of.</summary>
-    public int PlaceCount => _places.Count;
+    public int PlaceCount
+    {
+        get { lock (_lock) return _places.Count; }
+    }
 
     /// <summary>The key under which a location's control is kept: its GeoNames id, else country, name and precision.</summary>
     public static string PlaceKey(Location l) =>
@@ -49,6 +55,11 @@ public sealed class ControlTimeline
 
     /// <summary>Adds events (others than control events are ignored); returns the keys of the places they touch.</summary>
     public IReadOnlyCollection<string> Add(IEnumerable<Event> events)
+    {
+        lock (_lock) return AddLocked(events);
+    }
+
+    private SortedSet<string> AddLocked(IEnumerable<Event> events)
     {
         var touched = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var e in events)
@@ -67,11 +78,16 @@ public sealed class ControlTimeline
     }
 
     /// <summary>Every place's periods, ordered by key.</summary>
-    public IReadOnlyList<PlaceTimeline> Timelines() =>
-        _places.Values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(Timeline).ToList();
+    public IReadOnlyList<PlaceTimeline> Timelines()
+    {
+        lock (_lock) return _places.Values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(Timeline).ToList();
+    }
 
     /// <summary>One place's periods, or null when no event names it.</summary>
-    public PlaceTimeline? TimelineOf(string placeKey) => _places.TryGetValue(placeKey, out var p) ? Timeline(p) : null;
+    public PlaceTimeline? TimelineOf(string placeKey)
+    {
+        lock (_lock) return _places.TryGetValue(placeKey, out var p) ? Timeline(p) : null;
+    }
 
     /// <summary>One location's periods, or null when no event names it.</summary>
     public PlaceTimeline? TimelineOf(Location location) => TimelineOf(PlaceKey(location));
@@ -82,11 +98,14 @@ public sealed class ControlTimeline
     public IReadOnlyList<ControlEntry> AsOf(DateOnly date, string? countryIso2 = null)
     {
         var result = new List<ControlEntry>();
-        foreach (var p in _places.Values)
+        lock (_lock)
         {
-            var t = Timeline(p);
-            if (countryIso2 is not null && !string.Equals(t.Place.Country, countryIso2, StringComparison.OrdinalIgnoreCase)) continue;
-            if (EntryAsOf(t, date) is { } entry) result.Add(entry);
+            foreach (var p in _places.Values)
+            {
+                var t = Timeline(p);
+                if (countryIso2 is not null && !string.Equals(t.Place.Country, countryIso2, StringComparison.OrdinalIgnoreCase)) continue;
+                if (EntryAsOf(t, date) is { } entry) result.Add(entry);
+            }
         }
         return result
             .OrderBy(e => e.Place.Country, StringComparer.Ordinal)

@@ -35,16 +35,41 @@ public sealed class EngineIngestionTests : IAsyncLifetime
         foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(f);
     }
 
-    [Fact]
-    public async Task A_posted_article_becomes_events_whose_view_highlights_the_trigger()
+    private async Task Post(string article)
     {
         using var post = new HttpRequestMessage(HttpMethod.Post, "/api/documents?format=text")
         {
-            Content = new StringContent("date 2021-08-13 The Taliban captured Kandahar on Friday, officials said.", Encoding.UTF8, "text/plain"),
+            Content = new StringContent(article, Encoding.UTF8, "text/plain"),
         };
         post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         var posted = await _client.SendAsync(post);
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+    }
+
+    private async Task<List<(string Place, string Controller)>> Control(string day)
+    {
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync("/api/control?as_of=" + day + "&country=AF"));
+        var array = doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement : doc.RootElement.EnumerateObject().First(p => p.Value.ValueKind == JsonValueKind.Array).Value;
+        return array.EnumerateArray()
+            .Select(e => (e.GetProperty("place").GetProperty("name").GetString()!, e.GetProperty("controller").GetProperty("name").GetString()!))
+            .ToList();
+    }
+
+    [Fact]
+    public async Task Each_posted_article_updates_the_control_map_already_built()
+    {
+        await Post("date 2021-08-13 The Taliban captured Kandahar on Friday, officials said.");
+        Assert.Equal([("Kandahar", "Taliban")], await Control("2021-08-20"));
+        await Post("date 2021-08-14 Taliban fighters seized Herat on Thursday after two weeks of fighting.");
+        var after = await Control("2021-08-20");
+        Assert.Contains(("Kandahar", "Taliban"), after);
+        Assert.Contains(("Herat", "Taliban"), after);
+    }
+
+    [Fact]
+    public async Task A_posted_article_becomes_events_whose_view_highlights_the_trigger()
+    {
+        await Post("date 2021-08-13 The Taliban captured Kandahar on Friday, officials said.");
 
         using var list = JsonDocument.Parse(await _client.GetStringAsync("/api/events?type=territory_taken"));
         var e = Assert.Single(list.RootElement.GetProperty("events").EnumerateArray());

@@ -16,6 +16,8 @@ internal sealed record EventSnapshot(ControlTimeline Control, IReadOnlyList<Plac
 internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions options, TimeProvider clock) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, (Location Location, int Count)> _places = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _counted = new(StringComparer.Ordinal);
     private EventSnapshot? _snapshot;
     private DateTimeOffset _builtAt;
 
@@ -38,30 +40,73 @@ internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions o
     /// <summary>Forgets the snapshot (after new events were stored).</summary>
     public void Invalidate() => _snapshot = null;
 
+    /// <summary>Brings the snapshot up to date with documents just stored: only their events are read, and the timeline
+    /// recomputes only the places they name (issue 6: no full recomputation per document).</summary>
+    public async Task AddDocumentsAsync(IEnumerable<string> documentIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_snapshot is not { } current) return; // nothing built yet: the next read builds from the store
+            var added = new List<Event>();
+            foreach (var id in documentIds.Distinct(StringComparer.Ordinal))
+            {
+                string? cursor = null;
+                do
+                {
+                    var page = await store.QueryEventsAsync(new EventQuery(Document: id, Limit: 1000, Cursor: cursor), ct);
+                    added.AddRange(page.Events);
+                    cursor = page.NextCursor;
+                }
+                while (cursor is not null);
+            }
+            var (first, last) = (current.FirstControlDate, current.LastControlDate);
+            foreach (var e in added)
+            {
+                CountPlaces(e);
+                if (!ControlTimeline.ControlTypes.Contains(e.Type) || e.Date is null) continue;
+                if (first is null || e.Date.FirstDay < first) first = e.Date.FirstDay;
+                if (last is null || e.Date.LastDay > last) last = e.Date.LastDay;
+            }
+            current.Control.Add(added);
+            _snapshot = current with { Places = Summaries(), FirstControlDate = first, LastControlDate = last };
+        }
+        finally { _gate.Release(); }
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _gate.Dispose();
+
+    private void CountPlaces(Event e)
+    {
+        if (!_counted.Add(e.Id)) return; // a document posted again adds nothing
+        foreach (var l in e.Locations.DistinctBy(ControlTimeline.PlaceKey))
+        {
+            var key = ControlTimeline.PlaceKey(l);
+            _places[key] = _places.TryGetValue(key, out var p) ? (p.Location, p.Count + 1) : (l, 1);
+        }
+    }
+
+    private List<PlaceSummary> Summaries() => _places.Values
+        .Select(p => new PlaceSummary(p.Location.Name, p.Location.Country, p.Location.Admin1, p.Location.Lat, p.Location.Lon, p.Location.Precision, p.Location.GeonamesId, p.Count))
+        .OrderByDescending(p => p.Events).ThenBy(p => p.Name, StringComparer.Ordinal)
+        .ToList();
 
     private async Task<EventSnapshot> BuildAsync(CancellationToken ct)
     {
         var control = new List<Event>();
-        var places = new Dictionary<string, (Location Location, int Count)>(StringComparer.Ordinal);
+        _places.Clear();
+        _counted.Clear();
         DateOnly? first = null, last = null;
         await foreach (var e in store.StreamEventsAsync(ct))
         {
-            foreach (var l in e.Locations.DistinctBy(ControlTimeline.PlaceKey))
-            {
-                var key = ControlTimeline.PlaceKey(l);
-                places[key] = places.TryGetValue(key, out var p) ? (p.Location, p.Count + 1) : (l, 1);
-            }
+            CountPlaces(e);
             if (!ControlTimeline.ControlTypes.Contains(e.Type) || e.Date is null) continue;
             control.Add(e);
             if (first is null || e.Date.FirstDay < first) first = e.Date.FirstDay;
             if (last is null || e.Date.LastDay > last) last = e.Date.LastDay;
         }
-        var summaries = places.Values
-            .Select(p => new PlaceSummary(p.Location.Name, p.Location.Country, p.Location.Admin1, p.Location.Lat, p.Location.Lon, p.Location.Precision, p.Location.GeonamesId, p.Count))
-            .OrderByDescending(p => p.Events).ThenBy(p => p.Name, StringComparer.Ordinal)
-            .ToList();
-        return new EventSnapshot(ControlTimeline.Rebuild(control), summaries, first, last);
+        return new EventSnapshot(ControlTimeline.Rebuild(control), Summaries(), first, last);
     }
 }

@@ -84,16 +84,17 @@ public static class DocumentsApi
         if (string.IsNullOrWhiteSpace(content)) return Problems.BadRequest("The body is empty.");
 
         IngestSummary summary;
+        List<IngestItem> items;
         try
         {
-            var items = engine.Reader.ReadContent(string.IsNullOrWhiteSpace(name) ? "request" : name.Trim(), content, inputFormat.Value).ToList();
+            items = engine.Reader.ReadContent(string.IsNullOrWhiteSpace(name) ? "request" : name.Trim(), content, inputFormat.Value).ToList();
             summary = await ingester.IngestAsync(items, ct);
         }
         catch (EngineUnavailableException ex)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The extraction engine is not available.", detail: ex.Message);
         }
-        if (summary.Stored > 0) cache.Invalidate();
+        if (summary.Stored > 0) await cache.AddDocumentsAsync(items.OfType<AcceptedDocument>().Select(a => a.Document.Id), ct);
         var result = new IngestResult(summary.Read, summary.Stored, summary.Skipped, summary.Events, summary.Rejections);
         if (summary.Read > 0 && summary.Rejections.Count == summary.Read)
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Every document was rejected.",
