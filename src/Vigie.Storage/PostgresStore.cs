@@ -152,12 +152,12 @@ public sealed class PostgresStore : IVigieStore
                 await w.WriteAsync(e.Id, NpgsqlDbType.Text, ct);
                 await w.WriteAsync(e.Document, NpgsqlDbType.Text, ct);
                 await w.WriteAsync(e.Type, NpgsqlDbType.Text, ct);
-                await w.WriteAsync(SqliteStore.ModalityName(e.Modality), NpgsqlDbType.Text, ct);
+                await w.WriteAsync(StoreRows.ModalityName(e.Modality), NpgsqlDbType.Text, ct);
                 await WriteText(w, e.Date?.Value, ct);
                 await WriteText(w, e.Date is null ? null : e.Date.End ?? e.Date.Value, ct);
-                await WriteText(w, e.Date is null ? null : JsonSerializer.Serialize(e.Date.Precision, VigieJson.Options).Trim('"'), ct);
-                await w.WriteAsync(e.Date is null ? "" : Day(e.Date.FirstDay), NpgsqlDbType.Text, ct);
-                await w.WriteAsync(e.Date is null ? "" : Day(e.Date.LastDay), NpgsqlDbType.Text, ct);
+                await WriteText(w, e.Date is null ? null : StoreRows.PrecisionName(e.Date.Precision), ct);
+                await w.WriteAsync(e.Date is null ? "" : StoreRows.Day(e.Date.FirstDay), NpgsqlDbType.Text, ct);
+                await w.WriteAsync(e.Date is null ? "" : StoreRows.Day(e.Date.LastDay), NpgsqlDbType.Text, ct);
                 await WriteText(w, e.Actor1?.Id, ct);
                 await WriteText(w, e.Actor2?.Id, ct);
                 await w.WriteAsync(e.Confidence, NpgsqlDbType.Double, ct);
@@ -270,10 +270,10 @@ public sealed class PostgresStore : IVigieStore
         await using var cmd = new NpgsqlCommand { Connection = c };
         void P(string name, object value) => cmd.Parameters.Add(new NpgsqlParameter(name, value));
         if (query.Type is not null) { where.Add("e.type = @type"); P("type", query.Type); }
-        if (query.Modality is { } m) { where.Add("e.modality = @modality"); P("modality", SqliteStore.ModalityName(m)); }
+        if (query.Modality is { } m) { where.Add("e.modality = @modality"); P("modality", StoreRows.ModalityName(m)); }
         if (query.Document is not null) { where.Add("e.document_id = @doc"); P("doc", query.Document); }
-        if (query.From is { } from) { where.Add("e.date_end >= @from AND e.date_end <> ''"); P("from", Day(from)); }
-        if (query.To is { } to) { where.Add("e.date_start <= @to AND e.date_start <> ''"); P("to", Day(to)); }
+        if (query.From is { } from) { where.Add("e.date_end >= @from AND e.date_end <> ''"); P("from", StoreRows.Day(from)); }
+        if (query.To is { } to) { where.Add("e.date_start <= @to AND e.date_start <> ''"); P("to", StoreRows.Day(to)); }
         if (query.Actor is not null)
         {
             where.Add("e.id IN (SELECT event_id FROM actors WHERE actor_id = @actor OR name_folded = @actorFolded)");
@@ -310,7 +310,7 @@ public sealed class PostgresStore : IVigieStore
         if (query.Cursor is not null)
         {
             string date, id;
-            try { (date, id) = DecodeCursor(query.Cursor); }
+            try { (date, id) = StoreRows.DecodeCursor(query.Cursor); }
             catch (FormatException ex) { throw new ArgumentException("The paging cursor is not valid.", nameof(query), ex); }
             where.Add("(e.date_start, e.id) > (@cdate, @cid)");
             P("cdate", date);
@@ -326,8 +326,8 @@ public sealed class PostgresStore : IVigieStore
         string lastDate = "", lastId = "";
         while (await r.ReadAsync(ct))
         {
-            if (list.Count == limit) { next = EncodeCursor(lastDate, lastId); break; }
-            list.Add(ReadEvent(r.GetString(0)));
+            if (list.Count == limit) { next = StoreRows.EncodeCursor(lastDate, lastId); break; }
+            list.Add(StoreRows.ReadEvent(r.GetString(0)));
             lastDate = r.GetString(1);
             lastId = r.GetString(2);
         }
@@ -335,17 +335,7 @@ public sealed class PostgresStore : IVigieStore
     }
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<Event> StreamEventsAsync([EnumeratorCancellation] CancellationToken ct = default)
-    {
-        string? cursor = null;
-        do
-        {
-            var page = await QueryEventsAsync(new EventQuery(Limit: 1000, Cursor: cursor), ct);
-            foreach (var e in page.Events) yield return e;
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-    }
+    public IAsyncEnumerable<Event> StreamEventsAsync(CancellationToken ct = default) => StoreRows.StreamAll(this, ct);
 
     /// <inheritdoc/>
     public async Task<Event?> GetEventAsync(string id, CancellationToken ct = default)
@@ -353,7 +343,7 @@ public sealed class PostgresStore : IVigieStore
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand("SELECT json FROM events WHERE id = @id", c);
         cmd.Parameters.Add(new NpgsqlParameter("id", id));
-        return await cmd.ExecuteScalarAsync(ct) is string json ? ReadEvent(json) : null;
+        return await cmd.ExecuteScalarAsync(ct) is string json ? StoreRows.ReadEvent(json) : null;
     }
 
     /// <inheritdoc/>
@@ -396,7 +386,7 @@ public sealed class PostgresStore : IVigieStore
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     /// <summary>Folds evidence and searched words alike: lower case, accents removed, as SQLite's FTS5 tokenizer does.</summary>
-    private static string SearchFold(string s) => PostgresSearchText.Fold(s);
+    private static string SearchFold(string s) => TextFolding.Fold(s);
 
     private static async Task WriteText(NpgsqlBinaryImporter w, string? value, CancellationToken ct)
     {
@@ -410,20 +400,9 @@ public sealed class PostgresStore : IVigieStore
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static Event ReadEvent(string json) => JsonSerializer.Deserialize<Event>(json, VigieJson.Options)
-        ?? throw new InvalidDataException("A stored event is empty.");
 
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string EncodeCursor(string date, string id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(date + "|" + id));
 
-    private static (string Date, string Id) DecodeCursor(string cursor)
-    {
-        var s = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-        var bar = s.IndexOf('|', StringComparison.Ordinal);
-        if (bar < 0) throw new FormatException("Bad cursor.");
-        return (s[..bar], s[(bar + 1)..]);
-    }
 }
 
 /// <summary>Turns a <c>postgres://user:password@host:port/database?option=value</c> URL into an Npgsql connection string.</summary>

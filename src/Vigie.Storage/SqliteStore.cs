@@ -115,15 +115,15 @@ public sealed class SqliteStore : IVigieStore
         {
             await using var cmd = _connection.CreateCommand();
             if (query.Type is not null) { where.Add("e.type = $type"); cmd.Parameters.AddWithValue("$type", query.Type); }
-            if (query.Modality is { } m) { where.Add("e.modality = $modality"); cmd.Parameters.AddWithValue("$modality", ModalityName(m)); }
+            if (query.Modality is { } m) { where.Add("e.modality = $modality"); cmd.Parameters.AddWithValue("$modality", StoreRows.ModalityName(m)); }
             if (query.Document is not null) { where.Add("e.document_id = $doc"); cmd.Parameters.AddWithValue("$doc", query.Document); }
             if (query.From is { } from)
             {
                 where.Add("e.date_end >= $from AND e.date_end <> ''");
-                cmd.Parameters.AddWithValue("$from", Day(from));
-                cmd.Parameters.AddWithValue("$fromLow", Day(from.AddDays(-SqliteMigrations.LongSpanDays)));
+                cmd.Parameters.AddWithValue("$from", StoreRows.Day(from));
+                cmd.Parameters.AddWithValue("$fromLow", StoreRows.Day(from.AddDays(-SqliteMigrations.LongSpanDays)));
             }
-            if (query.To is { } to) { where.Add("e.date_start <= $to AND e.date_start <> ''"); cmd.Parameters.AddWithValue("$to", Day(to)); }
+            if (query.To is { } to) { where.Add("e.date_start <= $to AND e.date_start <> ''"); cmd.Parameters.AddWithValue("$to", StoreRows.Day(to)); }
             if (query.Actor is not null)
             {
                 where.Add("e.id IN (SELECT event_id FROM actors WHERE actor_id = $actor OR name_folded = $actorFolded)");
@@ -148,7 +148,7 @@ public sealed class SqliteStore : IVigieStore
             }
             if (query.Cursor is not null)
             {
-                var (date, id) = DecodeCursor(query.Cursor);
+                var (date, id) = StoreRows.DecodeCursor(query.Cursor);
                 where.Add("(e.date_start, e.id) > ($cdate, $cid)");
                 cmd.Parameters.AddWithValue("$cdate", date);
                 cmd.Parameters.AddWithValue("$cid", id);
@@ -170,8 +170,8 @@ public sealed class SqliteStore : IVigieStore
             string lastDate = "", lastId = "";
             while (await r.ReadAsync(ct))
             {
-                if (list.Count == limit) { next = EncodeCursor(lastDate, lastId); break; }
-                list.Add(ReadEvent(r.GetString(0)));
+                if (list.Count == limit) { next = StoreRows.EncodeCursor(lastDate, lastId); break; }
+                list.Add(StoreRows.ReadEvent(r.GetString(0)));
                 lastDate = r.GetString(1);
                 lastId = r.GetString(2);
             }
@@ -185,17 +185,7 @@ public sealed class SqliteStore : IVigieStore
     }
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<Event> StreamEventsAsync([EnumeratorCancellation] CancellationToken ct = default)
-    {
-        string? cursor = null;
-        do
-        {
-            var page = await QueryEventsAsync(new EventQuery(Limit: 1000, Cursor: cursor), ct);
-            foreach (var e in page.Events) yield return e;
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-    }
+    public IAsyncEnumerable<Event> StreamEventsAsync(CancellationToken ct = default) => StoreRows.StreamAll(this, ct);
 
     /// <inheritdoc/>
     public async Task<Event?> GetEventAsync(string id, CancellationToken ct = default)
@@ -206,7 +196,7 @@ public sealed class SqliteStore : IVigieStore
             await using var cmd = _connection.CreateCommand();
             cmd.CommandText = "SELECT json FROM events WHERE id = $id";
             cmd.Parameters.AddWithValue("$id", id);
-            return await cmd.ExecuteScalarAsync(ct) is string json ? ReadEvent(json) : null;
+            return await cmd.ExecuteScalarAsync(ct) is string json ? StoreRows.ReadEvent(json) : null;
         }
         finally { _gate.Release(); }
     }
@@ -258,22 +248,10 @@ public sealed class SqliteStore : IVigieStore
         _gate.Dispose();
     }
 
-    internal static string ModalityName(Modality m) => JsonSerializer.Serialize(m, VigieJson.Options).Trim('"');
 
-    private static Event ReadEvent(string json) => JsonSerializer.Deserialize<Event>(json, VigieJson.Options)
-        ?? throw new InvalidDataException("A stored event is empty.");
 
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string EncodeCursor(string date, string id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(date + "|" + id));
 
-    private static (string Date, string Id) DecodeCursor(string cursor)
-    {
-        var s = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-        var bar = s.IndexOf('|', StringComparison.Ordinal);
-        if (bar < 0) throw new FormatException("Bad cursor.");
-        return (s[..bar], s[(bar + 1)..]);
-    }
 
     private async Task Exec(string sql, CancellationToken ct)
     {
@@ -337,11 +315,11 @@ public sealed class SqliteStore : IVigieStore
             cmd.Parameters.AddWithValue("$id", e.Id);
             cmd.Parameters.AddWithValue("$doc", e.Document);
             cmd.Parameters.AddWithValue("$type", e.Type);
-            cmd.Parameters.AddWithValue("$modality", ModalityName(e.Modality));
+            cmd.Parameters.AddWithValue("$modality", StoreRows.ModalityName(e.Modality));
             cmd.Parameters.AddWithValue("$dv", (object?)e.Date?.Value ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$dp", e.Date is null ? DBNull.Value : JsonSerializer.Serialize(e.Date.Precision, VigieJson.Options).Trim('"'));
-            cmd.Parameters.AddWithValue("$ds", e.Date is null ? "" : Day(e.Date.FirstDay));
-            cmd.Parameters.AddWithValue("$de", e.Date is null ? "" : Day(e.Date.LastDay));
+            cmd.Parameters.AddWithValue("$dp", e.Date is null ? DBNull.Value : StoreRows.PrecisionName(e.Date.Precision));
+            cmd.Parameters.AddWithValue("$ds", e.Date is null ? "" : StoreRows.Day(e.Date.FirstDay));
+            cmd.Parameters.AddWithValue("$de", e.Date is null ? "" : StoreRows.Day(e.Date.LastDay));
             cmd.Parameters.AddWithValue("$a1", (object?)e.Actor1?.Id ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$a2", (object?)e.Actor2?.Id ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$conf", e.Confidence);
