@@ -26,13 +26,10 @@ public static class TestData
     /// <summary>One analyzer for every test (loading the language data takes seconds).</summary>
     public static Analyzer Analyzer => LazyAnalyzer.Value;
 
-    /// <summary>Reads a seed-format document: "date YYYY[-MM[-DD]] text".</summary>
-    public static Document ReadDated(string path, string id, string language)
-    {
-        var text = File.ReadAllText(path).TrimStart();
-        var sp = text.IndexOf(' ', 5);
-        return new Document(id, text[(sp + 1)..], PartialDate.Parse(text[5..sp]), language);
-    }
+    /// <summary>Reads a seed-format document ("date YYYY[-MM[-DD]] text") with the ingestion reader, under the given id and language.</summary>
+    public static Document ReadDated(string path, string id, string language) =>
+        new Vigie.Ingest.DocumentReader(Vigie.Text.LanguageIdentifier.Load(DataRoot)).Read([path])
+            .OfType<Vigie.Ingest.AcceptedDocument>().Single().Document with { Id = id, Language = language };
 
     private static string FindRoot()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Vigie.Core;
+using Vigie.Fusion;
 
 namespace Vigie.Pipeline.Evaluation;
 
@@ -113,7 +114,7 @@ public static class GoldScorer
     private static bool LocationMatches(Location p, GoldLocation g) =>
         string.Equals(g.Level, "country", StringComparison.OrdinalIgnoreCase)
             ? string.Equals(p.Country, g.Country, StringComparison.OrdinalIgnoreCase)
-            : Geo.Kilometres(p.Lat, p.Lon, g.Lat, g.Lon) <= MatchKilometres;
+            : GeoMath.DistanceKm(p.Lat, p.Lon, g.Lat, g.Lon) <= MatchKilometres;
 
     private static bool DateCorrect(DateValue? d, GoldDate g) =>
         d is not null
@@ -128,7 +129,7 @@ public static class GoldScorer
     {
         if (!m.Type.Contains(e.Type, StringComparer.Ordinal)) return false;
         if (m.UnlessModality is { } unless && unless.Contains(ModalityName(e.Modality), StringComparer.Ordinal)) return false;
-        if (m.Location is { } loc && !e.Locations.Any(l => Geo.Kilometres(l.Lat, l.Lon, loc.Lat, loc.Lon) <= MatchKilometres)) return false;
+        if (m.Location is { } loc && !e.Locations.Any(l => GeoMath.DistanceKm(l.Lat, l.Lon, loc.Lat, loc.Lon) <= MatchKilometres)) return false;
         foreach (var ev in e.Evidence)
         {
             if (m.Paragraph is { } p && LineOfOffset(text, ev.Start) != p) continue;
@@ -168,20 +169,5 @@ public static class GoldScorer
             if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();
-    }
-}
-
-/// <summary>Great-circle distance.</summary>
-public static class Geo
-{
-    /// <summary>Haversine distance in kilometres.</summary>
-    public static double Kilometres(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double R = 6371.0088;
-        double Rad(double d) => d * Math.PI / 180;
-        var dLat = Rad(lat2 - lat1);
-        var dLon = Rad(lon2 - lon1);
-        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 }
