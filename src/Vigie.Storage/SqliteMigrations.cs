@@ -95,7 +95,4 @@ internal static class SqliteMigrations
             CREATE INDEX events_long_by_date ON events(date_start, id) WHERE long_span = 1;
             """),
     ];
-
-    /// <summary>Events whose date spans more days than this are "long" (see migration 2).</summary>
-    public const int LongSpanDays = 40;
 }

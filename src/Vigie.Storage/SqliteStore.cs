@@ -121,7 +121,7 @@ public sealed class SqliteStore : IVigieStore
             {
                 where.Add("e.date_end >= $from AND e.date_end <> ''");
                 cmd.Parameters.AddWithValue("$from", StoreRows.Day(from));
-                cmd.Parameters.AddWithValue("$fromLow", StoreRows.Day(from.AddDays(-SqliteMigrations.LongSpanDays)));
+                cmd.Parameters.AddWithValue("$fromLow", StoreRows.Day(from.AddDays(-StoreRows.LongSpanDays)));
             }
             if (query.To is { } to) { where.Add("e.date_start <= $to AND e.date_start <> ''"); cmd.Parameters.AddWithValue("$to", StoreRows.Day(to)); }
             if (query.Actor is not null)
@@ -324,7 +324,7 @@ public sealed class SqliteStore : IVigieStore
             cmd.Parameters.AddWithValue("$a2", (object?)e.Actor2?.Id ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$conf", e.Confidence);
             cmd.Parameters.AddWithValue("$json", JsonSerializer.Serialize(e, VigieJson.Options));
-            cmd.Parameters.AddWithValue("$long", e.Date is not null && e.Date.LastDay.DayNumber - e.Date.FirstDay.DayNumber > SqliteMigrations.LongSpanDays);
+            cmd.Parameters.AddWithValue("$long", StoreRows.IsLongSpan(e));
             if (cmd.ExecuteNonQuery() == 0) return false;
 
             var loc = Cmd(ref _loc, "INSERT INTO locations (event_id, idx, name, name_folded, country, admin1, lat, lon, precision, geonames_id) "

@@ -14,9 +14,23 @@ internal static class StoreRows
 
     public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string ModalityName(Modality m) => JsonSerializer.Serialize(m, VigieJson.Options).Trim('"');
+    private static readonly string[] ModalityNames = Names<Modality>();
+    private static readonly string[] PrecisionNames = Names<DatePrecision>();
 
-    public static string PrecisionName(DatePrecision p) => JsonSerializer.Serialize(p, VigieJson.Options).Trim('"');
+    public static string ModalityName(Modality m) => ModalityNames[(int)m];
+
+    public static string PrecisionName(DatePrecision p) => PrecisionNames[(int)p];
+
+    /// <summary>Events whose date spans more days than this are "long": date-range queries read them from an index of their
+    /// own, and bound the start of every other event by the range's start minus this many days.</summary>
+    public const int LongSpanDays = 40;
+
+    /// <summary>Whether the event's date spans more than <see cref="LongSpanDays"/>.</summary>
+    public static bool IsLongSpan(Event e) => e.Date is not null && e.Date.LastDay.DayNumber - e.Date.FirstDay.DayNumber > LongSpanDays;
+
+    // The JSON names of an enum's values, indexed by value (the enums are dense from 0).
+    private static string[] Names<T>() where T : struct, Enum =>
+        [.. Enum.GetValues<T>().OrderBy(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)).Select(v => JsonSerializer.Serialize(v, VigieJson.Options).Trim('"'))];
 
     /// <summary>The cursor of the page after the event at (date, id): opaque to clients.</summary>
     public static string EncodeCursor(string date, string id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(date + "|" + id));
