@@ -83,14 +83,14 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
     {
         var evidence = Insert("INSERT INTO evidence (id, event_id, idx, document_id, sentence, start, \"end\", text, rule)", 9);
         var search = Insert("INSERT INTO evidence_search (rowid, text)", 2);
-        var keys = Insert("INSERT INTO event_keys (key, date_start, event_id, long_span)", 4, "ON CONFLICT DO NOTHING");
+        var keys = Insert("INSERT INTO event_keys (key, date_start, event_id, long_span, date_end, type, modality)", 7, "ON CONFLICT DO NOTHING");
         var places = Insert("INSERT INTO places (place, name, country, lat, lon, geonames_id)", 6, "ON CONFLICT DO NOTHING");
         // Evidence ids are given here (the transaction holds the write lock), so the text index row is written beside it.
         var nextEvidence = NextEvidenceId();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var placesSeen = new HashSet<string>(StringComparer.Ordinal);
         var searchRows = new List<(long RowId, string Text)>();
-        var keyRows = new List<(string Key, string Date, string Event, bool Long)>();
+        var keyRows = new List<(string Key, string Date, SqliteEventRows Event)>();
         foreach (var x in events)
         {
             var e = x.Event;
@@ -104,7 +104,7 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
                 evidence.Row(id, e.Id, i, v.Document, v.Sentence, v.Start, v.End, v.Text, v.Rule);
                 searchRows.Add((SqliteMigrations.SearchRowId(x.DateStart, id), v.Text));
             }
-            foreach (var key in x.Keys) keyRows.Add((key, x.DateStart, e.Id, x.LongSpan));
+            foreach (var key in x.Keys) keyRows.Add((key, x.DateStart, x));
             for (var i = 0; i < e.Locations.Count; i++)
             {
                 var l = e.Locations[i];
@@ -119,9 +119,9 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
         {
             var c = string.CompareOrdinal(a.Key, b.Key);
             if (c == 0) c = string.CompareOrdinal(a.Date, b.Date);
-            return c != 0 ? c : string.CompareOrdinal(a.Event, b.Event);
+            return c != 0 ? c : string.CompareOrdinal(a.Event.Event.Id, b.Event.Event.Id);
         });
-        foreach (var k in keyRows) keys.Row(k.Key, k.Date, k.Event, k.Long);
+        foreach (var (key, date, x) in keyRows) keys.Row(key, date, x.Event.Id, x.LongSpan, x.DateEnd, x.Event.Type, StoreRows.ModalityName(x.Event.Modality));
         foreach (var i in _inserts) i.Flush();
     }
 

@@ -95,7 +95,7 @@ internal static class SqliteMigrations
             CREATE INDEX events_long_by_date ON events(date_start, id) WHERE long_span = 1;
             """),
         // Filtered pages read their events in date order from the start: event_keys holds each actor, country and place
-        // key of an event beside its date (see FilterKeys), and the text index numbers its rows by day then evidence
+        // key of an event beside its date and the columns most filters test (see FilterKeys), and the text index numbers its rows by day then evidence
         // id, so a text search walks matches in date order. The date indexes cover the range test.
         // Writes are the ingest's bottleneck, so only what a query reads is a table: the locations, actors and
         // quantities tables become views over the event JSON (same columns, less the folded names), places keeps one row
@@ -106,14 +106,17 @@ internal static class SqliteMigrations
                 date_start TEXT NOT NULL,
                 event_id TEXT NOT NULL,
                 long_span INTEGER NOT NULL,
+                date_end TEXT NOT NULL,
+                type TEXT NOT NULL,
+                modality TEXT NOT NULL,
                 PRIMARY KEY (key, date_start, event_id)
             ) WITHOUT ROWID;
             CREATE INDEX event_keys_long ON event_keys(key, date_start, event_id) WHERE long_span = 1;
-            INSERT OR IGNORE INTO event_keys SELECT 'a:' || a.actor_id, e.date_start, e.id, e.long_span FROM actors a JOIN events e ON e.id = a.event_id;
-            INSERT OR IGNORE INTO event_keys SELECT 'a:' || a.name_folded, e.date_start, e.id, e.long_span FROM actors a JOIN events e ON e.id = a.event_id;
-            INSERT OR IGNORE INTO event_keys SELECT 'c:' || upper(l.country), e.date_start, e.id, e.long_span FROM locations l JOIN events e ON e.id = l.event_id WHERE l.country <> '';
-            INSERT OR IGNORE INTO event_keys SELECT 'p:' || l.name_folded, e.date_start, e.id, e.long_span FROM locations l JOIN events e ON e.id = l.event_id;
-            INSERT OR IGNORE INTO event_keys SELECT 'g:' || l.geonames_id, e.date_start, e.id, e.long_span FROM locations l JOIN events e ON e.id = l.event_id WHERE l.geonames_id IS NOT NULL;
+            INSERT OR IGNORE INTO event_keys SELECT 'a:' || a.actor_id, e.date_start, e.id, e.long_span, e.date_end, e.type, e.modality FROM actors a JOIN events e ON e.id = a.event_id;
+            INSERT OR IGNORE INTO event_keys SELECT 'a:' || a.name_folded, e.date_start, e.id, e.long_span, e.date_end, e.type, e.modality FROM actors a JOIN events e ON e.id = a.event_id;
+            INSERT OR IGNORE INTO event_keys SELECT 'c:' || upper(l.country), e.date_start, e.id, e.long_span, e.date_end, e.type, e.modality FROM locations l JOIN events e ON e.id = l.event_id WHERE l.country <> '';
+            INSERT OR IGNORE INTO event_keys SELECT 'p:' || l.name_folded, e.date_start, e.id, e.long_span, e.date_end, e.type, e.modality FROM locations l JOIN events e ON e.id = l.event_id;
+            INSERT OR IGNORE INTO event_keys SELECT 'g:' || l.geonames_id, e.date_start, e.id, e.long_span, e.date_end, e.type, e.modality FROM locations l JOIN events e ON e.id = l.event_id WHERE l.geonames_id IS NOT NULL;
 
             CREATE TABLE places (
                 place TEXT PRIMARY KEY,
