@@ -65,20 +65,22 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
     // Event ids hash the document's id, so a new document's events are new but for a rare clash (the same event id
     // stored by another document, or twice in one batch): rows are written many at a time, and a statement that hits
     // a stored id, which SQLite undoes whole, is written again row by row, skipping the known ids.
-    private List<SqliteEventRows> InsertEvents(List<SqliteEventRows> events, CancellationToken ct)
+    private List<(SqliteEventRows Rows, long Seq)> InsertEvents(List<SqliteEventRows> events, CancellationToken ct)
     {
-        const string head = "INSERT INTO events (id, document_id, type, modality, date_value, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span)";
-        var many = Insert(head, 13);
-        var single = Insert(head, 13, "ON CONFLICT DO NOTHING", rowsPerStatement: 1);
-        var inserted = new List<SqliteEventRows>(events.Count);
-        var pending = new List<SqliteEventRows>();
+        const string head = "INSERT INTO events (seq, id, document_id, type, modality, date_value, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span)";
+        var many = Insert(head, 14);
+        var single = Insert(head, 14, "ON CONFLICT DO NOTHING", rowsPerStatement: 1);
+        var inserted = new List<(SqliteEventRows, long)>(events.Count);
+        var pending = new List<(SqliteEventRows Rows, long Seq)>();
+        // Sequence numbers are given here (the transaction holds the write lock), so the text index rows can point to them.
+        var next = NextSeq();
         void Write()
         {
             if (many.TryFlush()) inserted.AddRange(pending);
             else
                 foreach (var x in pending)
                 {
-                    single.Row(Values(x));
+                    single.Row(Values(x.Rows, x.Seq));
                     if (single.Flush() == 1) inserted.Add(x);
                 }
             pending.Clear();
@@ -87,42 +89,37 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
         {
             ct.ThrowIfCancellationRequested();
             if (many.Full) Write();
-            many.Row(Values(x));
-            pending.Add(x);
+            var seq = next++;
+            many.Row(Values(x, seq));
+            pending.Add((x, seq));
         }
         Write();
         return inserted;
 
-        static object?[] Values(SqliteEventRows x)
+        static object?[] Values(SqliteEventRows x, long seq)
         {
             var e = x.Event;
-            return [e.Id, e.Document, e.Type, StoreRows.ModalityName(e.Modality), e.Date?.Value, e.Date is null ? null : StoreRows.PrecisionName(e.Date.Precision),
+            return [seq, e.Id, e.Document, e.Type, StoreRows.ModalityName(e.Modality), e.Date?.Value, e.Date is null ? null : StoreRows.PrecisionName(e.Date.Precision),
                 x.DateStart, x.DateEnd, e.Actor1?.Id, e.Actor2?.Id, e.Confidence, x.Json, x.LongSpan];
         }
     }
 
-    private void WriteRows(List<SqliteEventRows> events, CancellationToken ct)
+    private void WriteRows(List<(SqliteEventRows Rows, long Seq)> events, CancellationToken ct)
     {
-        var evidence = Insert("INSERT INTO evidence (id, event_id, idx, document_id, sentence, start, \"end\", text, rule)", 9);
         var search = Insert("INSERT INTO evidence_search (rowid, text)", 2);
         var keys = Insert("INSERT INTO event_keys (key, date_start, event_id, long_span, date_end, type, modality)", 7, "ON CONFLICT DO NOTHING");
         var places = Insert("INSERT INTO places (place, name, country, lat, lon, geonames_id)", 6, "ON CONFLICT DO NOTHING");
-        // Evidence ids are given here (the transaction holds the write lock), so the text index row is written beside it.
-        var nextEvidence = NextEvidenceId();
         var placesSeen = new HashSet<string>(StringComparer.Ordinal);
         var searchRows = new List<(long RowId, string Text)>();
         var keyRows = new List<(string Key, string Date, SqliteEventRows Event)>();
-        foreach (var x in events)
+        foreach (var (x, seq) in events)
         {
             var e = x.Event;
             ct.ThrowIfCancellationRequested();
-            for (var i = 0; i < e.Evidence.Count; i++)
-            {
-                var v = e.Evidence[i];
-                var id = nextEvidence++;
-                evidence.Row(id, e.Id, i, v.Document, v.Sentence, v.Start, v.End, v.Text, v.Rule);
-                searchRows.Add((SqliteMigrations.SearchRowId(x.DateStart, id), v.Text));
-            }
+            for (var i = 0; i < Math.Min(e.Evidence.Count, 15); i++)
+                searchRows.Add((SqliteMigrations.SearchRowId(x.DateStart, seq, i), e.Evidence[i].Text));
+            if (e.Evidence.Count > 15)
+                searchRows.Add((SqliteMigrations.SearchRowId(x.DateStart, seq, 15), string.Join('\n', e.Evidence.Skip(15).Select(v => v.Text))));
             foreach (var key in x.Keys) keyRows.Add((key, x.DateStart, x));
             for (var i = 0; i < e.Locations.Count; i++)
             {
@@ -144,11 +141,11 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
         foreach (var i in _inserts) i.Flush();
     }
 
-    private long NextEvidenceId()
+    private long NextSeq()
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
-        cmd.CommandText = "SELECT COALESCE(MAX(id), 0) + 1 FROM evidence";
+        cmd.CommandText = "SELECT COALESCE(MAX(seq), 0) + 1 FROM events";
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 

@@ -127,7 +127,7 @@ public sealed class SqliteStore : IVigieStore
                 {
                     var (rows, last) = await TextHorizon(plan, window, ct);
                     if (rows < window) { plan.TextBelow = null; break; }
-                    plan.TextBelow = ((last >> 32) + 1) << 32;
+                    plan.TextBelow = ((last >> SqliteMigrations.DayShift) + 1) << SqliteMigrations.DayShift;
                     var page = await ReadPage(plan, limit, ct);
                     if (page.NextCursor is not null || window >= 1 << 20) return page;
                 }

@@ -259,6 +259,22 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Text_search_reads_every_evidence_sentence_of_an_event_however_many()
+    {
+        var store = await Open();
+        var many = Sample.Ev("many", "d1") with
+        {
+            Evidence = [.. Enumerable.Range(0, 18).Select(i => new Evidence("d1", i, 0, 10, $"Phrase numéro s{i} du récit.", "fr/test"))],
+        };
+        await store.StoreAsync([Sample.Stored(Sample.Doc("d1"), many, Sample.Ev("one", "d1"))]);
+        foreach (var word in new[] { "s0", "s3", "s14", "s15", "s17" })
+            Assert.Equal(["many"], Ids(await All(store, new EventQuery(Text: word))));
+        Assert.Empty(await All(store, new EventQuery(Text: "s18")));
+        Assert.Empty(await All(store, new EventQuery(Text: "s2 s3")));
+        Assert.Equal(["one"], Ids(await All(store, new EventQuery(Text: "emparés"))));
+    }
+
+    [SkippableFact]
     public async Task Actor_and_place_names_match_ignoring_accents()
     {
         Skip.If(TextFolding.Fold("É") != "e", "TextFolding.Fold keeps accents under InvariantGlobalization (string.Normalize is a no-op there).");
