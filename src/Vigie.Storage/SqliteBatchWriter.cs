@@ -8,15 +8,18 @@ namespace Vigie.Storage;
 
 /// <summary>One event's rows, computed before the write lock is taken (serialising and folding are most of the CPU a
 /// write costs, and they can run on every core while the single writer only writes).</summary>
-internal sealed record SqliteEventRows(Event Event, string Json, string DateStart, string DateEnd, bool LongSpan, IReadOnlyCollection<string> Keys, string[] PlaceKeys)
+internal sealed record SqliteEventRows(Event Event, Utf8Text Json, string DateStart, string DateEnd, bool LongSpan, IReadOnlyCollection<string> Keys, string[] PlaceKeys)
 {
     public static SqliteEventRows Of(Event e) => new(
-        e, JsonSerializer.Serialize(e, VigieJson.Options), e.Date is null ? "" : StoreRows.Day(e.Date.FirstDay), e.Date is null ? "" : StoreRows.Day(e.Date.LastDay),
+        e, new Utf8Text(JsonSerializer.SerializeToUtf8Bytes(e, VigieJson.Options)), e.Date is null ? "" : StoreRows.Day(e.Date.FirstDay), e.Date is null ? "" : StoreRows.Day(e.Date.LastDay),
         StoreRows.IsLongSpan(e), FilterKeys.Of(e), [.. e.Locations.Select(PlaceKey)]);
 
     /// <summary>A place's row in <c>places</c>: its GeoNames id, or its folded name and country.</summary>
     public static string PlaceKey(Location l) => l.GeonamesId?.ToString(CultureInfo.InvariantCulture) ?? TextFolding.Fold(l.Name) + "|" + l.Country;
 }
+
+/// <summary>Text already encoded as SQLite stores it (the event JSON is written as UTF-8 once, not as a string to convert).</summary>
+internal sealed record Utf8Text(byte[] Bytes);
 
 /// <summary>Writes one batch of documents and their events inside the caller's transaction.</summary>
 /// <remarks>Each statement call costs more than the row it writes, so rows go many to a statement: documents one by one
@@ -223,6 +226,7 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
                 {
                     null => raw.sqlite3_bind_null(stmt, i + 1),
                     string s => raw.sqlite3_bind_text(stmt, i + 1, s),
+                    Utf8Text u => raw.sqlite3_bind_text(stmt, i + 1, u.Bytes.AsSpan()),
                     int n => raw.sqlite3_bind_int64(stmt, i + 1, n),
                     long n => raw.sqlite3_bind_int64(stmt, i + 1, n),
                     bool b => raw.sqlite3_bind_int64(stmt, i + 1, b ? 1 : 0),
