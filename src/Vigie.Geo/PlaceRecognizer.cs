@@ -9,7 +9,7 @@ public sealed class PlaceRecognizer
     public const string ReferenceRule = "geo/reference";
 
     private const int MaxNameTokens = 8;
-    private const int ProbeCacheLimit = 100_000;
+    private const int ProbeCacheLimit = 20_000;
     [ThreadStatic] private static Dictionary<string, (int, bool)>? t_probes;
     [ThreadStatic] private static Gazetteer? t_probesOf;
     private readonly Gazetteer _gazetteer;

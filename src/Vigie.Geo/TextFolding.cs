@@ -114,7 +114,7 @@ public static class GeoTokenizer
 
     // Folded words recur within and across documents: a per-thread cache saves one string per token.
     [ThreadStatic] private static Dictionary<string, string>? t_cache;
-    private const int CacheLimit = 100_000;
+    private const int CacheLimit = 20_000;
 
     private static string Intern(StringBuilder sb, Span<char> chars, Dictionary<string, string> cache,
         Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> interned)

@@ -96,7 +96,7 @@ internal sealed class Vocabulary
     // Words outside the vocabulary recur within and across documents: a per-thread cache saves their allocation.
     // Callers fetch it once per text (thread-static access is slow) and pass it to Intern.
     [ThreadStatic] private static Dictionary<string, string>? t_cache;
-    private const int CacheLimit = 200_000;
+    private const int CacheLimit = 20_000;
 
     /// <summary>This thread's cache of folded words outside the vocabulary.</summary>
     public static Dictionary<string, string> ThreadCache => t_cache ??= new Dictionary<string, string>(StringComparer.Ordinal);

@@ -26,7 +26,7 @@ internal static class ActorText
 
     // Folded words recur within and across documents: a per-thread cache saves one string per token.
     [ThreadStatic] private static Dictionary<string, string>? t_cache;
-    private const int CacheLimit = 100_000;
+    private const int CacheLimit = 20_000;
 
     /// <summary><see cref="Fold"/>, sharing the string of a word already folded on this thread.</summary>
     private static string FoldShared(ReadOnlySpan<char> s)

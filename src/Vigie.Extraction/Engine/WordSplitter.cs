@@ -145,7 +145,7 @@ public sealed class WordSplitter
         {
             var folded = TextFold.Fold(text.AsSpan(s, e - s));
             t = Read(folded);
-            if (_cache.Count < 200_000) _cache.TryAdd(folded, t);
+            if (_cache.Count < 50_000) _cache.TryAdd(folded, t);
         }
         tokens.Add(new WordToken(s, e, t.Folded, t.Lemmas, t.Forms, true, t.Noun, t.Finite));
     }
