@@ -144,7 +144,7 @@ public sealed class PostgresStore : IVigieStore
     {
         await Exec(c, tx, "CREATE TEMP TABLE IF NOT EXISTS events_in (LIKE events) ON COMMIT DELETE ROWS", ct);
         await using (var w = await c.BeginBinaryImportAsync(
-            "COPY events_in (id, document_id, type, modality, date_value, date_last, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json) FROM STDIN (FORMAT BINARY)", ct))
+            "COPY events_in (id, document_id, type, modality, date_value, date_last, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var e in events)
             {
@@ -162,6 +162,7 @@ public sealed class PostgresStore : IVigieStore
                 await WriteText(w, e.Actor2?.Id, ct);
                 await w.WriteAsync(e.Confidence, NpgsqlDbType.Double, ct);
                 await w.WriteAsync(JsonSerializer.Serialize(e, VigieJson.Options), NpgsqlDbType.Text, ct);
+                await w.WriteAsync(StoreRows.IsLongSpan(e), NpgsqlDbType.Boolean, ct);
             }
             await w.CompleteAsync(ct);
         }
@@ -174,6 +175,23 @@ public sealed class PostgresStore : IVigieStore
 
     private static async Task CopyChildrenAsync(NpgsqlConnection c, List<Event> events, CancellationToken ct)
     {
+        await using (var w = await c.BeginBinaryImportAsync("COPY event_keys (key, date_start, event_id, long_span) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var e in events)
+            {
+                var start = e.Date is null ? "" : StoreRows.Day(e.Date.FirstDay);
+                var isLong = StoreRows.IsLongSpan(e);
+                foreach (var key in FilterKeys.Of(e))
+                {
+                    await w.StartRowAsync(ct);
+                    await w.WriteAsync(key, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(start, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(e.Id, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(isLong, NpgsqlDbType.Boolean, ct);
+                }
+            }
+            await w.CompleteAsync(ct);
+        }
         if (events.Any(e => e.Locations.Count > 0))
         {
             await using var w = await c.BeginBinaryImportAsync(
@@ -261,65 +279,35 @@ public sealed class PostgresStore : IVigieStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>The page is merged from "branches", each an index walk in (date_start, id) order that stops after a page:
+    /// one per alternative key of the most selective key filter (rows of <c>event_keys</c>), or the date index when the
+    /// query has no key filter; with a start date, each is split into short events starting at most
+    /// <see cref="StoreRows.LongSpanDays"/> before it and long events from their own partial index. Text is checked on a
+    /// bounded walk of that ordered stream first, and only words too rare to fill a page there are looked up in the GIN
+    /// index and sorted.</remarks>
     public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var limit = Math.Clamp(query.Limit, 1, 1000);
-        var where = new List<string>();
-        await using var c = await _dataSource.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand { Connection = c };
-        void P(string name, object value) => cmd.Parameters.Add(new NpgsqlParameter(name, value));
-        if (query.Type is not null) { where.Add("e.type = @type"); P("type", query.Type); }
-        if (query.Modality is { } m) { where.Add("e.modality = @modality"); P("modality", StoreRows.ModalityName(m)); }
-        if (query.Document is not null) { where.Add("e.document_id = @doc"); P("doc", query.Document); }
-        if (query.From is { } from) { where.Add("e.date_end >= @from AND e.date_end <> ''"); P("from", StoreRows.Day(from)); }
-        if (query.To is { } to) { where.Add("e.date_start <= @to AND e.date_start <> ''"); P("to", StoreRows.Day(to)); }
-        if (query.Actor is not null)
-        {
-            where.Add("e.id IN (SELECT event_id FROM actors WHERE actor_id = @actor OR name_folded = @actorFolded)");
-            P("actor", query.Actor);
-            P("actorFolded", TextFolding.Fold(query.Actor));
-        }
-        if (query.Country is not null)
-        {
-            where.Add("e.id IN (SELECT event_id FROM locations WHERE country = @country)");
-            P("country", query.Country.ToUpperInvariant());
-        }
-        if (query.Place is not null)
-        {
-            var placeClause = "name_folded = @place";
-            P("place", TextFolding.Fold(query.Place));
-            if (long.TryParse(query.Place, NumberStyles.None, CultureInfo.InvariantCulture, out var gid) && gid.ToString(CultureInfo.InvariantCulture) == query.Place)
-            {
-                placeClause += " OR geonames_id = @gid";
-                P("gid", gid);
-            }
-            where.Add($"e.id IN (SELECT event_id FROM locations WHERE {placeClause})");
-        }
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            var words = query.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            var parts = new List<string>(words.Length);
-            for (var i = 0; i < words.Length; i++)
-            {
-                parts.Add($"phraseto_tsquery('simple'::regconfig, @w{i})");
-                P($"w{i}", SearchFold(words[i]));
-            }
-            where.Add($"e.id IN (SELECT event_id FROM evidence WHERE search_tsv @@ ({string.Join(" && ", parts)}))");
-        }
+        (string Date, string Id)? cursor = null;
         if (query.Cursor is not null)
         {
-            string date, id;
-            try { (date, id) = StoreRows.DecodeCursor(query.Cursor); }
+            try { cursor = StoreRows.DecodeCursor(query.Cursor); }
             catch (FormatException ex) { throw new ArgumentException("The paging cursor is not valid.", nameof(query), ex); }
-            where.Add("(e.date_start, e.id) > (@cdate, @cid)");
-            P("cdate", date);
-            P("cid", id);
         }
-        cmd.CommandText = "SELECT e.json, e.date_start, e.id FROM events e"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-            + " ORDER BY e.date_start, e.id LIMIT @limit";
-        P("limit", limit + 1);
+        var plan = new QueryPlan(query, cursor, limit);
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        var page = await ReadPageAsync(c, plan, plan.Sql(), limit, ct);
+        // A walk that did not fill the page may have stopped before later matches: the index lookup gives them all.
+        if (plan.HasText && page.NextCursor is null)
+            page = await ReadPageAsync(c, plan, plan.TextIndexSql(), limit, ct);
+        return page;
+    }
+
+    private static async Task<EventPage> ReadPageAsync(NpgsqlConnection c, QueryPlan plan, string sql, int limit, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, c);
+        foreach (var (name, value) in plan.Parameters) cmd.Parameters.Add(new NpgsqlParameter(name, value));
         var list = new List<Event>(limit);
         string? next = null;
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -332,6 +320,138 @@ public sealed class PostgresStore : IVigieStore
             lastId = r.GetString(2);
         }
         return new EventPage(list, next);
+    }
+
+    /// <summary>The SQL of one event query and its parameters.</summary>
+    private sealed class QueryPlan
+    {
+        /// <summary>Events a text query checks in date order before it falls back to the index of words.</summary>
+        private const int TextWalk = 6000;
+
+        private readonly EventQuery _q;
+        private readonly (string Date, string Id)? _cursor;
+        private readonly List<string[]> _keys;
+        private readonly List<string> _events = [];
+        private readonly List<string> _keyParams = [];
+        private readonly string? _tsQuery;
+
+        public QueryPlan(EventQuery q, (string Date, string Id)? cursor, int limit)
+        {
+            _q = q;
+            _cursor = cursor;
+            _keys = FilterKeys.Of(q);
+            Add("limit", limit + 1);
+            if (q.Type is not null) _events.Add("e.type = " + Add("type", q.Type));
+            if (q.Modality is { } m) _events.Add("e.modality = " + Add("modality", StoreRows.ModalityName(m)));
+            if (q.Document is not null) _events.Add("e.document_id = " + Add("doc", q.Document));
+            if (q.From is { } from)
+            {
+                _events.Add("e.date_end >= " + Add("from", StoreRows.Day(from)));
+                Add("fromLow", StoreRows.Day(from.AddDays(-StoreRows.LongSpanDays)));
+            }
+            if (q.To is { } to) Add("to", StoreRows.Day(to));
+            if (cursor is { } cur)
+            {
+                Add("cdate", cur.Date);
+                Add("cid", cur.Id);
+            }
+            for (var f = 0; f < _keys.Count; f++)
+                for (var i = 0; i < _keys[f].Length; i++)
+                    Add($"k{f}_{i}", _keys[f][i]);
+            if (!string.IsNullOrWhiteSpace(q.Text))
+            {
+                var words = q.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                _tsQuery = string.Join(" && ", words.Select((w, i) => $"phraseto_tsquery('simple'::regconfig, {Add($"w{i}", SearchFold(w))})"));
+                Add("walk", TextWalk);
+            }
+        }
+
+        public List<(string Name, object Value)> Parameters { get; } = [];
+
+        public bool HasText => _tsQuery is not null;
+
+        /// <summary>The page from the merged branches; with text, from a bounded walk of them.</summary>
+        public string Sql()
+        {
+            var m = HasText
+                ? $"SELECT c.date_start, c.id FROM ({Merged("@walk")}) c WHERE {TextMatch("c.id")} ORDER BY c.date_start, c.id LIMIT @limit"
+                : Merged("@limit");
+            return $"SELECT e.json, e.date_start, e.id FROM ({m}) m JOIN events e ON e.id = m.id ORDER BY m.date_start, m.id LIMIT @limit";
+        }
+
+        /// <summary>The page from every event whose evidence has the words (GIN index), filtered, then sorted.</summary>
+        public string TextIndexSql()
+        {
+            var where = new List<string>(_events);
+            where.AddRange(DateBounds("e.date_start"));
+            for (var f = 0; f < _keys.Count; f++) where.Add(KeyMatch(f, "e.date_start", "e.id"));
+            if (_cursor is not null) where.Add("(e.date_start, e.id) > (@cdate, @cid)");
+            return $"WITH t AS MATERIALIZED (SELECT DISTINCT event_id FROM evidence WHERE search_tsv @@ ({_tsQuery})) "
+                + "SELECT e.json, e.date_start, e.id FROM t JOIN events e ON e.id = t.event_id"
+                + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
+                + " ORDER BY e.date_start, e.id LIMIT @limit";
+        }
+
+        /// <summary>(date_start, id) of the first <paramref name="limit"/> matches in order, merged from the branches.</summary>
+        private string Merged(string limit)
+        {
+            var branches = new List<string>();
+            var drivers = _keys.Count > 0 ? Enumerable.Range(0, _keys[0].Length).Select(i => (string?)$"@k0_{i}") : [null];
+            foreach (var key in drivers)
+            {
+                if (_q.From is null) branches.Add(Branch(key, null, limit));
+                else
+                {
+                    branches.Add(Branch(key, false, limit));
+                    branches.Add(Branch(key, true, limit));
+                }
+            }
+            return branches.Count == 1
+                ? branches[0]
+                : "SELECT date_start, id FROM (" + string.Join(" UNION ", branches.Select(b => "(" + b + ")")) + $") u ORDER BY date_start, id LIMIT {limit}";
+        }
+
+        /// <summary>One ordered index walk: a key's rows of event_keys, or the events; with a start date, only the events
+        /// that start at most LongSpanDays before it, or only the long ones.</summary>
+        /// <remarks>The other conditions are correlated subqueries, which the planner cannot turn into joins: a hash join
+        /// or a sort would read every row of the key before the first one is returned, while the walk stops after a page.</remarks>
+        private string Branch(string? key, bool? longSpan, string limit)
+        {
+            var (d, id) = key is null ? ("e", "e.id") : ("k", "k.event_id");
+            var where = new List<string>();
+            if (key is not null) where.Add("k.key = " + key);
+            where.AddRange(DateBounds(d + ".date_start"));
+            // A short event that ends on or after From starts on or after fromLow; the long events that start there too
+            // come from both branches, and the UNION keeps one of each.
+            if (longSpan == false) where.Add($"{d}.date_start >= @fromLow");
+            if (longSpan == true) where.Add($"{d}.long_span");
+            if (key is null) where.AddRange(_events);
+            else if (_events.Count > 0) where.Add($"(SELECT true FROM events e WHERE e.id = k.event_id AND {string.Join(" AND ", _events)})");
+            for (var f = 1; f < _keys.Count; f++) where.Add(KeyMatch(f, d + ".date_start", id));
+            if (_cursor is not null) where.Add($"({d}.date_start, {id}) > (@cdate, @cid)");
+            return $"SELECT {d}.date_start, {id} AS id FROM {(key is null ? "events e" : "event_keys k")}"
+                + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
+                + $" ORDER BY {d}.date_start, {id} LIMIT {limit}";
+        }
+
+        private IEnumerable<string> DateBounds(string dateStart)
+        {
+            if (_q.To is not null) yield return $"{dateStart} <= @to AND {dateStart} <> ''";
+        }
+
+        /// <summary>The event has one of the alternative keys of filter <paramref name="f"/> (a primary key probe).</summary>
+        private string KeyMatch(int f, string dateStart, string id) =>
+            $"(SELECT true FROM event_keys j WHERE j.key IN ({string.Join(", ", _keys[f].Select((_, i) => $"@k{f}_{i}"))}) AND j.date_start = {dateStart} AND j.event_id = {id} LIMIT 1)";
+
+        // A correlated subquery, not a join: the walk checks each event as it goes and stops after a page.
+        private string TextMatch(string id) =>
+            $"(SELECT true FROM evidence x WHERE x.event_id = {id} AND x.search_tsv @@ ({_tsQuery}) LIMIT 1)";
+
+        private string Add(string name, object value)
+        {
+            Parameters.Add((name, value));
+            return "@" + name;
+        }
     }
 
     /// <inheritdoc/>
