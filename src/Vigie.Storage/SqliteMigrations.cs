@@ -94,5 +94,66 @@ internal static class SqliteMigrations
             UPDATE events SET long_span = 1 WHERE date_start <> '' AND julianday(date_end) - julianday(date_start) > 40;
             CREATE INDEX events_long_by_date ON events(date_start, id) WHERE long_span = 1;
             """),
+        // Filtered pages read their events in date order from the start: event_keys holds each actor, country and place
+        // key of an event beside its date (see FilterKeys), and the text index numbers its rows by day then evidence
+        // id, so a text search walks matches in date order. The date indexes cover the range test. The document text
+        // index, which no query read, and the child-table indexes the keys replace are dropped.
+        (3, """
+            CREATE TABLE event_keys (
+                key TEXT NOT NULL,
+                date_start TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                long_span INTEGER NOT NULL,
+                PRIMARY KEY (key, date_start, event_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX event_keys_long ON event_keys(key, date_start, event_id) WHERE long_span = 1;
+            INSERT OR IGNORE INTO event_keys SELECT 'a:' || a.actor_id, e.date_start, e.id, e.long_span FROM actors a JOIN events e ON e.id = a.event_id;
+            INSERT OR IGNORE INTO event_keys SELECT 'an:' || a.name_folded, e.date_start, e.id, e.long_span FROM actors a JOIN events e ON e.id = a.event_id;
+            INSERT OR IGNORE INTO event_keys SELECT 'c:' || upper(l.country), e.date_start, e.id, e.long_span FROM locations l JOIN events e ON e.id = l.event_id WHERE l.country <> '';
+            INSERT OR IGNORE INTO event_keys SELECT 'p:' || l.name_folded, e.date_start, e.id, e.long_span FROM locations l JOIN events e ON e.id = l.event_id;
+            INSERT OR IGNORE INTO event_keys SELECT 'g:' || l.geonames_id, e.date_start, e.id, e.long_span FROM locations l JOIN events e ON e.id = l.event_id WHERE l.geonames_id IS NOT NULL;
+            DROP INDEX locations_by_country;
+            DROP INDEX locations_by_name;
+            DROP INDEX actors_by_id;
+            DROP INDEX actors_by_name;
+
+            DROP INDEX events_by_date;
+            DROP INDEX events_by_type;
+            DROP INDEX events_long_by_date;
+            CREATE INDEX events_by_date ON events(date_start, id, date_end, long_span);
+            CREATE INDEX events_by_type ON events(type, date_start, id, date_end, long_span);
+            CREATE INDEX events_long_by_date ON events(date_start, id, date_end) WHERE long_span = 1;
+
+            CREATE TABLE evidence_v3 (
+                id INTEGER PRIMARY KEY,
+                event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                document_id TEXT NOT NULL,
+                sentence INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                rule TEXT NOT NULL,
+                UNIQUE (event_id, idx)
+            );
+            INSERT INTO evidence_v3 (event_id, idx, document_id, sentence, start, "end", text, rule)
+                SELECT event_id, idx, document_id, sentence, start, "end", text, rule FROM evidence ORDER BY rowid;
+            DROP TABLE evidence;
+            ALTER TABLE evidence_v3 RENAME TO evidence;
+            CREATE VIRTUAL TABLE evidence_search USING fts5(text, content='');
+            INSERT INTO evidence_search (rowid, text)
+                SELECT (CAST(replace(e.date_start, '-', '') AS INTEGER) << 32) | x.id, x.text FROM evidence x JOIN events e ON e.id = x.event_id;
+            DROP TABLE evidence_fts;
+            DROP TABLE documents_fts;
+            """),
     ];
+
+    /// <summary>The text index's row id for an evidence row: the event's first day (as YYYYMMDD, 0 when undated) above
+    /// the evidence id, so that the index's own order is date order.</summary>
+    public static long SearchRowId(string dateStart, long evidenceId) => (DayKey(dateStart) << 32) | evidenceId;
+
+    /// <summary>YYYYMMDD of a <c>date_start</c> value, 0 for an undated event.</summary>
+    public static long DayKey(string dateStart) =>
+        dateStart.Length == 10 ? ((dateStart[0] - '0') * 1000L + (dateStart[1] - '0') * 100 + (dateStart[2] - '0') * 10 + (dateStart[3] - '0')) * 10000
+            + ((dateStart[5] - '0') * 10 + (dateStart[6] - '0')) * 100 + (dateStart[8] - '0') * 10 + (dateStart[9] - '0') : 0;
 }

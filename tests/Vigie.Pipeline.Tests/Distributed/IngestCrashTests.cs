@@ -43,7 +43,8 @@ public sealed class IngestCrashTests : IDisposable
             Assert.Equal(0L, await Scalar(c, "SELECT COUNT(*) FROM events WHERE document_id NOT IN (SELECT id FROM documents)"));
             Assert.Equal(0L, await Scalar(c, "SELECT COUNT(*) FROM evidence WHERE event_id NOT IN (SELECT id FROM events)"));
             Assert.Equal(0L, await Scalar(c, "SELECT COUNT(*) FROM locations WHERE event_id NOT IN (SELECT id FROM events)"));
-            Assert.Equal(0L, await Scalar(c, "SELECT (SELECT COUNT(*) FROM documents) - (SELECT COUNT(*) FROM documents_fts)"));
+            Assert.Equal(0L, await Scalar(c, "SELECT COUNT(*) FROM event_keys WHERE event_id NOT IN (SELECT id FROM events)"));
+            Assert.Equal(0L, await Scalar(c, "SELECT (SELECT COUNT(*) FROM evidence) - (SELECT COUNT(*) FROM evidence_search)"));
             storedBefore = (long)(await Scalar(c, "SELECT COUNT(*) FROM documents"))!;
             Assert.InRange(storedBefore, 1, Documents - 1);
             Assert.Equal(0L, storedBefore % 25);

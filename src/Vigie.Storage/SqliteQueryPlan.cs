@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Vigie.Storage;
+
+/// <summary>The SQL of one page of an event query on the embedded store, chosen so that the page is read in date order
+/// from its start and the scan stops after a page, whatever the store's size.</summary>
+/// <remarks>
+/// Three sources drive the walk. With an actor, country or place filter, the first one's rows in <c>event_keys</c>
+/// (one branch per alternative key); with text, the text index, whose row ids follow the date; otherwise the events'
+/// date or type index. A date range splits each branch in two: short events start at most
+/// <see cref="StoreRows.LongSpanDays"/> before the range, so their walk starts there; long ones come from an index of
+/// their own. Each branch is ordered and limited, and the page is the first rows of their union.
+/// </remarks>
+internal sealed class SqliteQueryPlan
+{
+    private const string TextSource = "evidence_search f CROSS JOIN evidence x ON x.id = (f.rowid & 4294967295) CROSS JOIN events e ON e.id = x.event_id";
+
+    private readonly EventQuery _q;
+    private readonly (string Date, string Id)? _cursor;
+    private readonly int _take;
+    private readonly List<string[]> _keys;
+
+    public SqliteQueryPlan(EventQuery query, (string Date, string Id)? cursor, int take)
+    {
+        _q = query;
+        _cursor = cursor;
+        _take = take;
+        _keys = FilterKeys.Of(query);
+        NeedsTextHorizon = !string.IsNullOrWhiteSpace(query.Text);
+    }
+
+    /// <summary>Whether the query searches text, which takes a first pass (<see cref="TextHorizonSql"/>).</summary>
+    public bool NeedsTextHorizon { get; }
+
+    /// <summary>Text search reads only index rows below this id (the end of the last day the first pass reached).</summary>
+    public long? TextBelow { get; set; }
+
+    /// <summary>How many text-index rows match from the page's start, up to <c>$window</c>, and the last one's id.</summary>
+    public string TextHorizonSql() =>
+        $"SELECT COUNT(*), MAX(r) FROM (SELECT f.rowid AS r FROM {TextSource} WHERE {TextConditions()} ORDER BY f.rowid LIMIT $window)";
+
+    /// <summary>The page: JSON, date and id of up to <c>$take</c> events in (date, id) order.</summary>
+    public string PageSql()
+    {
+        string inner;
+        if (NeedsTextHorizon)
+            inner = $"SELECT DISTINCT e.date_start AS ds, e.id AS id FROM {TextSource} WHERE {TextConditions()}";
+        else
+        {
+            var branches = new List<string>();
+            var drivers = _keys.Count > 0 ? _keys[0].Select((_, j) => (int?)j).ToList() : [null];
+            foreach (var driver in drivers)
+            {
+                if (_q.From is null) branches.Add(Branch(driver, null));
+                else
+                {
+                    branches.Add(Branch(driver, false));
+                    branches.Add(Branch(driver, true));
+                }
+            }
+            inner = branches.Count == 1 ? branches[0] : string.Join(" UNION ", branches.Select(b => $"SELECT * FROM ({b})"));
+        }
+        return $"SELECT e.json, m.ds, m.id FROM ({inner}) m CROSS JOIN events e ON e.id = m.id ORDER BY m.ds, m.id LIMIT $take";
+    }
+
+    /// <summary>Binds every parameter the SQL of this plan may use.</summary>
+    public void Bind(SqliteCommand cmd)
+    {
+        void P(string name, object value) => cmd.Parameters.AddWithValue(name, value);
+        P("$take", _take);
+        if (_q.Type is not null) P("$type", _q.Type);
+        if (_q.Modality is { } m) P("$modality", StoreRows.ModalityName(m));
+        if (_q.Document is not null) P("$doc", _q.Document);
+        if (_q.From is { } from)
+        {
+            P("$from", StoreRows.Day(from));
+            P("$fromLow", StoreRows.Day(from.AddDays(-StoreRows.LongSpanDays)));
+        }
+        if (_q.To is { } to)
+        {
+            P("$to", StoreRows.Day(to));
+            P("$textTo", (SqliteMigrations.DayKey(StoreRows.Day(to)) + 1) << 32);
+        }
+        if (_cursor is { } c)
+        {
+            P("$cdate", c.Date);
+            P("$cid", c.Id);
+        }
+        for (var i = 0; i < _keys.Count; i++)
+            for (var j = 0; j < _keys[i].Length; j++) P(KeyParam(i, j), _keys[i][j]);
+        if (NeedsTextHorizon)
+        {
+            P("$text", TextFolding.ToFtsQuery(_q.Text!));
+            P("$textFrom", _cursor is { } cur ? SqliteMigrations.DayKey(cur.Date) << 32 : 0L);
+            if (TextBelow is { } below) P("$textBelow", below);
+        }
+    }
+
+    // One ordered, limited walk: from the events (driver null) or from the rows of one key of the first key filter;
+    // longSpan null reads every event, false the short ones from the range's start on, true the long ones.
+    private string Branch(int? driver, bool? longSpan)
+    {
+        var byKey = driver is not null;
+        var (d, id) = byKey ? ("k", "k.event_id") : ("e", "e.id");
+        var where = new StringBuilder();
+        void And(string condition) => where.Append(where.Length == 0 ? "" : " AND ").Append(condition);
+        if (byKey) And("k.key = " + KeyParam(0, driver!.Value));
+        if (longSpan == false) And($"{d}.long_span = 0 AND {d}.date_start >= $fromLow");
+        if (longSpan == true) And($"{d}.long_span = 1");
+        if (_q.To is not null) And($"{d}.date_start <= $to AND {d}.date_start <> ''");
+        if (_cursor is not null) And($"({d}.date_start, {id}) > ($cdate, $cid)");
+        EventConditions(And, dateBounds: false);
+        KeyProbes(And, byKey ? 1 : 0);
+        var source = byKey ? "event_keys k CROSS JOIN events e ON e.id = k.event_id" : "events e";
+        return $"SELECT {d}.date_start AS ds, {id} AS id FROM {source}{(where.Length > 0 ? " WHERE " + where : "")} ORDER BY {d}.date_start, {id} LIMIT $take";
+    }
+
+    private string TextConditions()
+    {
+        var where = new StringBuilder("evidence_search MATCH $text AND f.rowid >= $textFrom");
+        void And(string condition) => where.Append(" AND ").Append(condition);
+        if (_q.To is not null) And("f.rowid < $textTo");
+        if (TextBelow is not null) And("f.rowid < $textBelow");
+        if (_cursor is not null) And("(e.date_start, e.id) > ($cdate, $cid)");
+        EventConditions(And, dateBounds: true);
+        KeyProbes(And, 0);
+        return where.ToString();
+    }
+
+    // The filters read from the event's own row.
+    private void EventConditions(Action<string> and, bool dateBounds)
+    {
+        if (_q.Type is not null) and("e.type = $type");
+        if (_q.Modality is not null) and("e.modality = $modality");
+        if (_q.Document is not null) and("e.document_id = $doc");
+        if (_q.From is not null) and("e.date_end >= $from");
+        if (dateBounds && _q.To is not null) and("e.date_start <= $to AND e.date_start <> ''");
+    }
+
+    // The key filters not driving the walk, each probed on event_keys' primary key.
+    private void KeyProbes(Action<string> and, int first)
+    {
+        for (var i = first; i < _keys.Count; i++)
+        {
+            var alternatives = string.Join(", ", _keys[i].Select((_, j) => KeyParam(i, j)));
+            and($"EXISTS (SELECT 1 FROM event_keys p{i} WHERE p{i}.key IN ({alternatives}) AND p{i}.date_start = e.date_start AND p{i}.event_id = e.id)");
+        }
+    }
+
+    private static string KeyParam(int filter, int alternative) => string.Create(CultureInfo.InvariantCulture, $"$k{filter}_{alternative}");
+}
