@@ -101,9 +101,9 @@ internal static class PostgresMigrations
             ALTER TABLE events ADD COLUMN long_span boolean NOT NULL DEFAULT false;
             UPDATE events SET long_span = true WHERE date_start <> '' AND date_end::date - date_start::date > 40;
             DROP INDEX events_by_date;
-            CREATE INDEX events_by_date ON events (date_start, id) INCLUDE (date_end);
+            CREATE INDEX events_by_date ON events (date_start, id) INCLUDE (date_end, long_span);
             DROP INDEX events_by_type;
-            CREATE INDEX events_by_type ON events (type, date_start, id) INCLUDE (date_end);
+            CREATE INDEX events_by_type ON events (type, date_start, id) INCLUDE (date_end, long_span);
             CREATE INDEX events_long_by_date ON events (date_start, id) WHERE long_span;
             CREATE TABLE event_keys (
                 key text COLLATE "C" NOT NULL,

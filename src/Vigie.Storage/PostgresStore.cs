@@ -279,11 +279,11 @@ public sealed class PostgresStore : IVigieStore
     }
 
     /// <inheritdoc/>
-    /// <remarks>The page is merged from "branches", each an index walk in (date_start, id) order that stops after a page:
-    /// one per alternative key of the most selective key filter (rows of <c>event_keys</c>), or the date index when the
-    /// query has no key filter; with a start date, each is split into short events starting at most
-    /// <see cref="StoreRows.LongSpanDays"/> before it and long events from their own partial index. Text is checked on a
-    /// bounded walk of that ordered stream first, and only words too rare to fill a page there are looked up in the GIN
+    /// <remarks>The page is merged from disjoint "branches", each an index walk in (date_start, id) order that stops
+    /// after a page: one per alternative key of the most selective key filter (rows of <c>event_keys</c>), or the date
+    /// index when the query has no key filter; with a start date, each is split into short events starting at most
+    /// <see cref="StoreRows.LongSpanDays"/> before it and long events from their own partial index. Text is checked on
+    /// a bounded walk of that ordered stream first; only words too rare to fill a page there are looked up in the GIN
     /// index and sorted.</remarks>
     public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken ct = default)
     {
@@ -332,7 +332,6 @@ public sealed class PostgresStore : IVigieStore
         private readonly (string Date, string Id)? _cursor;
         private readonly List<string[]> _keys;
         private readonly List<string> _events = [];
-        private readonly List<string> _keyParams = [];
         private readonly string? _tsQuery;
 
         public QueryPlan(EventQuery q, (string Date, string Id)? cursor, int limit)
@@ -384,7 +383,7 @@ public sealed class PostgresStore : IVigieStore
         {
             var where = new List<string>(_events);
             where.AddRange(DateBounds("e.date_start"));
-            for (var f = 0; f < _keys.Count; f++) where.Add(KeyMatch(f, "e.date_start", "e.id"));
+            for (var f = 0; f < _keys.Count; f++) where.Add(KeyMatch(f, _keys[f].Length, "e.date_start", "e.id"));
             if (_cursor is not null) where.Add("(e.date_start, e.id) > (@cdate, @cid)");
             return $"WITH t AS MATERIALIZED (SELECT DISTINCT event_id FROM evidence WHERE search_tsv @@ ({_tsQuery})) "
                 + "SELECT e.json, e.date_start, e.id FROM t JOIN events e ON e.id = t.event_id"
@@ -393,10 +392,13 @@ public sealed class PostgresStore : IVigieStore
         }
 
         /// <summary>(date_start, id) of the first <paramref name="limit"/> matches in order, merged from the branches.</summary>
+        /// <remarks>The branches are disjoint, so UNION ALL merges them: the planner reads them side by side in order
+        /// (Merge Append) and each stops as soon as the merged page is full, where UNION would first read every branch
+        /// to the end of its limit to remove duplicates.</remarks>
         private string Merged(string limit)
         {
             var branches = new List<string>();
-            var drivers = _keys.Count > 0 ? Enumerable.Range(0, _keys[0].Length).Select(i => (string?)$"@k0_{i}") : [null];
+            var drivers = _keys.Count > 0 ? Enumerable.Range(0, _keys[0].Length).Select(i => (int?)i) : [null];
             foreach (var key in drivers)
             {
                 if (_q.From is null) branches.Add(Branch(key, null, limit));
@@ -408,26 +410,35 @@ public sealed class PostgresStore : IVigieStore
             }
             return branches.Count == 1
                 ? branches[0]
-                : "SELECT date_start, id FROM (" + string.Join(" UNION ", branches.Select(b => "(" + b + ")")) + $") u ORDER BY date_start, id LIMIT {limit}";
+                : "SELECT date_start, id FROM (" + string.Join(" UNION ALL ", branches.Select(b => "(" + b + ")")) + $") u ORDER BY date_start, id LIMIT {limit}";
         }
 
-        /// <summary>One ordered index walk: a key's rows of event_keys, or the events; with a start date, only the events
-        /// that start at most LongSpanDays before it, or only the long ones.</summary>
+        /// <summary>One ordered index walk: the rows of event_keys of alternative <paramref name="key"/> of the first key
+        /// filter (less those an earlier alternative has), or the events; with a start date, only the short events that
+        /// start at most LongSpanDays before it, or only the long ones.</summary>
         /// <remarks>The other conditions are correlated subqueries, which the planner cannot turn into joins: a hash join
         /// or a sort would read every row of the key before the first one is returned, while the walk stops after a page.</remarks>
-        private string Branch(string? key, bool? longSpan, string limit)
+        private string Branch(int? key, bool? longSpan, string limit)
         {
             var (d, id) = key is null ? ("e", "e.id") : ("k", "k.event_id");
             var where = new List<string>();
-            if (key is not null) where.Add("k.key = " + key);
+            var events = new List<string>(_events);
+            if (key is { } i)
+            {
+                where.Add($"k.key = @k0_{i}");
+                if (i > 0) where.Add($"{KeyMatch(0, i, "k.date_start", "k.event_id")} IS NULL");
+            }
             where.AddRange(DateBounds(d + ".date_start"));
-            // A short event that ends on or after From starts on or after fromLow; the long events that start there too
-            // come from both branches, and the UNION keeps one of each.
-            if (longSpan == false) where.Add($"{d}.date_start >= @fromLow");
+            // A short event that ends on or after From starts on or after fromLow.
+            if (longSpan == false)
+            {
+                where.Add($"{d}.date_start >= @fromLow");
+                events.Add("NOT e.long_span");
+            }
             if (longSpan == true) where.Add($"{d}.long_span");
-            if (key is null) where.AddRange(_events);
-            else if (_events.Count > 0) where.Add($"(SELECT true FROM events e WHERE e.id = k.event_id AND {string.Join(" AND ", _events)})");
-            for (var f = 1; f < _keys.Count; f++) where.Add(KeyMatch(f, d + ".date_start", id));
+            if (key is null) where.AddRange(events);
+            else if (events.Count > 0) where.Add($"(SELECT true FROM events e WHERE e.id = k.event_id AND {string.Join(" AND ", events)})");
+            for (var f = 1; f < _keys.Count; f++) where.Add(KeyMatch(f, _keys[f].Length, d + ".date_start", id));
             if (_cursor is not null) where.Add($"({d}.date_start, {id}) > (@cdate, @cid)");
             return $"SELECT {d}.date_start, {id} AS id FROM {(key is null ? "events e" : "event_keys k")}"
                 + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
@@ -439,9 +450,10 @@ public sealed class PostgresStore : IVigieStore
             if (_q.To is not null) yield return $"{dateStart} <= @to AND {dateStart} <> ''";
         }
 
-        /// <summary>The event has one of the alternative keys of filter <paramref name="f"/> (a primary key probe).</summary>
-        private string KeyMatch(int f, string dateStart, string id) =>
-            $"(SELECT true FROM event_keys j WHERE j.key IN ({string.Join(", ", _keys[f].Select((_, i) => $"@k{f}_{i}"))}) AND j.date_start = {dateStart} AND j.event_id = {id} LIMIT 1)";
+        /// <summary>True when the event has one of the first <paramref name="count"/> alternative keys of filter
+        /// <paramref name="f"/>, else null (a primary key probe).</summary>
+        private string KeyMatch(int f, int count, string dateStart, string id) =>
+            $"(SELECT true FROM event_keys j WHERE j.key IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"@k{f}_{i}"))}) AND j.date_start = {dateStart} AND j.event_id = {id} LIMIT 1)";
 
         // A correlated subquery, not a join: the walk checks each event as it goes and stops after a page.
         private string TextMatch(string id) =>
