@@ -95,16 +95,20 @@ internal static class PostgresMigrations
         // ranges read only the short events that start near the range plus the few long ones, which are indexed apart
         // (StoreRows.LongSpanDays, FilterKeys; the SQLite store has the same design). The keys are backfilled from the
         // actors and locations tables exactly as FilterKeys.Of derives them on write; the indexes that served the old
-        // IN (SELECT event_id ...) filters have no reader left. Keys are loaded before their primary key and foreign key
-        // are added, which builds and checks each once instead of row by row.
+        // IN (SELECT event_id ...) filters have no reader left. The date indexes cover the range test, and events_filters
+        // the columns a key walk checks on each event, so that the check reads a small index instead of the row and its
+        // JSON. Keys are loaded before their primary key and foreign key are added, which builds and checks each once
+        // instead of row by row.
         (2, """
             ALTER TABLE events ADD COLUMN long_span boolean NOT NULL DEFAULT false;
-            UPDATE events SET long_span = true WHERE date_start <> '' AND date_end::date - date_start::date > 40;
+            -- LongSpanDays is 40; CASE keeps undated events ('') away from the casts.
+            UPDATE events SET long_span = true WHERE CASE WHEN date_start <> '' THEN date_end::date - date_start::date > 40 ELSE false END;
             DROP INDEX events_by_date;
             CREATE INDEX events_by_date ON events (date_start, id) INCLUDE (date_end, long_span);
             DROP INDEX events_by_type;
             CREATE INDEX events_by_type ON events (type, date_start, id) INCLUDE (date_end, long_span);
             CREATE INDEX events_long_by_date ON events (date_start, id) WHERE long_span;
+            CREATE INDEX events_filters ON events (id) INCLUDE (type, modality, date_end, long_span);
             CREATE TABLE event_keys (
                 key text COLLATE "C" NOT NULL,
                 date_start text COLLATE "C" NOT NULL,
