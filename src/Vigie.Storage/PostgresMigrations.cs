@@ -104,9 +104,9 @@ internal static class PostgresMigrations
             -- LongSpanDays is 40; CASE keeps undated events ('') away from the casts.
             UPDATE events SET long_span = true WHERE CASE WHEN date_start <> '' THEN date_end::date - date_start::date > 40 ELSE false END;
             DROP INDEX events_by_date;
-            CREATE INDEX events_by_date ON events (date_start, id) INCLUDE (date_end, long_span);
+            CREATE INDEX events_by_date ON events (date_start, id) INCLUDE (date_end, long_span, modality);
             DROP INDEX events_by_type;
-            CREATE INDEX events_by_type ON events (type, date_start, id) INCLUDE (date_end, long_span);
+            CREATE INDEX events_by_type ON events (type, date_start, id) INCLUDE (date_end, long_span, modality);
             CREATE INDEX events_long_by_date ON events (date_start, id) WHERE long_span;
             CREATE INDEX events_filters ON events (id) INCLUDE (type, modality, date_end, long_span);
             CREATE TABLE event_keys (
