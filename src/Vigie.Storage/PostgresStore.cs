@@ -304,6 +304,7 @@ public sealed class PostgresStore : IVigieStore
         return page;
     }
 
+    /// <summary>Runs one of the plan's statements and reads the page it returns (limit + 1 rows tell that there is a next page).</summary>
     private static async Task<EventPage> ReadPageAsync(NpgsqlConnection c, QueryPlan plan, string sql, int limit, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(sql, c);
@@ -334,6 +335,7 @@ public sealed class PostgresStore : IVigieStore
         private readonly List<string> _events = [];
         private readonly string? _tsQuery;
 
+        /// <summary>Binds the query's values; the statements are written on demand.</summary>
         public QueryPlan(EventQuery q, (string Date, string Id)? cursor, int limit)
         {
             _q = q;
@@ -365,8 +367,10 @@ public sealed class PostgresStore : IVigieStore
             }
         }
 
+        /// <summary>The values every statement of the plan is bound to (a statement leaves out those it does not use).</summary>
         public List<(string Name, object Value)> Parameters { get; } = [];
 
+        /// <summary>Whether the query searches the evidence text.</summary>
         public bool HasText => _tsQuery is not null;
 
         /// <summary>The page from the merged branches; with text, from a bounded walk of them.</summary>
@@ -445,6 +449,7 @@ public sealed class PostgresStore : IVigieStore
                 + $" ORDER BY {d}.date_start, {id} LIMIT {limit}";
         }
 
+        /// <summary>The end of the date range, on the walked date column.</summary>
         private IEnumerable<string> DateBounds(string dateStart)
         {
             if (_q.To is not null) yield return $"{dateStart} <= @to AND {dateStart} <> ''";
@@ -459,6 +464,7 @@ public sealed class PostgresStore : IVigieStore
         private string TextMatch(string id) =>
             $"(SELECT true FROM evidence x WHERE x.event_id = {id} AND x.search_tsv @@ ({_tsQuery}) LIMIT 1)";
 
+        /// <summary>Binds a value; returns its placeholder.</summary>
         private string Add(string name, object value)
         {
             Parameters.Add((name, value));
