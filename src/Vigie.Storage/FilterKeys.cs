@@ -17,7 +17,7 @@ internal static class FilterKeys
         {
             if (a is null) continue;
             keys.Add("a:" + a.Id);
-            keys.Add("an:" + TextFolding.Fold(a.Name));
+            keys.Add("a:" + TextFolding.Fold(a.Name));
         }
         foreach (var l in e.Locations)
         {
@@ -28,8 +28,9 @@ internal static class FilterKeys
         return keys;
     }
 
-    /// <summary>An actor filter matches the actor's id or its folded name.</summary>
-    public static string[] ForActor(string actor) => Distinct("a:" + actor, "an:" + TextFolding.Fold(actor));
+    /// <summary>An actor filter matches the actor's id or its name, each as typed or folded (ids and folded names share
+    /// one key space, so an actor whose id is its folded name, as most are, has one key).</summary>
+    public static string[] ForActor(string actor) => Distinct("a:" + actor, "a:" + TextFolding.Fold(actor));
 
     /// <summary>A country filter matches a location's ISO code, in any case.</summary>
     public static string[] ForCountry(string country) => ["c:" + country.ToUpperInvariant()];

@@ -95,27 +95,58 @@ internal static class SqliteMigrations
             CREATE INDEX events_long_by_date ON events(date_start, id) WHERE long_span = 1;
             """),
         // Filtered pages read their events in date order from the start: event_keys holds each actor, country and place
-        // key of an event beside its date (see FilterKeys), and the text index numbers its rows by day then evidence
-        // id, so a text search walks matches in date order. The date indexes cover the range test. The document text
-        // index, which no query read, and the child-table indexes the keys replace are dropped.
+        // key of an event beside its date and the columns most filters test (see FilterKeys), and the text index numbers its rows by day then evidence
+        // id, so a text search walks matches in date order. The date indexes cover the range test.
+        // Writes are the ingest's bottleneck, so only what a query reads is a table: the locations, actors and
+        // quantities tables become views over the event JSON (same columns, less the folded names), places keeps one row
+        // per distinct place, and the document text index, which no query read, goes.
         (3, """
             CREATE TABLE event_keys (
                 key TEXT NOT NULL,
                 date_start TEXT NOT NULL,
                 event_id TEXT NOT NULL,
                 long_span INTEGER NOT NULL,
+                date_end TEXT NOT NULL,
+                type TEXT NOT NULL,
+                modality TEXT NOT NULL,
                 PRIMARY KEY (key, date_start, event_id)
             ) WITHOUT ROWID;
             CREATE INDEX event_keys_long ON event_keys(key, date_start, event_id) WHERE long_span = 1;
-            INSERT OR IGNORE INTO event_keys SELECT 'a:' || a.actor_id, e.date_start, e.id, e.long_span FROM actors a JOIN events e ON e.id = a.event_id;
-            INSERT OR IGNORE INTO event_keys SELECT 'an:' || a.name_folded, e.date_start, e.id, e.long_span FROM actors a JOIN events e ON e.id = a.event_id;
-            INSERT OR IGNORE INTO event_keys SELECT 'c:' || upper(l.country), e.date_start, e.id, e.long_span FROM locations l JOIN events e ON e.id = l.event_id WHERE l.country <> '';
-            INSERT OR IGNORE INTO event_keys SELECT 'p:' || l.name_folded, e.date_start, e.id, e.long_span FROM locations l JOIN events e ON e.id = l.event_id;
-            INSERT OR IGNORE INTO event_keys SELECT 'g:' || l.geonames_id, e.date_start, e.id, e.long_span FROM locations l JOIN events e ON e.id = l.event_id WHERE l.geonames_id IS NOT NULL;
-            DROP INDEX locations_by_country;
-            DROP INDEX locations_by_name;
-            DROP INDEX actors_by_id;
-            DROP INDEX actors_by_name;
+            INSERT OR IGNORE INTO event_keys SELECT 'a:' || a.actor_id, e.date_start, e.id, e.long_span, e.date_end, e.type, e.modality FROM actors a JOIN events e ON e.id = a.event_id;
+            INSERT OR IGNORE INTO event_keys SELECT 'a:' || a.name_folded, e.date_start, e.id, e.long_span, e.date_end, e.type, e.modality FROM actors a JOIN events e ON e.id = a.event_id;
+            INSERT OR IGNORE INTO event_keys SELECT 'c:' || upper(l.country), e.date_start, e.id, e.long_span, e.date_end, e.type, e.modality FROM locations l JOIN events e ON e.id = l.event_id WHERE l.country <> '';
+            INSERT OR IGNORE INTO event_keys SELECT 'p:' || l.name_folded, e.date_start, e.id, e.long_span, e.date_end, e.type, e.modality FROM locations l JOIN events e ON e.id = l.event_id;
+            INSERT OR IGNORE INTO event_keys SELECT 'g:' || l.geonames_id, e.date_start, e.id, e.long_span, e.date_end, e.type, e.modality FROM locations l JOIN events e ON e.id = l.event_id WHERE l.geonames_id IS NOT NULL;
+
+            CREATE TABLE places (
+                place TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                country TEXT,
+                lat REAL NOT NULL,
+                lon REAL NOT NULL,
+                geonames_id INTEGER
+            ) WITHOUT ROWID;
+            INSERT OR IGNORE INTO places SELECT COALESCE(CAST(geonames_id AS TEXT), name_folded || '|' || COALESCE(country, '')), name, country, lat, lon, geonames_id
+                FROM locations ORDER BY event_id, idx;
+
+            DROP TABLE locations;
+            DROP TABLE actors;
+            DROP TABLE quantities;
+            CREATE VIEW locations AS
+                SELECT e.id AS event_id, CAST(l.key AS INTEGER) AS idx, json_extract(l.value, '$.name') AS name, json_extract(l.value, '$.country') AS country,
+                    json_extract(l.value, '$.admin1') AS admin1, json_extract(l.value, '$.lat') AS lat, json_extract(l.value, '$.lon') AS lon,
+                    json_extract(l.value, '$.precision') AS precision, json_extract(l.value, '$.geonames_id') AS geonames_id
+                FROM events e, json_each(e.json, '$.locations') l;
+            CREATE VIEW actors AS
+                SELECT e.id AS event_id, s.slot, json_extract(e.json, '$.' || s.slot || '.id') AS actor_id, json_extract(e.json, '$.' || s.slot || '.name') AS name,
+                    json_extract(e.json, '$.' || s.slot || '.country') AS country, json_extract(e.json, '$.' || s.slot || '.role') AS role
+                FROM events e, (SELECT 'actor1' AS slot UNION ALL SELECT 'actor2' UNION ALL SELECT 'claimant') s
+                WHERE json_type(e.json, '$.' || s.slot) = 'object';
+            CREATE VIEW quantities AS
+                SELECT e.id AS event_id, CAST(q.key AS INTEGER) AS idx, json_extract(q.value, '$.kind') AS kind, json_extract(q.value, '$.low') AS low,
+                    json_extract(q.value, '$.high') AS high, json_extract(q.value, '$.approximate') AS approximate,
+                    json_extract(q.value, '$.lower_bound') AS lower_bound, json_extract(q.value, '$.upper_bound') AS upper_bound, json_extract(q.value, '$.text') AS text
+                FROM events e, json_each(e.json, '$.quantities') q;
 
             DROP INDEX events_by_date;
             DROP INDEX events_by_type;

@@ -99,7 +99,8 @@ internal sealed class SqliteQueryPlan
     }
 
     // One ordered, limited walk: from the events (driver null) or from the rows of one key of the first key filter;
-    // longSpan null reads every event, false the short ones from the range's start on, true the long ones.
+    // longSpan null reads every event, false the short ones from the range's start on, true the long ones. A key row
+    // carries the columns the filters test, so a key walk reads the events table only for a document filter.
     private string Branch(int? driver, bool? longSpan)
     {
         var byKey = driver is not null;
@@ -111,9 +112,12 @@ internal sealed class SqliteQueryPlan
         if (longSpan == true) And($"{d}.long_span = 1");
         if (_q.To is not null) And($"{d}.date_start <= $to AND {d}.date_start <> ''");
         if (_cursor is not null) And($"({d}.date_start, {id}) > ($cdate, $cid)");
-        EventConditions(And, dateBounds: false);
-        KeyProbes(And, byKey ? 1 : 0);
-        var source = byKey ? "event_keys k CROSS JOIN events e ON e.id = k.event_id" : "events e";
+        if (_q.Type is not null) And($"{d}.type = $type");
+        if (_q.Modality is not null) And($"{d}.modality = $modality");
+        if (_q.From is not null) And($"{d}.date_end >= $from");
+        if (_q.Document is not null) And(byKey ? "EXISTS (SELECT 1 FROM events e WHERE e.id = k.event_id AND e.document_id = $doc)" : "e.document_id = $doc");
+        KeyProbes(And, byKey ? 1 : 0, d, id);
+        var source = byKey ? "event_keys k" : "events e";
         return $"SELECT {d}.date_start AS ds, {id} AS id FROM {source}{(where.Length > 0 ? " WHERE " + where : "")} ORDER BY {d}.date_start, {id} LIMIT $take";
     }
 
@@ -124,28 +128,22 @@ internal sealed class SqliteQueryPlan
         if (_q.To is not null) And("f.rowid < $textTo");
         if (TextBelow is not null) And("f.rowid < $textBelow");
         if (_cursor is not null) And("(e.date_start, e.id) > ($cdate, $cid)");
-        EventConditions(And, dateBounds: true);
-        KeyProbes(And, 0);
+        if (_q.Type is not null) And("e.type = $type");
+        if (_q.Modality is not null) And("e.modality = $modality");
+        if (_q.Document is not null) And("e.document_id = $doc");
+        if (_q.From is not null) And("e.date_end >= $from");
+        if (_q.To is not null) And("e.date_start <= $to AND e.date_start <> ''");
+        KeyProbes(And, 0, "e", "e.id");
         return where.ToString();
     }
 
-    // The filters read from the event's own row.
-    private void EventConditions(Action<string> and, bool dateBounds)
-    {
-        if (_q.Type is not null) and("e.type = $type");
-        if (_q.Modality is not null) and("e.modality = $modality");
-        if (_q.Document is not null) and("e.document_id = $doc");
-        if (_q.From is not null) and("e.date_end >= $from");
-        if (dateBounds && _q.To is not null) and("e.date_start <= $to AND e.date_start <> ''");
-    }
-
     // The key filters not driving the walk, each probed on event_keys' primary key.
-    private void KeyProbes(Action<string> and, int first)
+    private void KeyProbes(Action<string> and, int first, string d, string id)
     {
         for (var i = first; i < _keys.Count; i++)
         {
             var alternatives = string.Join(", ", _keys[i].Select((_, j) => KeyParam(i, j)));
-            and($"EXISTS (SELECT 1 FROM event_keys p{i} WHERE p{i}.key IN ({alternatives}) AND p{i}.date_start = e.date_start AND p{i}.event_id = e.id)");
+            and($"EXISTS (SELECT 1 FROM event_keys p{i} WHERE p{i}.key IN ({alternatives}) AND p{i}.date_start = {d}.date_start AND p{i}.event_id = {id})");
         }
     }
 

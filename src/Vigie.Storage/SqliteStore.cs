@@ -96,25 +96,16 @@ public sealed class SqliteStore : IVigieStore
     public async Task<StoreResult> StoreAsync(IReadOnlyList<StoredDocument> batch, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var prepared = SqliteBatchWriter.Prepare(batch);
         await _gate.WaitAsync(ct);
         try
         {
             await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(ct);
-            int stored = 0, skipped = 0, events = 0;
-            using (var w = new BatchWriter(_connection, tx))
-            {
-                var now = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-                foreach (var item in batch)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    if (!w.InsertDocument(item, now)) { skipped++; continue; }
-                    stored++;
-                    foreach (var e in item.Events)
-                        if (w.InsertEvent(e)) events++;
-                }
-            }
+            StoreResult result;
+            using (var w = new SqliteBatchWriter(_connection, tx))
+                result = w.Write(batch, prepared, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), ct);
             await tx.CommitAsync(ct);
-            return new StoreResult(stored, skipped, events);
+            return result;
         }
         finally { _gate.Release(); }
     }
@@ -221,7 +212,7 @@ public sealed class SqliteStore : IVigieStore
         {
             var docs = Convert.ToInt64(await Scalar(_reader, "SELECT COUNT(*) FROM documents", ct), CultureInfo.InvariantCulture);
             var events = Convert.ToInt64(await Scalar(_reader, "SELECT COUNT(*) FROM events", ct), CultureInfo.InvariantCulture);
-            var places = Convert.ToInt64(await Scalar(_reader, "SELECT COUNT(DISTINCT COALESCE(CAST(geonames_id AS TEXT), name_folded || '|' || COALESCE(country, ''))) FROM locations", ct), CultureInfo.InvariantCulture);
+            var places = Convert.ToInt64(await Scalar(_reader, "SELECT COUNT(*) FROM places", ct), CultureInfo.InvariantCulture);
             var first = await Scalar(_reader, "SELECT MIN(date_value) FROM events WHERE date_value IS NOT NULL", ct) as string;
             var last = await Scalar(_reader, "SELECT MAX(COALESCE(json_extract(json, '$.date.end'), date_value)) FROM events WHERE date_value IS NOT NULL", ct) as string;
             var byType = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -258,118 +249,5 @@ public sealed class SqliteStore : IVigieStore
         cmd.CommandText = sql;
         var v = await cmd.ExecuteScalarAsync(ct);
         return v is DBNull ? null : v;
-    }
-
-    /// <summary>Insert statements prepared once per batch, their parameters bound by position.</summary>
-    private sealed class BatchWriter(SqliteConnection c, SqliteTransaction tx) : IDisposable
-    {
-        private readonly Statement _doc = new(c, tx, "INSERT INTO documents (id, content_key, date, language, title, source, url, text, ingested_at) "
-            + "VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING", 9);
-        private readonly Statement _event = new(c, tx, "INSERT INTO events (id, document_id, type, modality, date_value, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span) "
-            + "VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING", 13);
-        private readonly Statement _loc = new(c, tx, "INSERT INTO locations (event_id, idx, name, name_folded, country, admin1, lat, lon, precision, geonames_id) "
-            + "VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9)", 10);
-        private readonly Statement _actor = new(c, tx, "INSERT INTO actors (event_id, slot, actor_id, name, name_folded, country, role) VALUES ($0, $1, $2, $3, $4, $5, $6)", 7);
-        private readonly Statement _qty = new(c, tx, "INSERT INTO quantities (event_id, idx, kind, low, high, approximate, lower_bound, upper_bound, text) VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8)", 9);
-        private readonly Statement _evidence = new(c, tx, "INSERT INTO evidence (event_id, idx, document_id, sentence, start, \"end\", text, rule) VALUES ($0, $1, $2, $3, $4, $5, $6, $7) RETURNING id", 8);
-        private readonly Statement _search = new(c, tx, "INSERT INTO evidence_search (rowid, text) VALUES ($0, $1)", 2);
-        private readonly Statement _key = new(c, tx, "INSERT OR IGNORE INTO event_keys (key, date_start, event_id, long_span) VALUES ($0, $1, $2, $3)", 4);
-
-        public bool InsertDocument(StoredDocument item, string now)
-        {
-            var d = item.Document;
-            return _doc.Execute(d.Id, item.ContentKey, d.Date?.ToString(), d.Language, d.Title, d.Source, d.Url, d.Text, now) > 0;
-        }
-
-        public bool InsertEvent(Event e)
-        {
-            var dateStart = e.Date is null ? "" : StoreRows.Day(e.Date.FirstDay);
-            var longSpan = StoreRows.IsLongSpan(e);
-            if (_event.Execute(e.Id, e.Document, e.Type, StoreRows.ModalityName(e.Modality), e.Date?.Value,
-                    e.Date is null ? null : StoreRows.PrecisionName(e.Date.Precision), dateStart, e.Date is null ? "" : StoreRows.Day(e.Date.LastDay),
-                    e.Actor1?.Id, e.Actor2?.Id, e.Confidence, JsonSerializer.Serialize(e, VigieJson.Options), longSpan) == 0)
-                return false;
-
-            for (var i = 0; i < e.Locations.Count; i++)
-            {
-                var l = e.Locations[i];
-                _loc.Execute(e.Id, i, l.Name, TextFolding.Fold(l.Name), l.Country, l.Admin1, l.Lat, l.Lon, l.Precision, l.GeonamesId);
-            }
-            Actor(e.Id, "actor1", e.Actor1);
-            Actor(e.Id, "actor2", e.Actor2);
-            Actor(e.Id, "claimant", e.Claimant);
-            for (var i = 0; i < e.Quantities.Count; i++)
-            {
-                var q = e.Quantities[i];
-                _qty.Execute(e.Id, i, q.Kind, q.Low, q.High, q.Approximate, q.LowerBound, q.UpperBound, q.Text);
-            }
-            for (var i = 0; i < e.Evidence.Count; i++)
-            {
-                var x = e.Evidence[i];
-                var id = Convert.ToInt64(_evidence.Scalar(e.Id, i, x.Document, x.Sentence, x.Start, x.End, x.Text, x.Rule), CultureInfo.InvariantCulture);
-                _search.Execute(SqliteMigrations.SearchRowId(dateStart, id), x.Text);
-            }
-            foreach (var key in FilterKeys.Of(e)) _key.Execute(key, dateStart, e.Id, longSpan);
-            return true;
-        }
-
-        private void Actor(string eventId, string slot, Actor? a)
-        {
-            if (a is not null) _actor.Execute(eventId, slot, a.Id, a.Name, TextFolding.Fold(a.Name), a.Country, a.Role);
-        }
-
-        public void Dispose()
-        {
-            foreach (var s in new[] { _doc, _event, _loc, _actor, _qty, _evidence, _search, _key }) s.Dispose();
-        }
-    }
-
-    /// <summary>One prepared statement whose parameters are $0, $1, … bound by position.</summary>
-    private sealed class Statement : IDisposable
-    {
-        private readonly SqliteCommand _cmd;
-        private readonly SqliteParameter[] _params;
-
-        public Statement(SqliteConnection c, SqliteTransaction tx, string sql, int count)
-        {
-            _cmd = c.CreateCommand();
-            _cmd.Transaction = tx;
-            _cmd.CommandText = sql;
-            _params = new SqliteParameter[count];
-            for (var i = 0; i < count; i++) _params[i] = _cmd.Parameters.Add("$" + i.ToString(CultureInfo.InvariantCulture), SqliteType.Text);
-        }
-
-        public int Execute(params object?[] values)
-        {
-            Bind(values);
-            return _cmd.ExecuteNonQuery();
-        }
-
-        public object? Scalar(params object?[] values)
-        {
-            Bind(values);
-            return _cmd.ExecuteScalar();
-        }
-
-        private void Bind(object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                var p = _params[i];
-                (p.SqliteType, p.Value) = values[i] switch
-                {
-                    null => (SqliteType.Text, DBNull.Value),
-                    string s => (SqliteType.Text, s),
-                    int n => (SqliteType.Integer, n),
-                    long n => (SqliteType.Integer, n),
-                    bool b => (SqliteType.Integer, b ? 1 : 0),
-                    double f => (SqliteType.Real, f),
-                    decimal m => (SqliteType.Text, m.ToString(CultureInfo.InvariantCulture)),
-                    var other => (SqliteType.Text, other),
-                };
-            }
-        }
-
-        public void Dispose() => _cmd.Dispose();
     }
 }

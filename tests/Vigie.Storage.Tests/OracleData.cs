@@ -76,7 +76,7 @@ internal static class OracleData
             && (q.Document is null || e.Document == q.Document)
             && (q.From is null || (e.Date is not null && e.Date.LastDay >= q.From))
             && (q.To is null || (e.Date is not null && e.Date.FirstDay <= q.To))
-            && (q.Actor is null || actors.Any(a => a.Id == q.Actor || TextFolding.Fold(a.Name) == TextFolding.Fold(q.Actor)))
+            && (q.Actor is null || actors.Any(a => a.Id == q.Actor || a.Id == TextFolding.Fold(q.Actor) || TextFolding.Fold(a.Name) == TextFolding.Fold(q.Actor)))
             && (q.Country is null || e.Locations.Any(l => string.Equals(l.Country, q.Country, StringComparison.OrdinalIgnoreCase)))
             && (q.Place is null || e.Locations.Any(l => TextFolding.Fold(l.Name) == TextFolding.Fold(q.Place) || l.GeonamesId?.ToString(CultureInfo.InvariantCulture) == q.Place))
             && (q.Text is null || e.Evidence.Any(x => q.Text.Split(' ').All(w => Tokens(x.Text).Contains(TextFolding.Fold(w)))));
