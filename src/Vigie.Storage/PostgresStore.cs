@@ -175,12 +175,15 @@ public sealed class PostgresStore : IVigieStore
 
     private static async Task CopyChildrenAsync(NpgsqlConnection c, List<Event> events, CancellationToken ct)
     {
-        await using (var w = await c.BeginBinaryImportAsync("COPY event_keys (key, date_start, event_id, long_span) FROM STDIN (FORMAT BINARY)", ct))
+        await using (var w = await c.BeginBinaryImportAsync(
+            "COPY event_keys (key, date_start, event_id, long_span, date_end, type, modality) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var e in events)
             {
                 var start = e.Date is null ? "" : StoreRows.Day(e.Date.FirstDay);
+                var end = e.Date is null ? "" : StoreRows.Day(e.Date.LastDay);
                 var isLong = StoreRows.IsLongSpan(e);
+                var modality = StoreRows.ModalityName(e.Modality);
                 foreach (var key in FilterKeys.Of(e))
                 {
                     await w.StartRowAsync(ct);
@@ -188,6 +191,9 @@ public sealed class PostgresStore : IVigieStore
                     await w.WriteAsync(start, NpgsqlDbType.Text, ct);
                     await w.WriteAsync(e.Id, NpgsqlDbType.Text, ct);
                     await w.WriteAsync(isLong, NpgsqlDbType.Boolean, ct);
+                    await w.WriteAsync(end, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(e.Type, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(modality, NpgsqlDbType.Text, ct);
                 }
             }
             await w.CompleteAsync(ct);
@@ -332,7 +338,7 @@ public sealed class PostgresStore : IVigieStore
         private readonly EventQuery _q;
         private readonly (string Date, string Id)? _cursor;
         private readonly List<string[]> _keys;
-        private readonly List<string> _events = [];
+        private readonly List<string> _columns = [];
         private readonly string? _tsQuery;
 
         /// <summary>Binds the query's values; the statements are written on demand.</summary>
@@ -342,14 +348,15 @@ public sealed class PostgresStore : IVigieStore
             _cursor = cursor;
             _keys = FilterKeys.Of(q);
             Add("limit", limit + 1);
-            if (q.Type is not null) _events.Add("e.type = " + Add("type", q.Type));
-            if (q.Modality is { } m) _events.Add("e.modality = " + Add("modality", StoreRows.ModalityName(m)));
-            if (q.Document is not null) _events.Add("e.document_id = " + Add("doc", q.Document));
+            // The columns an event row and its key rows both have ({0}: the walked table's alias).
+            if (q.Type is not null) _columns.Add("{0}.type = " + Add("type", q.Type));
+            if (q.Modality is { } m) _columns.Add("{0}.modality = " + Add("modality", StoreRows.ModalityName(m)));
             if (q.From is { } from)
             {
-                _events.Add("e.date_end >= " + Add("from", StoreRows.Day(from)));
+                _columns.Add("{0}.date_end >= " + Add("from", StoreRows.Day(from)));
                 Add("fromLow", StoreRows.Day(from.AddDays(-StoreRows.LongSpanDays)));
             }
+            if (q.Document is not null) Add("doc", q.Document);
             if (q.To is { } to) Add("to", StoreRows.Day(to));
             if (cursor is { } cur)
             {
@@ -385,7 +392,8 @@ public sealed class PostgresStore : IVigieStore
         /// <summary>The page from every event whose evidence has the words (GIN index), filtered, then sorted.</summary>
         public string TextIndexSql()
         {
-            var where = new List<string>(_events);
+            var where = Columns("e").ToList();
+            if (_q.Document is not null) where.Add("e.document_id = @doc");
             where.AddRange(DateBounds("e.date_start"));
             for (var f = 0; f < _keys.Count; f++) where.Add(KeyMatch(f, _keys[f].Length, "e.date_start", "e.id"));
             if (_cursor is not null) where.Add("(e.date_start, e.id) > (@cdate, @cid)");
@@ -420,13 +428,13 @@ public sealed class PostgresStore : IVigieStore
         /// <summary>One ordered index walk: the rows of event_keys of alternative <paramref name="key"/> of the first key
         /// filter (less those an earlier alternative has), or the events; with a start date, only the short events that
         /// start at most LongSpanDays before it, or only the long ones.</summary>
-        /// <remarks>The other conditions are correlated subqueries, which the planner cannot turn into joins: a hash join
-        /// or a sort would read every row of the key before the first one is returned, while the walk stops after a page.</remarks>
+        /// <remarks>A key row carries the columns the filters test, and its index covers them; the other keys and the
+        /// document are correlated subqueries, which the planner cannot turn into joins: a hash join or a sort would read
+        /// every row of the key before the first one is returned, while the walk stops after a page.</remarks>
         private string Branch(int? key, bool? longSpan, string limit)
         {
             var (d, id) = key is null ? ("e", "e.id") : ("k", "k.event_id");
             var where = new List<string>();
-            var events = new List<string>(_events);
             if (key is { } i)
             {
                 where.Add($"k.key = @k0_{i}");
@@ -434,20 +442,20 @@ public sealed class PostgresStore : IVigieStore
             }
             where.AddRange(DateBounds(d + ".date_start"));
             // A short event that ends on or after From starts on or after fromLow.
-            if (longSpan == false)
-            {
-                where.Add($"{d}.date_start >= @fromLow");
-                events.Add("NOT e.long_span");
-            }
+            if (longSpan == false) where.Add($"{d}.date_start >= @fromLow AND NOT {d}.long_span");
             if (longSpan == true) where.Add($"{d}.long_span");
-            if (key is null) where.AddRange(events);
-            else if (events.Count > 0) where.Add($"(SELECT true FROM events e WHERE e.id = k.event_id AND {string.Join(" AND ", events)})");
+            where.AddRange(Columns(d));
+            if (_q.Document is not null)
+                where.Add(key is null ? "e.document_id = @doc" : "(SELECT true FROM events e WHERE e.id = k.event_id AND e.document_id = @doc)");
             for (var f = 1; f < _keys.Count; f++) where.Add(KeyMatch(f, _keys[f].Length, d + ".date_start", id));
             if (_cursor is not null) where.Add($"({d}.date_start, {id}) > (@cdate, @cid)");
             return $"SELECT {d}.date_start, {id} AS id FROM {(key is null ? "events e" : "event_keys k")}"
                 + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
                 + $" ORDER BY {d}.date_start, {id} LIMIT {limit}";
         }
+
+        /// <summary>The type, modality and end date tests on the rows of <paramref name="alias"/>.</summary>
+        private IEnumerable<string> Columns(string alias) => _columns.Select(c => string.Format(CultureInfo.InvariantCulture, c, alias));
 
         /// <summary>The end of the date range, on the walked date column.</summary>
         private IEnumerable<string> DateBounds(string dateStart)
