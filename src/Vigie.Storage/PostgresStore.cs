@@ -39,21 +39,28 @@ public sealed class PostgresStore : IVigieStore
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         var current = 0;
+        var migrated = false;
         foreach (var (version, sql) in PostgresMigrations.All)
         {
             await using var tx = await c.BeginTransactionAsync(ct);
-            await Exec(c, tx, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", ct);
+            // Another process may hold the lock for as long as its migration runs.
+            await Exec(c, tx, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", ct, timeoutSeconds: 0);
             await Exec(c, tx, "CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)", ct);
             await using (var q = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version", c, tx))
                 current = Convert.ToInt32(await q.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
             if (version > current)
             {
-                await Exec(c, tx, sql, ct);
+                // A migration may rewrite every event (half a minute or more per million): no command timeout.
+                await Exec(c, tx, sql, ct, timeoutSeconds: 0);
                 await Exec(c, tx, $"INSERT INTO schema_version (version) VALUES ({version})", ct);
                 current = version;
+                migrated = true;
             }
             await tx.CommitAsync(ct);
         }
+        // Index-only scans (the key and date walks) read the table too until a vacuum marks its pages all-visible:
+        // after a backfill, do it now rather than when autovacuum comes by. VACUUM cannot run in a transaction.
+        if (migrated) await Exec(c, null, "VACUUM (ANALYZE) events, event_keys", ct, timeoutSeconds: 0);
         return current;
     }
 
@@ -540,9 +547,10 @@ public sealed class PostgresStore : IVigieStore
         else await w.WriteAsync(value, NpgsqlDbType.Text, ct);
     }
 
-    private static async Task Exec(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, CancellationToken ct)
+    private static async Task Exec(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, CancellationToken ct, int? timeoutSeconds = null)
     {
         await using var cmd = new NpgsqlCommand(sql, c, tx);
+        if (timeoutSeconds is { } t) cmd.CommandTimeout = t;
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
