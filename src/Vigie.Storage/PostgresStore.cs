@@ -310,30 +310,34 @@ public sealed class PostgresStore : IVigieStore
         }
         var plan = new QueryPlan(query, cursor, limit);
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        var page = await ReadPageAsync(c, plan, plan.Sql(), limit, ct);
-        // A walk that did not fill the page may have stopped before later matches: the index lookup gives them all.
-        if (plan.HasText && page.NextCursor is null)
-            page = await ReadPageAsync(c, plan, plan.TextIndexSql(), limit, ct);
+        var (page, complete) = await ReadPageAsync(c, plan, plan.Sql(), limit, ct);
+        // A walk that did not fill the page and stopped at its bound may have missed later matches: the index lookup
+        // finds them all.
+        if (plan.HasText && page.NextCursor is null && !complete)
+            (page, _) = await ReadPageAsync(c, plan, plan.TextIndexSql(), limit, ct);
         return page;
     }
 
-    /// <summary>Runs one of the plan's statements and reads the page it returns (limit + 1 rows tell that there is a next page).</summary>
-    private static async Task<EventPage> ReadPageAsync(NpgsqlConnection c, QueryPlan plan, string sql, int limit, CancellationToken ct)
+    /// <summary>Runs one of the plan's statements and reads the page it returns (limit + 1 rows tell that there is a next
+    /// page); Complete when it also returned the text walk's row of nulls, which says that the walk saw every candidate.</summary>
+    private static async Task<(EventPage Page, bool Complete)> ReadPageAsync(NpgsqlConnection c, QueryPlan plan, string sql, int limit, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(sql, c);
         foreach (var (name, value) in plan.Parameters) cmd.Parameters.Add(new NpgsqlParameter(name, value));
         var list = new List<Event>(limit);
         string? next = null;
+        var complete = false;
         await using var r = await cmd.ExecuteReaderAsync(ct);
         string lastDate = "", lastId = "";
         while (await r.ReadAsync(ct))
         {
+            if (r.IsDBNull(0)) { complete = true; continue; }
             if (list.Count == limit) { next = StoreRows.EncodeCursor(lastDate, lastId); break; }
             list.Add(StoreRows.ReadEvent(r.GetString(0)));
             lastDate = r.GetString(1);
             lastId = r.GetString(2);
         }
-        return new EventPage(list, next);
+        return (new EventPage(list, next), complete);
     }
 
     /// <summary>The SQL of one event query and its parameters.</summary>
@@ -387,13 +391,19 @@ public sealed class PostgresStore : IVigieStore
         /// <summary>Whether the query searches the evidence text.</summary>
         public bool HasText => _tsQuery is not null;
 
-        /// <summary>The page from the merged branches; with text, from a bounded walk of them.</summary>
+        /// <summary>The page from the merged branches; with text, from a bounded walk of them, followed by a row of nulls
+        /// when the walk found fewer than a page before its candidates ran out (then it found them all).</summary>
         public string Sql()
         {
-            var m = HasText
-                ? $"SELECT c.date_start, c.id FROM ({Merged("@walk")}) c WHERE {TextMatch("c.id")} ORDER BY c.date_start, c.id LIMIT @limit"
-                : Merged("@limit");
-            return $"SELECT e.json, e.date_start, e.id FROM ({m}) m JOIN events e ON e.id = m.id ORDER BY m.date_start, m.id LIMIT @limit";
+            if (!HasText)
+                return $"SELECT e.json, e.date_start, e.id FROM ({Merged("@limit")}) m JOIN events e ON e.id = m.id ORDER BY m.date_start, m.id LIMIT @limit";
+            // The walk stops after a page of matches (a subquery keeps its order, a CTE would lose it and be sorted);
+            // CASE counts the candidates, a second walk without the text test, only when the page is not full.
+            return $"WITH h AS MATERIALIZED (SELECT c.date_start, c.id FROM ({Merged("@walk")}) c WHERE {TextMatch("c.id")} ORDER BY c.date_start, c.id LIMIT @limit) "
+                + "SELECT json, date_start, id FROM ("
+                + "SELECT e.json, h.date_start, h.id FROM h JOIN events e ON e.id = h.id "
+                + $"UNION ALL SELECT NULL, NULL, NULL WHERE CASE WHEN (SELECT count(*) FROM h) < @limit THEN (SELECT count(*) FROM ({Merged("@walk")}) c) < @walk ELSE false END"
+                + ") p ORDER BY date_start NULLS LAST, id";
         }
 
         /// <summary>The page from every event whose evidence has the words (GIN index), filtered, then sorted.</summary>
