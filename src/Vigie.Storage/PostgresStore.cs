@@ -427,7 +427,8 @@ public sealed class PostgresStore : IVigieStore
         private string Merged(string limit)
         {
             var branches = new List<string>();
-            var drivers = _keys.Count > 0 ? Enumerable.Range(0, _keys[0].Length).Select(i => (int?)i) : [null];
+            // A document has few events: its index finds them, and every key is probed; otherwise the first key drives.
+            var drivers = _keys.Count > 0 && _q.Document is null ? Enumerable.Range(0, _keys[0].Length).Select(i => (int?)i) : [null];
             foreach (var key in drivers)
             {
                 if (_q.From is null) branches.Add(Branch(key, null, limit));
@@ -445,9 +446,9 @@ public sealed class PostgresStore : IVigieStore
         /// <summary>One ordered index walk: the rows of event_keys of alternative <paramref name="key"/> of the first key
         /// filter (less those an earlier alternative has), or the events; with a start date, only the short events that
         /// start at most LongSpanDays before it, or only the long ones.</summary>
-        /// <remarks>A key row carries the columns the filters test, and its index covers them; the other keys and the
-        /// document are correlated subqueries, which the planner cannot turn into joins: a hash join or a sort would read
-        /// every row of the key before the first one is returned, while the walk stops after a page.</remarks>
+        /// <remarks>A key row carries the columns the filters test, and its index covers them; the other keys are
+        /// correlated subqueries, which the planner cannot turn into joins: a hash join or a sort would read every row of
+        /// the key before the first one is returned, while the walk stops after a page.</remarks>
         private string Branch(int? key, bool? longSpan, string limit)
         {
             var (d, id) = key is null ? ("e", "e.id") : ("k", "k.event_id");
@@ -462,9 +463,8 @@ public sealed class PostgresStore : IVigieStore
             if (longSpan == false) where.Add($"{d}.date_start >= @fromLow AND NOT {d}.long_span");
             if (longSpan == true) where.Add($"{d}.long_span");
             where.AddRange(Columns(d));
-            if (_q.Document is not null)
-                where.Add(key is null ? "e.document_id = @doc" : "(SELECT true FROM events e WHERE e.id = k.event_id AND e.document_id = @doc)");
-            for (var f = 1; f < _keys.Count; f++) where.Add(KeyMatch(f, _keys[f].Length, d + ".date_start", id));
+            if (_q.Document is not null) where.Add("e.document_id = @doc");
+            for (var f = key is null ? 0 : 1; f < _keys.Count; f++) where.Add(KeyMatch(f, _keys[f].Length, d + ".date_start", id));
             if (_cursor is not null) where.Add($"({d}.date_start, {id}) > (@cdate, @cid)");
             return $"SELECT {d}.date_start, {id} AS id FROM {(key is null ? "events e" : "event_keys k")}"
                 + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
