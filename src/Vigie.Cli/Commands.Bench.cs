@@ -18,6 +18,7 @@ internal sealed partial class Commands
         var megabytes = new Option<double>("--mb") { Description = "Size of the generated corpus in megabytes.", DefaultValueFactory = _ => 20 };
         var documents = new Option<int?>("--documents") { Description = "Size of the generated corpus in documents (instead of --mb)." };
         var noIngest = new Option<bool>("--no-ingest") { Description = "Skip the ingest into SQLite." };
+        var noExtract = new Option<bool>("--no-extract") { Description = "Skip the extraction-only runs (1 and all cores)." };
         var queryEvents = new Option<int>("--query-events") { Description = "Also time queries over this many synthetic stored events (e.g. 1000000); 0 skips.", DefaultValueFactory = _ => 0 };
         var pg = new Option<string?>("--pg") { Description = "A PostgreSQL connection string: time the queries there too (its tables are emptied first)." };
         var queries = new Option<int>("--queries") { Description = "Runs of each query filter.", DefaultValueFactory = _ => 40 };
@@ -25,7 +26,7 @@ internal sealed partial class Commands
         var pgKeep = new Option<bool>("--pg-keep") { Description = "Query the events an earlier run left in the PostgreSQL database instead of writing them again." };
         var cmd = new Command("bench", "Measure extraction, ingest and query speed on a corpus built from the demo corpus (and ../shared/corpus/news when present).")
         {
-            megabytes, documents, noIngest, queryEvents, pg, queries, noSqliteQueries, pgKeep,
+            megabytes, documents, noIngest, noExtract, queryEvents, pg, queries, noSqliteQueries, pgKeep,
         };
         cmd.SetAction(async (p, ct) =>
         {
@@ -39,7 +40,7 @@ internal sealed partial class Commands
             var analyzer = ctx.Analyzer;
             analyzer.Analyze(corpus.Seed[0]);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load: {load.Elapsed.TotalSeconds:0.00} s"));
-            foreach (var cores in new[] { 1, Environment.ProcessorCount }.Distinct())
+            foreach (var cores in p.GetValue(noExtract) ? [] : new[] { 1, Environment.ProcessorCount }.Distinct())
             {
                 var sw = Stopwatch.StartNew();
                 long events = 0;

@@ -23,7 +23,7 @@ internal sealed partial class Commands
             await using (var store = await ctx.OpenStoreAsync(ct))
             {
                 var reader = ctx.CreateReader(1 << 20);
-                await RunIngest(ctx, store, reader.Read([demo]), 256, ct);
+                await RunIngest(ctx, store, reader.Read([demo]), new Vigie.Pipeline.IngestOptions(), ct);
                 var stats = await store.GetStatsAsync(ct);
                 stdout.WriteLine($"The database {ctx.Database} holds {stats.Documents} documents and {stats.Events} events about {stats.Places} places, from {stats.FirstDate ?? "-"} to {stats.LastDate ?? "-"}.");
                 foreach (var (t, n) in stats.EventsByType.OrderByDescending(kv => kv.Value)) stdout.WriteLine($"  {t,-28}{n,6}");

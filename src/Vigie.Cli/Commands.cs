@@ -84,23 +84,24 @@ internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
 
     private Command IngestCommand()
     {
-        var chunk = new Option<int>("--chunk-size") { Description = "Documents per transaction.", DefaultValueFactory = _ => 256 };
-        var cmd = new Command("ingest", "Extract events from documents and store them (progress bar on a terminal), or publish them to NATS with --to.") { Paths, MaxBytes, chunk, ToOption };
+        var chunk = new Option<int>("--chunk-size") { Description = "Documents read, analysed and written together.", DefaultValueFactory = _ => 256 };
+        var commit = new Option<int>("--commit-every") { Description = "Documents per transaction (whole chunks); a crash loses at most these, and a rerun stores them.", DefaultValueFactory = _ => 2048 };
+        var cmd = new Command("ingest", "Extract events from documents and store them (progress bar on a terminal), or publish them to NATS with --to.") { Paths, MaxBytes, chunk, commit, ToOption };
         cmd.SetAction(async (p, ct) =>
         {
             var ctx = Context(p);
             var reader = ctx.CreateReader(p.GetValue(MaxBytes));
             if (p.GetValue(ToOption) is { } to) return await PublishAsync(ctx, to, reader.Read(p.GetValue(Paths)!), ct);
             await using var store = await ctx.OpenStoreAsync(ct);
-            var summary = await RunIngest(ctx, store, reader.Read(p.GetValue(Paths)!), p.GetValue(chunk), ct);
+            var summary = await RunIngest(ctx, store, reader.Read(p.GetValue(Paths)!), new IngestOptions(Math.Max(1, p.GetValue(chunk)), CommitEvery: Math.Max(1, p.GetValue(commit))), ct);
             return summary.Rejections.Count > 0 ? VigieApp.RejectedExitCode : 0;
         });
         return cmd;
     }
 
-    private async Task<IngestSummary> RunIngest(CliContext ctx, IVigieStore store, IEnumerable<IngestItem> items, int chunkSize, CancellationToken ct)
+    private async Task<IngestSummary> RunIngest(CliContext ctx, IVigieStore store, IEnumerable<IngestItem> items, IngestOptions options, CancellationToken ct)
     {
-        var service = new IngestService(ctx.Analyzer, store, new IngestOptions(ChunkSize: Math.Max(1, chunkSize)));
+        var service = new IngestService(ctx.Analyzer, store, options);
         var clock = VigieApp.Start();
         IngestSummary summary;
         var interactive = !Console.IsErrorRedirected && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);

@@ -20,14 +20,18 @@ public sealed record IngestSummary(int Read, int Stored, int Skipped, int Events
 public readonly record struct IngestTimings(TimeSpan Read, TimeSpan Analyse, TimeSpan Store);
 
 /// <summary>Options for <see cref="IngestService"/>.</summary>
-/// <param name="ChunkSize">Documents analysed and stored per transaction; bounds memory whatever the corpus size.</param>
+/// <param name="ChunkSize">Documents read, analysed and written together; bounds memory whatever the corpus size.</param>
 /// <param name="Parallelism">Documents analysed at once; defaults to every core.</param>
-public sealed record IngestOptions(int ChunkSize = 256, int? Parallelism = null);
+/// <param name="CommitEvery">Documents per transaction (whole chunks, at least one): a crash loses at most these, and a
+/// rerun writes them again.</param>
+public sealed record IngestOptions(int ChunkSize = 256, int? Parallelism = null, int CommitEvery = 2048);
 
 /// <summary>Reads, skips what is already stored, analyses in parallel and stores chunk by chunk, each chunk in one transaction.</summary>
-/// <remarks>The three stages run at once through bounded channels (read → analyse → store), so that at most four chunks are
-/// in memory whatever the corpus size. A crash loses at most the chunks in flight; a rerun skips stored documents (same id
-/// or content key), so it completes the job with no duplicates.</remarks>
+/// <remarks>The three stages run at once through bounded channels (read → analyse → store), so that at most five chunks are
+/// in memory whatever the corpus size. Chunks are written as they come and committed every
+/// <see cref="IngestOptions.CommitEvery"/> documents; progress counts committed documents only. A crash loses at most the
+/// uncommitted chunks; a rerun skips stored documents (same id or content key), so it completes the job with no
+/// duplicates.</remarks>
 public sealed class IngestService(Analyzer analyzer, IVigieStore store, IngestOptions? options = null)
 {
     private readonly IngestOptions _options = options ?? new IngestOptions();
@@ -133,23 +137,39 @@ public sealed class IngestService(Analyzer analyzer, IVigieStore store, IngestOp
             }
         }, token);
 
-        // Store: one transaction per chunk, in order, on this task.
+        // Store: chunks in order, on this task, a transaction every CommitEvery documents.
         try
         {
+            await using var bulk = store.BeginBulk();
+            int pendingDocs = 0, pendingStored = 0, pendingSkipped = 0, pendingEvents = 0, readSoFar = 0;
+            async Task Commit()
+            {
+                var clock = Stopwatch.StartNew();
+                await bulk.CommitAsync(token);
+                storeTicks += clock.ElapsedTicks;
+                stored += pendingStored;
+                skipped += pendingSkipped;
+                events += pendingEvents;
+                pendingDocs = pendingStored = pendingSkipped = pendingEvents = 0;
+                progress?.Report(new IngestProgress(readSoFar, stored, skipped, Volatile.Read(ref rejected), events, Interlocked.Read(ref chars)));
+            }
             await foreach (var chunk in toStore.Reader.ReadAllAsync(token))
             {
                 var clock = Stopwatch.StartNew();
-                skipped += chunk.Known;
+                pendingSkipped += chunk.Known;
                 if (chunk.Analysed.Length > 0)
                 {
-                    var result = await store.StoreAsync(chunk.Analysed, token);
-                    stored += result.DocumentsStored;
-                    skipped += result.DocumentsSkipped;
-                    events += result.EventsStored;
+                    var result = await bulk.StoreAsync(chunk.Analysed, token);
+                    pendingStored += result.DocumentsStored;
+                    pendingSkipped += result.DocumentsSkipped;
+                    pendingEvents += result.EventsStored;
                 }
                 storeTicks += clock.ElapsedTicks;
-                progress?.Report(new IngestProgress(chunk.ReadSoFar, stored, skipped, Volatile.Read(ref rejected), events, Interlocked.Read(ref chars)));
+                pendingDocs += chunk.Analysed.Length + chunk.Known;
+                readSoFar = chunk.ReadSoFar;
+                if (pendingDocs >= Math.Max(1, _options.CommitEvery)) await Commit();
             }
+            await Commit();
             await Task.WhenAll(reader, analyser);
         }
         catch

@@ -46,6 +46,10 @@ public interface IVigieStore : IAsyncDisposable
     /// <summary>Stores documents and their events in one transaction; a document already stored (same id or content key) is skipped.</summary>
     Task<StoreResult> StoreAsync(IReadOnlyList<StoredDocument> batch, CancellationToken ct = default);
 
+    /// <summary>Starts a long write (an ingest): its batches may share transactions, each committed by
+    /// <see cref="IBulkWriter.CommitAsync"/>; a crash loses only what was not committed. By default each batch commits alone.</summary>
+    IBulkWriter BeginBulk() => new BatchByBatch(this);
+
     /// <summary>Events matching the query, ordered by date then id, one page at a time.</summary>
     Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken ct = default);
 
@@ -60,4 +64,25 @@ public interface IVigieStore : IAsyncDisposable
 
     /// <summary>What the store holds.</summary>
     Task<StoreStats> GetStatsAsync(CancellationToken ct = default);
+}
+
+/// <summary>Batches of one long write, committed together when the caller says (see <see cref="IVigieStore.BeginBulk"/>).</summary>
+/// <remarks>Disposing without committing rolls back what is pending.</remarks>
+public interface IBulkWriter : IAsyncDisposable
+{
+    /// <summary>Writes a batch as <see cref="IVigieStore.StoreAsync"/> does, without committing it yet.</summary>
+    Task<StoreResult> StoreAsync(IReadOnlyList<StoredDocument> batch, CancellationToken ct = default);
+
+    /// <summary>Commits every batch written since the last commit.</summary>
+    Task CommitAsync(CancellationToken ct = default);
+}
+
+/// <summary>The default bulk writer: every batch is its own transaction, so there is never anything left to commit.</summary>
+internal sealed class BatchByBatch(IVigieStore store) : IBulkWriter
+{
+    public Task<StoreResult> StoreAsync(IReadOnlyList<StoredDocument> batch, CancellationToken ct = default) => store.StoreAsync(batch, ct);
+
+    public Task CommitAsync(CancellationToken ct = default) => Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

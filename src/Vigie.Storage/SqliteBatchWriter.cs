@@ -8,15 +8,18 @@ namespace Vigie.Storage;
 
 /// <summary>One event's rows, computed before the write lock is taken (serialising and folding are most of the CPU a
 /// write costs, and they can run on every core while the single writer only writes).</summary>
-internal sealed record SqliteEventRows(Event Event, string Json, string DateStart, string DateEnd, bool LongSpan, IReadOnlyCollection<string> Keys, string[] PlaceKeys)
+internal sealed record SqliteEventRows(Event Event, Utf8Text Json, string DateStart, string DateEnd, bool LongSpan, IReadOnlyCollection<string> Keys, string[] PlaceKeys)
 {
     public static SqliteEventRows Of(Event e) => new(
-        e, JsonSerializer.Serialize(e, VigieJson.Options), e.Date is null ? "" : StoreRows.Day(e.Date.FirstDay), e.Date is null ? "" : StoreRows.Day(e.Date.LastDay),
+        e, new Utf8Text(JsonSerializer.SerializeToUtf8Bytes(e, VigieJson.Options)), e.Date is null ? "" : StoreRows.Day(e.Date.FirstDay), e.Date is null ? "" : StoreRows.Day(e.Date.LastDay),
         StoreRows.IsLongSpan(e), FilterKeys.Of(e), [.. e.Locations.Select(PlaceKey)]);
 
     /// <summary>A place's row in <c>places</c>: its GeoNames id, or its folded name and country.</summary>
     public static string PlaceKey(Location l) => l.GeonamesId?.ToString(CultureInfo.InvariantCulture) ?? TextFolding.Fold(l.Name) + "|" + l.Country;
 }
+
+/// <summary>Text already encoded as SQLite stores it (the event JSON is written as UTF-8 once, not as a string to convert).</summary>
+internal sealed record Utf8Text(byte[] Bytes);
 
 /// <summary>Writes one batch of documents and their events inside the caller's transaction.</summary>
 /// <remarks>Each statement call costs more than the row it writes, so rows go many to a statement: documents one by one
@@ -39,7 +42,7 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
 
     public StoreResult Write(IReadOnlyList<StoredDocument> batch, SqliteEventRows[][] prepared, string now, CancellationToken ct)
     {
-        var doc = Insert("INSERT INTO documents (id, content_key, date, language, title, source, url, text, ingested_at)", 9, "ON CONFLICT DO NOTHING RETURNING id");
+        var doc = Insert("INSERT INTO documents (id, content_key, date, language, title, source, url, text, ingested_at)", 9, "ON CONFLICT DO NOTHING");
         var events = new List<SqliteEventRows>();
         var stored = 0;
         for (var i = 0; i < batch.Count; i++)
@@ -48,12 +51,12 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
             var item = batch[i];
             var d = item.Document;
             doc.Row(d.Id, item.ContentKey, d.Date?.ToString(), d.Language, d.Title, d.Source, d.Url, d.Text, now);
-            if (doc.FlushReturning().Count == 0) continue;
+            if (doc.Flush() == 0) continue;
             stored++;
             events.AddRange(prepared[i]);
         }
         var inserted = InsertEvents(events, ct);
-        WriteRows(events, inserted, ct);
+        WriteRows(inserted, ct);
         return new StoreResult(stored, batch.Count - stored, inserted.Count);
     }
 
@@ -62,48 +65,64 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
         foreach (var i in _inserts) i.Dispose();
     }
 
-    private HashSet<string> InsertEvents(List<SqliteEventRows> events, CancellationToken ct)
+    // Event ids hash the document's id, so a new document's events are new but for a rare clash (the same event id
+    // stored by another document, or twice in one batch): rows are written many at a time, and a statement that hits
+    // a stored id, which SQLite undoes whole, is written again row by row, skipping the known ids.
+    private List<(SqliteEventRows Rows, long Seq)> InsertEvents(List<SqliteEventRows> events, CancellationToken ct)
     {
-        var insert = Insert("INSERT INTO events (id, document_id, type, modality, date_value, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span)", 13,
-            "ON CONFLICT DO NOTHING RETURNING id");
-        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        const string head = "INSERT INTO events (seq, id, document_id, type, modality, date_value, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span)";
+        var many = Insert(head, 14);
+        var single = Insert(head, 14, "ON CONFLICT DO NOTHING", rowsPerStatement: 1);
+        var inserted = new List<(SqliteEventRows, long)>(events.Count);
+        var pending = new List<(SqliteEventRows Rows, long Seq)>();
+        // Sequence numbers are given here (the transaction holds the write lock), so the text index rows can point to them.
+        var next = NextSeq();
+        void Write()
+        {
+            if (many.TryFlush()) inserted.AddRange(pending);
+            else
+                foreach (var x in pending)
+                {
+                    single.Row(Values(x.Rows, x.Seq));
+                    if (single.Flush() == 1) inserted.Add(x);
+                }
+            pending.Clear();
+        }
         foreach (var x in events)
         {
             ct.ThrowIfCancellationRequested();
-            var e = x.Event;
-            if (insert.Full) inserted.UnionWith(insert.FlushReturning());
-            insert.Row(e.Id, e.Document, e.Type, StoreRows.ModalityName(e.Modality), e.Date?.Value, e.Date is null ? null : StoreRows.PrecisionName(e.Date.Precision),
-                x.DateStart, x.DateEnd, e.Actor1?.Id, e.Actor2?.Id, e.Confidence, x.Json, x.LongSpan);
+            if (many.Full) Write();
+            var seq = next++;
+            many.Row(Values(x, seq));
+            pending.Add((x, seq));
         }
-        inserted.UnionWith(insert.FlushReturning());
+        Write();
         return inserted;
+
+        static object?[] Values(SqliteEventRows x, long seq)
+        {
+            var e = x.Event;
+            return [seq, e.Id, e.Document, e.Type, StoreRows.ModalityName(e.Modality), e.Date?.Value, e.Date is null ? null : StoreRows.PrecisionName(e.Date.Precision),
+                x.DateStart, x.DateEnd, e.Actor1?.Id, e.Actor2?.Id, e.Confidence, x.Json, x.LongSpan];
+        }
     }
 
-    private void WriteRows(List<SqliteEventRows> events, HashSet<string> inserted, CancellationToken ct)
+    private void WriteRows(List<(SqliteEventRows Rows, long Seq)> events, CancellationToken ct)
     {
-        var evidence = Insert("INSERT INTO evidence (id, event_id, idx, document_id, sentence, start, \"end\", text, rule)", 9);
         var search = Insert("INSERT INTO evidence_search (rowid, text)", 2);
         var keys = Insert("INSERT INTO event_keys (key, date_start, event_id, long_span, date_end, type, modality)", 7, "ON CONFLICT DO NOTHING");
         var places = Insert("INSERT INTO places (place, name, country, lat, lon, geonames_id)", 6, "ON CONFLICT DO NOTHING");
-        // Evidence ids are given here (the transaction holds the write lock), so the text index row is written beside it.
-        var nextEvidence = NextEvidenceId();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var placesSeen = new HashSet<string>(StringComparer.Ordinal);
         var searchRows = new List<(long RowId, string Text)>();
         var keyRows = new List<(string Key, string Date, SqliteEventRows Event)>();
-        foreach (var x in events)
+        foreach (var (x, seq) in events)
         {
             var e = x.Event;
-            // An event id repeated in the batch was inserted once, by its first copy.
-            if (!inserted.Contains(e.Id) || !seen.Add(e.Id)) continue;
             ct.ThrowIfCancellationRequested();
-            for (var i = 0; i < e.Evidence.Count; i++)
-            {
-                var v = e.Evidence[i];
-                var id = nextEvidence++;
-                evidence.Row(id, e.Id, i, v.Document, v.Sentence, v.Start, v.End, v.Text, v.Rule);
-                searchRows.Add((SqliteMigrations.SearchRowId(x.DateStart, id), v.Text));
-            }
+            for (var i = 0; i < Math.Min(e.Evidence.Count, 15); i++)
+                searchRows.Add((SqliteMigrations.SearchRowId(x.DateStart, seq, i), e.Evidence[i].Text));
+            if (e.Evidence.Count > 15)
+                searchRows.Add((SqliteMigrations.SearchRowId(x.DateStart, seq, 15), string.Join('\n', e.Evidence.Skip(15).Select(v => v.Text))));
             foreach (var key in x.Keys) keyRows.Add((key, x.DateStart, x));
             for (var i = 0; i < e.Locations.Count; i++)
             {
@@ -125,17 +144,17 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
         foreach (var i in _inserts) i.Flush();
     }
 
-    private long NextEvidenceId()
+    private long NextSeq()
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
-        cmd.CommandText = "SELECT COALESCE(MAX(id), 0) + 1 FROM evidence";
+        cmd.CommandText = "SELECT COALESCE(MAX(seq), 0) + 1 FROM events";
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private MultiRowInsert Insert(string head, int columns, string tail = "")
+    private MultiRowInsert Insert(string head, int columns, string tail = "", int? rowsPerStatement = null)
     {
-        var insert = new MultiRowInsert(connection, head, columns, tail);
+        var insert = new MultiRowInsert(connection, head, columns, tail, rowsPerStatement ?? Math.Max(1, RowsPerStatement * 4 / columns));
         _inserts.Add(insert);
         return insert;
     }
@@ -144,10 +163,10 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
     /// <remarks>Microsoft.Data.Sqlite looks each parameter up by name on every execution (a scan of the statement's names,
     /// so a cost that grows with the square of a many-row statement's size); binding by position skips that, and the
     /// writer's insert statements are all it needs it for.</remarks>
-    private sealed class MultiRowInsert(SqliteConnection connection, string head, int columns, string tail) : IDisposable
+    private sealed class MultiRowInsert(SqliteConnection connection, string head, int columns, string tail, int rowsPerStatement) : IDisposable
     {
-        private readonly int _rowsPerStatement = Math.Max(1, RowsPerStatement * 4 / columns);
-        private readonly object?[] _values = new object?[Math.Max(1, RowsPerStatement * 4 / columns) * columns];
+        private readonly int _rowsPerStatement = rowsPerStatement;
+        private readonly object?[] _values = new object?[rowsPerStatement * columns];
         private readonly Dictionary<int, sqlite3_stmt> _byRows = [];
         private int _rows;
 
@@ -160,24 +179,29 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
             _rows++;
         }
 
-        /// <summary>Writes the buffered rows.</summary>
-        public void Flush()
+        /// <summary>Writes the buffered rows; returns how many rows the statement changed.</summary>
+        public int Flush()
         {
-            if (_rows == 0) return;
+            if (_rows == 0) return 0;
             var stmt = Bound();
             while (Step(stmt)) { }
             _rows = 0;
+            return raw.sqlite3_changes(connection.Handle!);
         }
 
-        /// <summary>Writes the buffered rows and returns what their RETURNING clause gives, one string per written row.</summary>
-        public List<string> FlushReturning()
+        /// <summary>Writes the buffered rows, or none when one of them breaks a constraint (SQLite undoes the statement);
+        /// either way the buffer is emptied.</summary>
+        public bool TryFlush()
         {
-            var result = new List<string>(_rows);
-            if (_rows == 0) return result;
+            if (_rows == 0) return true;
             var stmt = Bound();
-            while (Step(stmt)) result.Add(raw.sqlite3_column_text(stmt, 0).utf8_to_string());
             _rows = 0;
-            return result;
+            var rc = raw.sqlite3_step(stmt);
+            raw.sqlite3_reset(stmt);
+            if (rc == raw.SQLITE_DONE) return true;
+            if ((rc & 0xFF) == raw.SQLITE_CONSTRAINT) return false;
+            Check(rc);
+            return false;
         }
 
         public void Dispose()
@@ -202,6 +226,7 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
                 {
                     null => raw.sqlite3_bind_null(stmt, i + 1),
                     string s => raw.sqlite3_bind_text(stmt, i + 1, s),
+                    Utf8Text u => raw.sqlite3_bind_text(stmt, i + 1, u.Bytes.AsSpan()),
                     int n => raw.sqlite3_bind_int64(stmt, i + 1, n),
                     long n => raw.sqlite3_bind_int64(stmt, i + 1, n),
                     bool b => raw.sqlite3_bind_int64(stmt, i + 1, b ? 1 : 0),

@@ -97,9 +97,9 @@ internal static class SqliteMigrations
         // Filtered pages read their events in date order from the start: event_keys holds each actor, country and place
         // key of an event beside its date and the columns most filters test (see FilterKeys), and the text index numbers its rows by day then evidence
         // id, so a text search walks matches in date order. The date indexes cover the range test.
-        // Writes are the ingest's bottleneck, so only what a query reads is a table: the locations, actors and
-        // quantities tables become views over the event JSON (same columns, less the folded names), places keeps one row
-        // per distinct place, and the document text index, which no query read, goes.
+        // Writes are the ingest's bottleneck, so only what a query reads is a table: the locations, actors, quantities
+        // and evidence tables become views over the event JSON (same columns, less the folded names), places keeps one
+        // row per distinct place, and the document text index, which no query read, goes.
         (3, """
             CREATE TABLE event_keys (
                 key TEXT NOT NULL,
@@ -132,6 +132,39 @@ internal static class SqliteMigrations
             DROP TABLE locations;
             DROP TABLE actors;
             DROP TABLE quantities;
+            -- Events get a stable integer key (VACUUM keeps an INTEGER PRIMARY KEY), which the text index points to.
+            CREATE TABLE events_v3 (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                type TEXT NOT NULL,
+                modality TEXT NOT NULL,
+                date_value TEXT,
+                date_precision TEXT,
+                date_start TEXT NOT NULL,
+                date_end TEXT NOT NULL,
+                actor1_id TEXT,
+                actor2_id TEXT,
+                confidence REAL NOT NULL,
+                json TEXT NOT NULL,
+                long_span INTEGER NOT NULL
+            );
+            INSERT INTO events_v3 (id, document_id, type, modality, date_value, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span)
+                SELECT id, document_id, type, modality, date_value, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span FROM events ORDER BY rowid;
+            CREATE VIRTUAL TABLE evidence_search USING fts5(text, content='');
+            INSERT INTO evidence_search (rowid, text)
+                SELECT (CAST(replace(e.date_start, '-', '') AS INTEGER) << 36) | (e.seq << 4) | x.idx, x.text
+                FROM evidence x JOIN events_v3 e ON e.id = x.event_id WHERE x.idx < 15;
+            INSERT INTO evidence_search (rowid, text)
+                SELECT (CAST(replace(e.date_start, '-', '') AS INTEGER) << 36) | (e.seq << 4) | 15, group_concat(x.text, char(10))
+                FROM evidence x JOIN events_v3 e ON e.id = x.event_id WHERE x.idx >= 15 GROUP BY e.seq;
+            DROP TABLE evidence;
+            DROP TABLE events;
+            ALTER TABLE events_v3 RENAME TO events;
+            CREATE INDEX events_by_date ON events(date_start, id, date_end, long_span);
+            CREATE INDEX events_by_type ON events(type, date_start, id, date_end, long_span);
+            CREATE INDEX events_by_document ON events(document_id);
+            CREATE INDEX events_long_by_date ON events(date_start, id, date_end) WHERE long_span = 1;
             CREATE VIEW locations AS
                 SELECT e.id AS event_id, CAST(l.key AS INTEGER) AS idx, json_extract(l.value, '$.name') AS name, json_extract(l.value, '$.country') AS country,
                     json_extract(l.value, '$.admin1') AS admin1, json_extract(l.value, '$.lat') AS lat, json_extract(l.value, '$.lon') AS lon,
@@ -147,41 +180,23 @@ internal static class SqliteMigrations
                     json_extract(q.value, '$.high') AS high, json_extract(q.value, '$.approximate') AS approximate,
                     json_extract(q.value, '$.lower_bound') AS lower_bound, json_extract(q.value, '$.upper_bound') AS upper_bound, json_extract(q.value, '$.text') AS text
                 FROM events e, json_each(e.json, '$.quantities') q;
-
-            DROP INDEX events_by_date;
-            DROP INDEX events_by_type;
-            DROP INDEX events_long_by_date;
-            CREATE INDEX events_by_date ON events(date_start, id, date_end, long_span);
-            CREATE INDEX events_by_type ON events(type, date_start, id, date_end, long_span);
-            CREATE INDEX events_long_by_date ON events(date_start, id, date_end) WHERE long_span = 1;
-
-            CREATE TABLE evidence_v3 (
-                id INTEGER PRIMARY KEY,
-                event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-                idx INTEGER NOT NULL,
-                document_id TEXT NOT NULL,
-                sentence INTEGER NOT NULL,
-                start INTEGER NOT NULL,
-                "end" INTEGER NOT NULL,
-                text TEXT NOT NULL,
-                rule TEXT NOT NULL,
-                UNIQUE (event_id, idx)
-            );
-            INSERT INTO evidence_v3 (event_id, idx, document_id, sentence, start, "end", text, rule)
-                SELECT event_id, idx, document_id, sentence, start, "end", text, rule FROM evidence ORDER BY rowid;
-            DROP TABLE evidence;
-            ALTER TABLE evidence_v3 RENAME TO evidence;
-            CREATE VIRTUAL TABLE evidence_search USING fts5(text, content='');
-            INSERT INTO evidence_search (rowid, text)
-                SELECT (CAST(replace(e.date_start, '-', '') AS INTEGER) << 32) | x.id, x.text FROM evidence x JOIN events e ON e.id = x.event_id;
+            CREATE VIEW evidence AS
+                SELECT e.id AS event_id, CAST(v.key AS INTEGER) AS idx, json_extract(v.value, '$.document') AS document_id,
+                    json_extract(v.value, '$.sentence') AS sentence, json_extract(v.value, '$.start') AS start, json_extract(v.value, '$.end') AS "end",
+                    json_extract(v.value, '$.text') AS text, json_extract(v.value, '$.rule') AS rule
+                FROM events e, json_each(e.json, '$.evidence') v;
             DROP TABLE evidence_fts;
             DROP TABLE documents_fts;
             """),
     ];
 
-    /// <summary>The text index's row id for an evidence row: the event's first day (as YYYYMMDD, 0 when undated) above
-    /// the evidence id, so that the index's own order is date order.</summary>
-    public static long SearchRowId(string dateStart, long evidenceId) => (DayKey(dateStart) << 32) | evidenceId;
+    /// <summary>The text index's row id for an event's evidence sentence: the event's first day (as YYYYMMDD, 0 when
+    /// undated), then its <c>seq</c>, then the sentence's index (the 16th row holds every sentence from the 16th on), so
+    /// that the index's own order is date order.</summary>
+    public static long SearchRowId(string dateStart, long seq, int evidence) => (DayKey(dateStart) << DayShift) | (seq << 4) | (long)Math.Min(evidence, 15);
+
+    /// <summary>Where the day starts in a text index row id (<see cref="SearchRowId"/>).</summary>
+    public const int DayShift = 36;
 
     /// <summary>YYYYMMDD of a <c>date_start</c> value, 0 for an undated event.</summary>
     public static long DayKey(string dateStart) =>

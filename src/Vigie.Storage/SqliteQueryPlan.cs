@@ -15,7 +15,7 @@ namespace Vigie.Storage;
 /// </remarks>
 internal sealed class SqliteQueryPlan
 {
-    private const string TextSource = "evidence_search f CROSS JOIN evidence x ON x.id = (f.rowid & 4294967295) CROSS JOIN events e ON e.id = x.event_id";
+    private const string TextSource = "evidence_search f CROSS JOIN events e ON e.seq = ((f.rowid >> 4) & 4294967295)";
 
     private readonly EventQuery _q;
     private readonly (string Date, string Id)? _cursor;
@@ -81,7 +81,7 @@ internal sealed class SqliteQueryPlan
         if (_q.To is { } to)
         {
             P("$to", StoreRows.Day(to));
-            P("$textTo", (SqliteMigrations.DayKey(StoreRows.Day(to)) + 1) << 32);
+            P("$textTo", (SqliteMigrations.DayKey(StoreRows.Day(to)) + 1) << SqliteMigrations.DayShift);
         }
         if (_cursor is { } c)
         {
@@ -93,7 +93,7 @@ internal sealed class SqliteQueryPlan
         if (NeedsTextHorizon)
         {
             P("$text", TextFolding.ToFtsQuery(_q.Text!));
-            P("$textFrom", _cursor is { } cur ? SqliteMigrations.DayKey(cur.Date) << 32 : 0L);
+            P("$textFrom", _cursor is { } cur ? SqliteMigrations.DayKey(cur.Date) << SqliteMigrations.DayShift : 0L);
             if (TextBelow is { } below) P("$textBelow", below);
         }
     }

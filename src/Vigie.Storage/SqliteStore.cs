@@ -30,7 +30,7 @@ public sealed class SqliteStore : IVigieStore
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
         var connection = await Connect(cs, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;", ct);
-        var store = new SqliteStore(connection, await Connect(cs, "PRAGMA cache_size=-32768;", ct));
+        var store = new SqliteStore(connection, await Connect(cs, "PRAGMA cache_size=-8192;", ct));
         await store.MigrateAsync(ct);
         return store;
     }
@@ -95,20 +95,17 @@ public sealed class SqliteStore : IVigieStore
     /// <inheritdoc/>
     public async Task<StoreResult> StoreAsync(IReadOnlyList<StoredDocument> batch, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        var prepared = SqliteBatchWriter.Prepare(batch);
-        await _gate.WaitAsync(ct);
-        try
-        {
-            await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(ct);
-            StoreResult result;
-            using (var w = new SqliteBatchWriter(_connection, tx))
-                result = w.Write(batch, prepared, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), ct);
-            await tx.CommitAsync(ct);
-            return result;
-        }
-        finally { _gate.Release(); }
+        await using var bulk = new Bulk(this);
+        var result = await bulk.StoreAsync(batch, ct);
+        await bulk.CommitAsync(ct);
+        return result;
     }
+
+    /// <inheritdoc/>
+    /// <remarks>Most of a commit's cost is rewriting every index page the batch touched, and consecutive batches touch
+    /// many of the same pages: an ingest that commits every few thousand documents writes much less. The write lock
+    /// is held from a transaction's first batch to its commit; reads go on through the reading connection.</remarks>
+    public IBulkWriter BeginBulk() => new Bulk(this);
 
     /// <inheritdoc/>
     public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken ct = default)
@@ -130,7 +127,7 @@ public sealed class SqliteStore : IVigieStore
                 {
                     var (rows, last) = await TextHorizon(plan, window, ct);
                     if (rows < window) { plan.TextBelow = null; break; }
-                    plan.TextBelow = ((last >> 32) + 1) << 32;
+                    plan.TextBelow = ((last >> SqliteMigrations.DayShift) + 1) << SqliteMigrations.DayShift;
                     var page = await ReadPage(plan, limit, ct);
                     if (page.NextCursor is not null || window >= 1 << 20) return page;
                 }
@@ -249,5 +246,48 @@ public sealed class SqliteStore : IVigieStore
         cmd.CommandText = sql;
         var v = await cmd.ExecuteScalarAsync(ct);
         return v is DBNull ? null : v;
+    }
+
+    private sealed class Bulk(SqliteStore store) : IBulkWriter
+    {
+        private SqliteTransaction? _tx;
+
+        public async Task<StoreResult> StoreAsync(IReadOnlyList<StoredDocument> batch, CancellationToken ct = default)
+        {
+            ArgumentNullException.ThrowIfNull(batch);
+            var prepared = SqliteBatchWriter.Prepare(batch);
+            if (_tx is null)
+            {
+                await store._gate.WaitAsync(ct);
+                try { _tx = (SqliteTransaction)await store._connection.BeginTransactionAsync(ct); }
+                catch
+                {
+                    store._gate.Release();
+                    throw;
+                }
+            }
+            using var w = new SqliteBatchWriter(store._connection, _tx);
+            return w.Write(batch, prepared, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), ct);
+        }
+
+        public async Task CommitAsync(CancellationToken ct = default)
+        {
+            if (_tx is null) return;
+            try { await _tx.CommitAsync(ct); }
+            finally { await EndAsync(); }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_tx is not null) await EndAsync();
+        }
+
+        // Disposing an uncommitted transaction rolls it back.
+        private async Task EndAsync()
+        {
+            await _tx!.DisposeAsync();
+            _tx = null;
+            store._gate.Release();
+        }
     }
 }

@@ -14,4 +14,14 @@ public sealed class SqliteStoreTests : StoreContract
         if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
         return Task.CompletedTask;
     }
+
+    [Fact]
+    public async Task A_bulk_write_disposed_before_its_commit_stores_nothing_and_releases_the_store()
+    {
+        await using var store = await SqliteStore.OpenAsync(Path.Combine(_dir, "bulk.db"));
+        await using (var bulk = store.BeginBulk())
+            await bulk.StoreAsync([Sample.Stored(Sample.Doc("d1"), Sample.Ev("e1", "d1"))]);
+        Assert.Equal(0, (await store.GetStatsAsync()).Documents);
+        Assert.Equal(new StoreResult(1, 0, 1), await store.StoreAsync([Sample.Stored(Sample.Doc("d1"), Sample.Ev("e1", "d1"))]));
+    }
 }

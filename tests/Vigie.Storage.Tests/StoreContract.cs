@@ -126,6 +126,26 @@ public abstract class StoreContract : IAsyncLifetime
         Assert.Equal(new StoreResult(2, 0, 2), result);
         Assert.Equal("d1", (await store.GetEventAsync("same"))!.Document);
         Assert.Equal(2, (await store.GetStatsAsync()).Events);
+        Assert.Equal(["same", "other"], Ids(await All(store, new EventQuery(Place: "kandahar"))).OrderBy(x => x == "same" ? 0 : 1).ToList());
+        Assert.Single(await All(store, new EventQuery(Text: "emparés", Document: "d1")));
+        Assert.Equal(["other"], Ids(await All(store, new EventQuery(Text: "emparés", Document: "d2", Place: "Kandahar"))));
+    }
+
+    [SkippableFact]
+    public async Task A_bulk_write_stores_every_batch_once_committed()
+    {
+        var store = await Open();
+        await using (var bulk = store.BeginBulk())
+        {
+            Assert.Equal(new StoreResult(1, 0, 1), await bulk.StoreAsync([Sample.Stored(Sample.Doc("d1"), Sample.Ev("e1", "d1"))]));
+            Assert.Equal(new StoreResult(1, 1, 1), await bulk.StoreAsync([Sample.Stored(Sample.Doc("d1")), Sample.Stored(Sample.Doc("d2"), Sample.Ev("e2", "d2"))]));
+            await bulk.CommitAsync();
+            Assert.Equal(new StoreResult(1, 0, 1), await bulk.StoreAsync([Sample.Stored(Sample.Doc("d3"), Sample.Ev("e3", "d3", actor1: Sample.Taliban))]));
+            await bulk.CommitAsync();
+        }
+        Assert.Equal(["e1", "e2", "e3"], Ids(await All(store)).Order().ToList());
+        Assert.Equal(["e3"], Ids(await All(store, new EventQuery(Actor: "taliban"))));
+        Assert.Equal(new StoreResult(0, 1, 0), await store.StoreAsync([Sample.Stored(Sample.Doc("d3"), Sample.Ev("e4", "d3"))]));
     }
 
     [SkippableFact]
@@ -236,6 +256,22 @@ public abstract class StoreContract : IAsyncLifetime
         Assert.Equal(["f-period"], await Q("183 civils"));
         Assert.Empty(await Q("OR NOT AND"));
         Assert.Equal(["c-month", "b-herat"], await Q("l'armée"));
+    }
+
+    [SkippableFact]
+    public async Task Text_search_reads_every_evidence_sentence_of_an_event_however_many()
+    {
+        var store = await Open();
+        var many = Sample.Ev("many", "d1") with
+        {
+            Evidence = [.. Enumerable.Range(0, 18).Select(i => new Evidence("d1", i, 0, 10, $"Phrase numéro s{i} du récit.", "fr/test"))],
+        };
+        await store.StoreAsync([Sample.Stored(Sample.Doc("d1"), many, Sample.Ev("one", "d1"))]);
+        foreach (var word in new[] { "s0", "s3", "s14", "s15", "s17" })
+            Assert.Equal(["many"], Ids(await All(store, new EventQuery(Text: word))));
+        Assert.Empty(await All(store, new EventQuery(Text: "s18")));
+        Assert.Empty(await All(store, new EventQuery(Text: "s2 s3")));
+        Assert.Equal(["one"], Ids(await All(store, new EventQuery(Text: "emparés"))));
     }
 
     [SkippableFact]
