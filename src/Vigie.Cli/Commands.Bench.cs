@@ -22,9 +22,11 @@ internal sealed partial class Commands
         var queryEvents = new Option<int>("--query-events") { Description = "Also time queries over this many synthetic stored events (e.g. 1000000); 0 skips.", DefaultValueFactory = _ => 0 };
         var pg = new Option<string?>("--pg") { Description = "A PostgreSQL connection string: time the queries there too (its tables are emptied first)." };
         var queries = new Option<int>("--queries") { Description = "Runs of each query filter.", DefaultValueFactory = _ => 40 };
+        var noSqliteQueries = new Option<bool>("--no-sqlite-queries") { Description = "Time the queries on PostgreSQL only (with --pg)." };
+        var pgKeep = new Option<bool>("--pg-keep") { Description = "Query the events an earlier run left in the PostgreSQL database instead of writing them again." };
         var cmd = new Command("bench", "Measure extraction, ingest and query speed on a corpus built from the demo corpus (and ../shared/corpus/news when present).")
         {
-            megabytes, documents, noIngest, noExtract, queryEvents, pg, queries,
+            megabytes, documents, noIngest, noExtract, queryEvents, pg, queries, noSqliteQueries, pgKeep,
         };
         cmd.SetAction(async (p, ct) =>
         {
@@ -70,7 +72,7 @@ internal sealed partial class Commands
             }
             PeakMemory("after extraction and ingest");
             var n = p.GetValue(queryEvents);
-            if (n > 0)
+            if (n > 0 && !p.GetValue(noSqliteQueries))
             {
                 var file = Path.Combine(Path.GetTempPath(), $"vigie-bench-q-{Environment.ProcessId}.db");
                 try
@@ -83,11 +85,15 @@ internal sealed partial class Commands
                     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                     foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
                 }
+            }
+            if (n > 0)
+            {
                 if (p.GetValue(pg) is { } pgConnection)
                 {
                     await using var postgres = await PostgresStore.OpenAsync(pgConnection, ct);
-                    await QueryBench.EmptyPostgresAsync(pgConnection, ct);
-                    await QueryBench.RunAsync("PostgreSQL", postgres, n, p.GetValue(queries), stdout, ct);
+                    var keep = p.GetValue(pgKeep);
+                    if (!keep) await QueryBench.EmptyPostgresAsync(pgConnection, ct);
+                    await QueryBench.RunAsync("PostgreSQL", postgres, n, p.GetValue(queries), stdout, ct, write: !keep);
                 }
                 PeakMemory("at the end");
             }
@@ -181,27 +187,9 @@ internal static class QueryBench
 
     private static string[] CountryCodes => ["AF", "ML", "UA", "SY", "YE", "SO", "NG", "SD", "ET", "CD", "BF", "NE", "IQ", "LY", "MZ", "CF", "TD", "CM", "PK", "MM"];
 
-    public static async Task RunAsync(string engine, IVigieStore store, int count, int runs, TextWriter stdout, CancellationToken ct)
+    public static async Task RunAsync(string engine, IVigieStore store, int count, int runs, TextWriter stdout, CancellationToken ct, bool write = true)
     {
-        var write = Stopwatch.StartNew();
-        const int perDocument = 50, perBatch = 5000;
-        var rng = new Random(8);
-        var batch = new List<StoredDocument>(perBatch / perDocument);
-        for (var written = 0; written < count;)
-        {
-            var docId = $"bench-doc-{written / perDocument:D7}";
-            var events = new List<Event>(perDocument);
-            for (var k = 0; k < perDocument && written < count; k++, written++) events.Add(Synthetic(rng, written, docId));
-            batch.Add(new StoredDocument(new Document(docId, "synthetic", new PartialDate(2020, 1, 1), "en"), "key-" + docId, events));
-            if (batch.Count * perDocument >= perBatch)
-            {
-                await store.StoreAsync(batch, ct);
-                batch.Clear();
-            }
-        }
-        if (batch.Count > 0) await store.StoreAsync(batch, ct);
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: wrote {count} synthetic events in {write.Elapsed.TotalSeconds:0.0} s ({count / write.Elapsed.TotalSeconds:0} events/s)"));
-
+        if (write) await WriteAsync(engine, store, count, stdout, ct);
         var filters = new (string Name, Func<Random, EventQuery> Make)[]
         {
             ("first page, no filter", _ => new EventQuery()),
@@ -230,6 +218,29 @@ internal static class QueryBench
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{engine} query {name,-24} p50 {Percentile(times, 0.50),7:0.0} ms   p95 {Percentile(times, 0.95),7:0.0} ms"));
         }
+    }
+
+    /// <summary>Writes the synthetic events in bulk, as ingestion would, and prints the rate.</summary>
+    private static async Task WriteAsync(string engine, IVigieStore store, int count, TextWriter stdout, CancellationToken ct)
+    {
+        var write = Stopwatch.StartNew();
+        const int perDocument = 50, perBatch = 5000;
+        var rng = new Random(8);
+        var batch = new List<StoredDocument>(perBatch / perDocument);
+        for (var written = 0; written < count;)
+        {
+            var docId = $"bench-doc-{written / perDocument:D7}";
+            var events = new List<Event>(perDocument);
+            for (var k = 0; k < perDocument && written < count; k++, written++) events.Add(Synthetic(rng, written, docId));
+            batch.Add(new StoredDocument(new Document(docId, "synthetic", new PartialDate(2020, 1, 1), "en"), "key-" + docId, events));
+            if (batch.Count * perDocument >= perBatch)
+            {
+                await store.StoreAsync(batch, ct);
+                batch.Clear();
+            }
+        }
+        if (batch.Count > 0) await store.StoreAsync(batch, ct);
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: wrote {count} synthetic events in {write.Elapsed.TotalSeconds:0.0} s ({count / write.Elapsed.TotalSeconds:0} events/s)"));
     }
 
     /// <summary>Empties the PostgreSQL tables so that the synthetic events are all there is.</summary>

@@ -91,5 +91,47 @@ internal static class PostgresMigrations
             );
             CREATE INDEX evidence_search ON evidence USING gin (search_tsv);
             """),
+        // Pages filtered by actor, country or place walk one key's rows of event_keys already in date order, and date
+        // ranges read only the short events that start near the range plus the few long ones, which are indexed apart
+        // (StoreRows.LongSpanDays, FilterKeys; the SQLite store has the same design). A key row carries the columns the
+        // other filters test, covered by its index, so that a key walk reads neither the event nor its JSON. The keys are
+        // backfilled from the actors and locations tables exactly as FilterKeys.Of derives them on write; the indexes
+        // that served the old IN (SELECT event_id ...) filters have no reader left. The date indexes cover the range and
+        // modality tests. Keys are loaded before their primary key and foreign key are added, which builds and checks
+        // each once instead of row by row.
+        (2, """
+            ALTER TABLE events ADD COLUMN long_span boolean NOT NULL DEFAULT false;
+            -- LongSpanDays is 40; CASE keeps undated events ('') away from the casts.
+            UPDATE events SET long_span = true WHERE CASE WHEN date_start <> '' THEN date_end::date - date_start::date > 40 ELSE false END;
+            DROP INDEX events_by_date;
+            CREATE INDEX events_by_date ON events (date_start, id) INCLUDE (date_end, long_span, modality);
+            DROP INDEX events_by_type;
+            CREATE INDEX events_by_type ON events (type, date_start, id) INCLUDE (date_end, long_span, modality);
+            CREATE INDEX events_long_by_date ON events (date_start, id) WHERE long_span;
+            CREATE TABLE event_keys (
+                key text COLLATE "C" NOT NULL,
+                date_start text COLLATE "C" NOT NULL,
+                event_id text COLLATE "C" NOT NULL,
+                long_span boolean NOT NULL,
+                date_end text COLLATE "C" NOT NULL,
+                type text COLLATE "C" NOT NULL,
+                modality text COLLATE "C" NOT NULL
+            );
+            INSERT INTO event_keys (key, date_start, event_id, long_span, date_end, type, modality)
+            SELECT k.key, e.date_start, e.id, e.long_span, e.date_end, e.type, e.modality
+            FROM (
+                SELECT event_id, 'a:' || actor_id AS key FROM actors
+                UNION SELECT event_id, 'a:' || name_folded FROM actors
+                UNION SELECT event_id, 'c:' || upper(country) FROM locations WHERE country <> ''
+                UNION SELECT event_id, 'p:' || name_folded FROM locations
+                UNION SELECT event_id, 'g:' || geonames_id FROM locations WHERE geonames_id IS NOT NULL
+            ) k
+            JOIN events e ON e.id = k.event_id;
+            ALTER TABLE event_keys ADD PRIMARY KEY (key, date_start, event_id) INCLUDE (date_end, long_span, type, modality);
+            ALTER TABLE event_keys ADD FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE;
+            CREATE INDEX event_keys_long ON event_keys (key, date_start, event_id) INCLUDE (date_end, type, modality) WHERE long_span;
+            DROP INDEX locations_by_country, locations_by_name, locations_by_geonames, actors_by_id, actors_by_name;
+            ANALYZE events, event_keys;
+            """),
     ];
 }
