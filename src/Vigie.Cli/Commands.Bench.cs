@@ -106,13 +106,6 @@ internal sealed partial class Commands
     {
         using var proc = Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
-        if (Environment.GetEnvironmentVariable("XGC") is not null)
-        {
-            for (var g = 0; g < gc.GenerationInfo.Length; g++) stdout.WriteLine($"gen{g}: before {gc.GenerationInfo[g].SizeBeforeBytes / 1e6:0} after {gc.GenerationInfo[g].SizeAfterBytes / 1e6:0} frag {gc.GenerationInfo[g].FragmentationAfterBytes / 1e6:0}");
-            GC.Collect(2, GCCollectionMode.Forced, true, true);
-            var after = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-            stdout.WriteLine($"after full GC: heap {after.HeapSizeBytes / 1e6:0} MB, committed {after.TotalCommittedBytes / 1e6:0}, gen2 {GC.GetGeneration(this)}");
-        }
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"peak memory {when}: {proc.PeakWorkingSet64 / 1e6:0} MB (now {proc.WorkingSet64 / 1e6:0} MB, of which managed heap {gc.TotalCommittedBytes / 1e6:0} MB committed)"));
     }
