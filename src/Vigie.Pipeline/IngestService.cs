@@ -54,6 +54,9 @@ public sealed class IngestService(Analyzer analyzer, IVigieStore store, IngestOp
         var toAnalyse = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var toStore = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
 
+        // The store's writer: the analysing threads also prepare each document's rows for it, so it only writes.
+        await using var bulk = store.BeginBulk();
+
         // Read: enumerating the items does the file I/O and parsing, on a thread of its own.
         var reader = Task.Run(async () =>
         {
@@ -122,7 +125,11 @@ public sealed class IngestService(Analyzer analyzer, IVigieStore store, IngestOp
                     }
                     var analysed = new StoredDocument[fresh.Count];
                     Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism ?? Environment.ProcessorCount, CancellationToken = token },
-                        i => analysed[i] = new StoredDocument(fresh[i].Document, fresh[i].ContentKey, analyzer.Analyze(fresh[i].Document).Events));
+                        i =>
+                        {
+                            analysed[i] = new StoredDocument(fresh[i].Document, fresh[i].ContentKey, analyzer.Analyze(fresh[i].Document).Events);
+                            bulk.Prepare(analysed[i]);
+                        });
                     chunk.Analysed = analysed;
                     chunk.Items.Clear();
                     analyseTicks += clock.ElapsedTicks;
@@ -140,7 +147,6 @@ public sealed class IngestService(Analyzer analyzer, IVigieStore store, IngestOp
         // Store: chunks in order, on this task, a transaction every CommitEvery documents.
         try
         {
-            await using var bulk = store.BeginBulk();
             int pendingDocs = 0, pendingStored = 0, pendingSkipped = 0, pendingEvents = 0, readSoFar = 0;
             async Task Commit()
             {

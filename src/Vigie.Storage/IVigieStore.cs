@@ -70,6 +70,12 @@ public interface IVigieStore : IAsyncDisposable
 /// <remarks>Disposing without committing rolls back what is pending.</remarks>
 public interface IBulkWriter : IAsyncDisposable
 {
+    /// <summary>Does ahead, on the caller's thread, the work a document's write needs that takes no lock (serialising,
+    /// folding, keys), so that the single writer only writes; optional, thread-safe.</summary>
+    void Prepare(StoredDocument document)
+    {
+    }
+
     /// <summary>Writes a batch as <see cref="IVigieStore.StoreAsync"/> does, without committing it yet.</summary>
     Task<StoreResult> StoreAsync(IReadOnlyList<StoredDocument> batch, CancellationToken ct = default);
 

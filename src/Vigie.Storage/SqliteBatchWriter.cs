@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -32,11 +33,25 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
 
     private readonly List<MultiRowInsert> _inserts = [];
 
-    /// <summary>Every event's rows, computed on all cores.</summary>
-    public static SqliteEventRows[][] Prepare(IReadOnlyList<StoredDocument> batch)
+    /// <summary>One document's event rows.</summary>
+    public static SqliteEventRows[] Prepare(StoredDocument document) => [.. document.Events.Select(SqliteEventRows.Of)];
+
+    /// <summary>Every event's rows: taken from <paramref name="ready"/> (and forgotten there) when prepared ahead, else
+    /// computed on all cores.</summary>
+    public static SqliteEventRows[][] Prepare(IReadOnlyList<StoredDocument> batch, ConditionalWeakTable<StoredDocument, SqliteEventRows[]>? ready = null)
     {
         var rows = new SqliteEventRows[batch.Count][];
-        Parallel.For(0, batch.Count, i => rows[i] = [.. batch[i].Events.Select(SqliteEventRows.Of)]);
+        var missing = new List<int>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (ready is not null && ready.TryGetValue(batch[i], out var r))
+            {
+                rows[i] = r;
+                ready.Remove(batch[i]);
+            }
+            else missing.Add(i);
+        }
+        Parallel.ForEach(missing, i => rows[i] = Prepare(batch[i]));
         return rows;
     }
 

@@ -252,12 +252,15 @@ public sealed class SqliteStore : IVigieStore
 
     private sealed class Bulk(SqliteStore store) : IBulkWriter
     {
+        private readonly ConditionalWeakTable<StoredDocument, SqliteEventRows[]> _prepared = [];
         private SqliteTransaction? _tx;
+
+        public void Prepare(StoredDocument document) => _prepared.AddOrUpdate(document, SqliteBatchWriter.Prepare(document));
 
         public async Task<StoreResult> StoreAsync(IReadOnlyList<StoredDocument> batch, CancellationToken ct = default)
         {
             ArgumentNullException.ThrowIfNull(batch);
-            var prepared = SqliteBatchWriter.Prepare(batch);
+            var prepared = SqliteBatchWriter.Prepare(batch, _prepared);
             if (_tx is null)
             {
                 await store._gate.WaitAsync(ct);
