@@ -195,6 +195,10 @@ internal static class QueryBench
             ("type + country + year", r => { var y = 2015 + r.Next(10); return new EventQuery(Type: Types[r.Next(Types.Length)], Country: CountryCodes[r.Next(CountryCodes.Length)], From: new DateOnly(y, 1, 1), To: new DateOnly(y, 12, 31)); }),
             ("text, two words", r => new EventQuery(Text: $"{Words[r.Next(Words.Length)]} {Words[r.Next(Words.Length)]}")),
             ("modality", r => new EventQuery(Modality: (Modality)r.Next(7))),
+            // Combinations: a common word with a rare key, and a key or a word within one month.
+            ("text + place", r => new EventQuery(Text: Words[r.Next(Words.Length)], Place: $"Place {r.Next(Places.Length)}")),
+            ("actor + one month", r => { var d = new DateOnly(2015 + r.Next(10), 1 + r.Next(12), 1); return new EventQuery(Actor: $"actor_{r.Next(300)}", From: d, To: d.AddMonths(1).AddDays(-1)); }),
+            ("text + one month", r => { var d = new DateOnly(2015 + r.Next(10), 1 + r.Next(12), 1); return new EventQuery(Text: Words[r.Next(Words.Length)], From: d, To: d.AddMonths(1).AddDays(-1)); }),
         };
         foreach (var (name, make) in filters)
         {

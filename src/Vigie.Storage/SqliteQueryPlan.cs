@@ -21,18 +21,36 @@ internal sealed class SqliteQueryPlan
     private readonly (string Date, string Id)? _cursor;
     private readonly int _take;
     private readonly List<string[]> _keys;
+    private readonly int _textWalk;
 
-    public SqliteQueryPlan(EventQuery query, (string Date, string Id)? cursor, int take)
+    public SqliteQueryPlan(EventQuery query, (string Date, string Id)? cursor, int take, int textWalk)
     {
         _q = query;
         _cursor = cursor;
         _take = take;
+        _textWalk = textWalk;
         _keys = FilterKeys.Of(query);
-        NeedsTextHorizon = !string.IsNullOrWhiteSpace(query.Text);
+        var text = !string.IsNullOrWhiteSpace(query.Text);
+        ProbesText = text && (_keys.Count > 0 || query.From is not null || query.To is not null || query.Document is not null);
+        NeedsTextHorizon = text && !ProbesText;
     }
 
-    /// <summary>Whether the query searches text, which takes a first pass (<see cref="TextHorizonSql"/>).</summary>
-    public bool NeedsTextHorizon { get; }
+    /// <summary>Whether text is tested on a bounded walk of the other filters' order first (<see cref="PageSql"/>); when
+    /// that walk fills no page and was cut short (<see cref="WalkCutSql"/>), <see cref="UseTextIndex"/>.</summary>
+    public bool ProbesText { get; private set; }
+
+    /// <summary>Whether the text index drives the walk, which takes a first pass (<see cref="TextHorizonSql"/>).</summary>
+    public bool NeedsTextHorizon { get; private set; }
+
+    /// <summary>Turns a text probe into a walk of the text index.</summary>
+    public void UseTextIndex()
+    {
+        ProbesText = false;
+        NeedsTextHorizon = true;
+    }
+
+    /// <summary>Whether the bounded walk of a text probe met its bound (then its page may be missing matches).</summary>
+    public string WalkCutSql() => $"SELECT COUNT(*) >= $walk FROM ({Walk()})";
 
     /// <summary>Text search reads only index rows below this id (the end of the last day the first pass reached).</summary>
     public long? TextBelow { get; set; }
@@ -47,22 +65,36 @@ internal sealed class SqliteQueryPlan
         string inner;
         if (NeedsTextHorizon)
             inner = $"SELECT DISTINCT e.date_start AS ds, e.id AS id FROM {TextSource} WHERE {TextConditions()}";
-        else
+        else if (ProbesText)
         {
-            var branches = new List<string>();
-            var drivers = _keys.Count > 0 ? _keys[0].Select((_, j) => (int?)j).ToList() : [null];
-            foreach (var driver in drivers)
-            {
-                if (_q.From is null) branches.Add(Branch(driver, null));
-                else
-                {
-                    branches.Add(Branch(driver, false));
-                    branches.Add(Branch(driver, true));
-                }
-            }
-            inner = branches.Count == 1 ? branches[0] : string.Join(" UNION ", branches.Select(b => $"SELECT * FROM ({b})"));
+            // The first $walk events of the other filters, in order, each tested on the text index's rows for that event
+            // (its day and seq fix them: a seek, not a scan).
+            const string first = "((CAST(replace(w.ds, '-', '') AS INTEGER) << 36) | ((SELECT seq FROM events s WHERE s.id = w.id) << 4))";
+            inner = $"SELECT ds, id FROM ({Walk()}) w WHERE EXISTS (SELECT 1 FROM evidence_search WHERE evidence_search MATCH $text "
+                + $"AND evidence_search.rowid BETWEEN {first} AND ({first} | 15)) ORDER BY ds, id LIMIT $take";
         }
+        else inner = Merged("$take");
         return $"SELECT e.json, m.ds, m.id FROM ({inner}) m CROSS JOIN events e ON e.id = m.id ORDER BY m.ds, m.id LIMIT $take";
+    }
+
+    // The first $walk events of the branches' merged order.
+    private string Walk() => Merged("$walk");
+
+    // The branches merged in order, the first `limit` of them.
+    private string Merged(string limit)
+    {
+        var branches = new List<string>();
+        var drivers = _keys.Count > 0 ? _keys[0].Select((_, j) => (int?)j).ToList() : [null];
+        foreach (var driver in drivers)
+        {
+            if (_q.From is null) branches.Add(Branch(driver, null, limit));
+            else
+            {
+                branches.Add(Branch(driver, false, limit));
+                branches.Add(Branch(driver, true, limit));
+            }
+        }
+        return branches.Count == 1 ? branches[0] : string.Join(" UNION ", branches.Select(b => $"SELECT * FROM ({b})")) + $" ORDER BY ds, id LIMIT {limit}";
     }
 
     /// <summary>Binds every parameter the SQL of this plan may use.</summary>
@@ -90,7 +122,8 @@ internal sealed class SqliteQueryPlan
         }
         for (var i = 0; i < _keys.Count; i++)
             for (var j = 0; j < _keys[i].Length; j++) P(KeyParam(i, j), _keys[i][j]);
-        if (NeedsTextHorizon)
+        if (ProbesText) P("$walk", _textWalk);
+        if (NeedsTextHorizon || ProbesText)
         {
             P("$text", TextFolding.ToFtsQuery(_q.Text!));
             P("$textFrom", _cursor is { } cur ? SqliteMigrations.DayKey(cur.Date) << SqliteMigrations.DayShift : 0L);
@@ -101,7 +134,7 @@ internal sealed class SqliteQueryPlan
     // One ordered, limited walk: from the events (driver null) or from the rows of one key of the first key filter;
     // longSpan null reads every event, false the short ones from the range's start on, true the long ones. A key row
     // carries the columns the filters test, so a key walk reads the events table only for a document filter.
-    private string Branch(int? driver, bool? longSpan)
+    private string Branch(int? driver, bool? longSpan, string limit)
     {
         var byKey = driver is not null;
         var (d, id) = byKey ? ("k", "k.event_id") : ("e", "e.id");
@@ -118,7 +151,7 @@ internal sealed class SqliteQueryPlan
         if (_q.Document is not null) And(byKey ? "EXISTS (SELECT 1 FROM events e WHERE e.id = k.event_id AND e.document_id = $doc)" : "e.document_id = $doc");
         KeyProbes(And, byKey ? 1 : 0, d, id);
         var source = byKey ? "event_keys k" : "events e";
-        return $"SELECT {d}.date_start AS ds, {id} AS id FROM {source}{(where.Length > 0 ? " WHERE " + where : "")} ORDER BY {d}.date_start, {id} LIMIT $take";
+        return $"SELECT {d}.date_start AS ds, {id} AS id FROM {source}{(where.Length > 0 ? " WHERE " + where : "")} ORDER BY {d}.date_start, {id} LIMIT {limit}";
     }
 
     private string TextConditions()

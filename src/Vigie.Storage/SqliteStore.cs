@@ -17,6 +17,11 @@ public sealed class SqliteStore : IVigieStore
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _readGate = new(1, 1);
 
+    /// <summary>Events a text query with other filters tests in their order before it walks the text index instead:
+    /// enough for words in a few percent of the events to fill a page, and the rarer words are quick to find through
+    /// the index.</summary>
+    internal int TextWalk { get; set; } = 2000;
+
     private SqliteStore(SqliteConnection connection, SqliteConnection reader)
     {
         _connection = connection;
@@ -120,7 +125,13 @@ public sealed class SqliteStore : IVigieStore
         await _readGate.WaitAsync(ct);
         try
         {
-            var plan = new SqliteQueryPlan(query, cursor, limit + 1);
+            var plan = new SqliteQueryPlan(query, cursor, limit + 1, TextWalk);
+            if (plan.ProbesText)
+            {
+                var page = await ReadPage(plan, limit, ct);
+                if (page.NextCursor is not null || !await WalkCut(plan, ct)) return page;
+                plan.UseTextIndex();
+            }
             if (plan.NeedsTextHorizon)
             {
                 // Text: find how far (in the index's date order) the first page of matches reaches, then sort that stretch
@@ -137,6 +148,14 @@ public sealed class SqliteStore : IVigieStore
             return await ReadPage(plan, limit, ct);
         }
         finally { _readGate.Release(); }
+    }
+
+    private async Task<bool> WalkCut(SqliteQueryPlan plan, CancellationToken ct)
+    {
+        await using var cmd = _reader.CreateCommand();
+        cmd.CommandText = plan.WalkCutSql();
+        plan.Bind(cmd);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) != 0;
     }
 
     private async Task<(long Rows, long Last)> TextHorizon(SqliteQueryPlan plan, int window, CancellationToken ct)

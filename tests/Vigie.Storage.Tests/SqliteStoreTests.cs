@@ -24,4 +24,12 @@ public sealed class SqliteStoreTests : StoreContract
         Assert.Equal(0, (await store.GetStatsAsync()).Documents);
         Assert.Equal(new StoreResult(1, 0, 1), await store.StoreAsync([Sample.Stored(Sample.Doc("d1"), Sample.Ev("e1", "d1"))]));
     }
+
+    [Fact]
+    public async Task Text_with_other_filters_gives_what_a_scan_gives_when_the_bounded_walk_falls_back_on_the_text_index()
+    {
+        await using var store = await SqliteStore.OpenAsync(Path.Combine(_dir, "walk.db"));
+        store.TextWalk = 3;
+        await MatchesAScan(store);
+    }
 }
