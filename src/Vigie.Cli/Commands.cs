@@ -85,7 +85,7 @@ internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
     private Command IngestCommand()
     {
         var chunk = new Option<int>("--chunk-size") { Description = "Documents read, analysed and written together.", DefaultValueFactory = _ => 256 };
-        var commit = new Option<int>("--commit-every") { Description = "Documents per transaction (whole chunks); a crash loses at most these, and a rerun stores them.", DefaultValueFactory = _ => 2048 };
+        var commit = new Option<int>("--commit-every") { Description = "Documents per transaction (whole chunks); a crash loses at most these, and a rerun stores them.", DefaultValueFactory = _ => 8192 };
         var cmd = new Command("ingest", "Extract events from documents and store them (progress bar on a terminal), or publish them to NATS with --to.") { Paths, MaxBytes, chunk, commit, ToOption };
         cmd.SetAction(async (p, ct) =>
         {

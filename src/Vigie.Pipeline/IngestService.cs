@@ -24,7 +24,7 @@ public readonly record struct IngestTimings(TimeSpan Read, TimeSpan Analyse, Tim
 /// <param name="Parallelism">Documents analysed at once; defaults to every core.</param>
 /// <param name="CommitEvery">Documents per transaction (whole chunks, at least one): a crash loses at most these, and a
 /// rerun writes them again.</param>
-public sealed record IngestOptions(int ChunkSize = 256, int? Parallelism = null, int CommitEvery = 2048);
+public sealed record IngestOptions(int ChunkSize = 256, int? Parallelism = null, int CommitEvery = 8192);
 
 /// <summary>Reads, skips what is already stored, analyses in parallel and stores chunk by chunk, each chunk in one transaction.</summary>
 /// <remarks>The three stages run at once through bounded channels (read → analyse → store), so that at most five chunks are

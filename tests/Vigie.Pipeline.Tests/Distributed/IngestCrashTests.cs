@@ -26,7 +26,7 @@ public sealed class IngestCrashTests : IDisposable
         await File.WriteAllLinesAsync(input, docs.Select(d => JsonSerializer.Serialize(new { id = d.Id, text = d.Text, date = d.Date!.Value.ToString(), language = d.Language, title = d.Title })));
         var db = Path.Combine(_dir, "vigie.db");
 
-        using (var first = TestServices.Start("--db", db, "ingest", input, "--chunk-size", "25"))
+        using (var first = TestServices.Start("--db", db, "ingest", input, "--chunk-size", "25", "--commit-every", "500"))
         {
             Assert.True(await first.WaitForErrLineAsync(l => l.StartsWith("progress:", StringComparison.Ordinal) && !l.Contains(" 0 stored", StringComparison.Ordinal), TimeSpan.FromMinutes(2)),
                 "ingest stored nothing: " + first.Err);
