@@ -8,10 +8,11 @@ namespace Vigie.Storage;
 /// from its start and the scan stops after a page, whatever the store's size.</summary>
 /// <remarks>
 /// Three sources drive the walk. With an actor, country or place filter, the first one's rows in <c>event_keys</c>
-/// (one branch per alternative key); with text, the text index, whose row ids follow the date; otherwise the events'
-/// date or type index. A date range splits each branch in two: short events start at most
+/// (one branch per alternative key); with text alone, the text index, whose row ids follow the date; otherwise the
+/// events' date or type index. A date range splits each branch in two: short events start at most
 /// <see cref="StoreRows.LongSpanDays"/> before the range, so their walk starts there; long ones come from an index of
-/// their own. Each branch is ordered and limited, and the page is the first rows of their union.
+/// their own. Each branch is ordered and limited, and the page is the first rows of their union. Text with other
+/// filters is tested on a bounded walk of theirs first, and drives only when that walk proves the words rare.
 /// </remarks>
 internal sealed class SqliteQueryPlan
 {
@@ -145,9 +146,7 @@ internal sealed class SqliteQueryPlan
         if (longSpan == true) And($"{d}.long_span = 1");
         if (_q.To is not null) And($"{d}.date_start <= $to AND {d}.date_start <> ''");
         if (_cursor is not null) And($"({d}.date_start, {id}) > ($cdate, $cid)");
-        if (_q.Type is not null) And($"{d}.type = $type");
-        if (_q.Modality is not null) And($"{d}.modality = $modality");
-        if (_q.From is not null) And($"{d}.date_end >= $from");
+        RowTests(And, d);
         if (_q.Document is not null) And(byKey ? "EXISTS (SELECT 1 FROM events e WHERE e.id = k.event_id AND e.document_id = $doc)" : "e.document_id = $doc");
         KeyProbes(And, byKey ? 1 : 0, d, id);
         var source = byKey ? "event_keys k" : "events e";
@@ -161,13 +160,19 @@ internal sealed class SqliteQueryPlan
         if (_q.To is not null) And("f.rowid < $textTo");
         if (TextBelow is not null) And("f.rowid < $textBelow");
         if (_cursor is not null) And("(e.date_start, e.id) > ($cdate, $cid)");
-        if (_q.Type is not null) And("e.type = $type");
-        if (_q.Modality is not null) And("e.modality = $modality");
+        RowTests(And, "e");
         if (_q.Document is not null) And("e.document_id = $doc");
-        if (_q.From is not null) And("e.date_end >= $from");
         if (_q.To is not null) And("e.date_start <= $to AND e.date_start <> ''");
         KeyProbes(And, 0, "e", "e.id");
         return where.ToString();
+    }
+
+    // The tests an event row and a key row can both answer (a key row carries these columns).
+    private void RowTests(Action<string> and, string alias)
+    {
+        if (_q.Type is not null) and($"{alias}.type = $type");
+        if (_q.Modality is not null) and($"{alias}.modality = $modality");
+        if (_q.From is not null) and($"{alias}.date_end >= $from");
     }
 
     // The key filters not driving the walk, each probed on event_keys' primary key.
