@@ -65,7 +65,7 @@ internal sealed class FeatsTagger
     }
 
     /// <summary>Trains one classifier per part of speech.</summary>
-    public static FeatsTagger Train(IReadOnlyList<(WordAtoms[] Words, Upos[] Tags, string[] Feats)> sentences, int epochs, int seed)
+    public static FeatsTagger Train(IReadOnlyList<(WordAtoms[] Words, Upos[] Tags, string[] Feats)> sentences, int epochs, int seed, float prune)
     {
         var values = new string[Tagger.ClassCount][];
         var index = new Dictionary<string, int>[Tagger.ClassCount];
@@ -101,7 +101,7 @@ internal sealed class FeatsTagger
                 }
             }
         }
-        return new FeatsTagger(trainers.Select(t => t?.Average(0.05f)).ToArray(), values);
+        return new FeatsTagger(trainers.Select(t => t?.Average(prune)).ToArray(), values);
     }
 }
 
