@@ -155,20 +155,22 @@ internal static class SyntaxBench
         var text = TextLayer.LoadDefault();
         var analyses = seed.Where(d => parsers.ContainsKey(d.Language)).Select(d => text.Analyze(d.Text, d.Language, d.Date)).ToList();
         var bytes = seed.Where(d => parsers.ContainsKey(d.Language)).Sum(d => (long)System.Text.Encoding.UTF8.GetByteCount(d.Text));
-        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
+        // Each pass is timed: on a shared machine the best pass stands for an idle core, the median shows the load.
+        var passes = new List<double>();
         long tokens = 0;
-        var rounds = 0;
-        while (clock.Elapsed.TotalSeconds < 3 || rounds == 0)
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < 4 || passes.Count < 3)
         {
+            var pass = Stopwatch.StartNew();
+            tokens = 0;
             foreach (var a in analyses)
                 foreach (var s in a.Sentences) tokens += parsers[a.Language].Parse(a, s).Words.Count;
-            rounds++;
+            passes.Add(pass.Elapsed.TotalSeconds);
         }
-        var seconds = clock.Elapsed.TotalSeconds;
-        // Processor time is reported too: on a loaded machine the wall clock says more about the neighbours.
-        var cpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        passes.Sort();
+        var best = passes[0];
+        var median = passes[passes.Count / 2];
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"syntax, 1 core: tagging, lemmas and parsing {tokens / seconds:0} words/s  {bytes * rounds / 1e6 / seconds:0.00} MB/s  ({rounds} passes over {analyses.Count} documents; per processor second: {tokens / cpuSeconds:0} words/s)"));
+            $"syntax, 1 core: tagging, lemmas and parsing {tokens / best:0} words/s  {bytes / 1e6 / best:0.00} MB/s on the best pass; {tokens / median:0} words/s on the median ({passes.Count} passes over {analyses.Count} documents, {tokens} words)"));
     }
 }
