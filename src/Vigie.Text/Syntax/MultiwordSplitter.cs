@@ -28,7 +28,7 @@ internal sealed class MultiwordSplitter
     /// <summary>The words of token <paramref name="i"/>, or null when it is one word.</summary>
     public string[]? Split(IReadOnlyList<string> tokens, int i, IWordClasses classes)
     {
-        var lower = tokens[i].ToLowerInvariant();
+        var lower = WordAtoms.LowerForm(tokens[i]);
         if (!_expansions.TryGetValue(lower, out var parts)) return null;
         if (_ambiguous.Contains(lower))
         {

@@ -68,7 +68,7 @@ public sealed class SyntaxAnalyzer
         _tagger.Tag(wordAtoms, tags);
         var feats = _feats.Predict(wordAtoms, tags);
         var lemmas = new string[n];
-        for (var i = 0; i < n; i++) lemmas[i] = _lemmatizer.Lemma(forms[i], tags[i]);
+        for (var i = 0; i < n; i++) lemmas[i] = _lemmatizer.Lemma(forms[i], tags[i], _classes);
         var parserTags = Parser.TagsWithRoot(tags);
         var heads = _parser.Parse(atoms, parserTags);
         var featAtoms = FeatAtoms(feats);
