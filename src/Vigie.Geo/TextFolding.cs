@@ -1,48 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Vigie.Text;
 
 namespace Vigie.Geo;
 
-/// <summary>The folding shared with tools/gazetteer/build.mjs: accents dropped, lower case, non letters/digits as one space.</summary>
+/// <summary>Folds gazetteer names and cue phrases as place recognition reads them: words of letters and digits, folded by <see cref="Folding"/>, one space between.</summary>
 public static class TextFolding
 {
-    /// <summary>Folds one token (letters and digits only) into <paramref name="into"/>.</summary>
-    public static void FoldToken(ReadOnlySpan<char> token, StringBuilder into)
-    {
-        var ascii = true;
-        foreach (var c in token)
-        {
-            if (c > 0x7f) { ascii = false; break; }
-        }
-        if (ascii)
-        {
-            foreach (var c in token) into.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
-            return;
-        }
-        foreach (var raw in token)
-        {
-            if (raw < 0x80)
-            {
-                into.Append(raw is >= 'A' and <= 'Z' ? (char)(raw + 32) : raw);
-                continue;
-            }
-            if (Map.TryGetValue(raw, out var folded)) { into.Append(folded); continue; }
-            var cat = CharUnicodeInfo.GetUnicodeCategory(raw);
-            if (cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) continue;
-            if (char.IsLetterOrDigit(raw)) into.Append(char.ToLowerInvariant(raw));
-        }
-    }
-
-    private static readonly Dictionary<char, string> Map = BuildMap();
-
-    private static Dictionary<char, string> BuildMap()
-    {
-        var map = new Dictionary<char, string>(FoldTable.Keys.Length);
-        for (var i = 0; i < FoldTable.Keys.Length; i++) map[FoldTable.Keys[i]] = FoldTable.Values[i];
-        return map;
-    }
-
-    /// <summary>Folds a whole phrase: its tokens folded and joined by single spaces.</summary>
+    /// <summary>Folds a whole phrase: its words folded and joined by single spaces.</summary>
     public static string FoldPhrase(string phrase)
     {
         var sb = new StringBuilder(phrase.Length);
@@ -95,7 +60,7 @@ public static class GeoTokenizer
             while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsMark(text[i]))) i++;
             var span = text.AsSpan(start, i - start);
             sb.Clear();
-            TextFolding.FoldToken(span, sb);
+            sb.Append(Folding.Fold(span));
             if (sb.Length == 0) continue;
             var capitalized = char.IsUpper(span[0]);
             var letters = 0;

@@ -1,4 +1,4 @@
-using System.Text;
+using Vigie.Text;
 
 namespace Vigie.Extraction.Actors;
 
@@ -11,18 +11,8 @@ internal readonly record struct ActorToken(int Start, int End, string Folded, bo
 /// A sentence ends at . ! ? … and at every line break.</remarks>
 internal static class ActorText
 {
-    // Base letters of U+00C0..U+017F, '\0' where the character is not a letter with a plain base.
-    private const string Latin1 = "AAAAAA\0CEEEEIIIIDNOOOOO\0OUUUUY\0\0aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0y";
-    private const string LatinExtendedA =
-        "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
-
-    /// <summary>Folds a string: lower case, accents removed, ligatures expanded, typographic apostrophes and hyphens kept as is.</summary>
-    public static string Fold(ReadOnlySpan<char> s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s) AppendFolded(sb, c);
-        return sb.ToString();
-    }
+    /// <summary>Folds a string with Vigie's one fold.</summary>
+    public static string Fold(ReadOnlySpan<char> s) => Folding.Fold(s);
 
     // Folded words recur within and across documents: a per-thread cache saves one string per token.
     [ThreadStatic] private static Dictionary<string, string>? t_cache;
@@ -33,8 +23,7 @@ internal static class ActorText
     {
         Span<char> buffer = stackalloc char[64];
         if (s.Length * 2 > buffer.Length) return Fold(s);
-        var n = 0;
-        foreach (var c in s) n += FoldInto(c, buffer[n..]);
+        var n = Folding.Fold(s, buffer);
         var folded = buffer[..n];
         var cache = t_cache ??= new Dictionary<string, string>(StringComparer.Ordinal);
         var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -43,44 +32,6 @@ internal static class ActorText
         shared = new string(folded);
         cache[shared] = shared;
         return shared;
-    }
-
-    /// <summary>Writes what <see cref="AppendFolded"/> appends; returns the number of characters written (1 or 2).</summary>
-    private static int FoldInto(char c, Span<char> into)
-    {
-        if (c < 0x80) { into[0] = char.ToLowerInvariant(c); return 1; }
-        switch (c)
-        {
-            case 'Æ' or 'æ': into[0] = 'a'; into[1] = 'e'; return 2;
-            case 'Œ' or 'œ': into[0] = 'o'; into[1] = 'e'; return 2;
-            case 'ß': into[0] = 's'; into[1] = 's'; return 2;
-            case 'Þ' or 'þ': into[0] = 't'; into[1] = 'h'; return 2;
-            case 'Ș' or 'ș' or 'Ş' or 'ş': into[0] = 's'; return 1;
-            case 'Ț' or 'ț' or 'Ţ' or 'ţ': into[0] = 't'; return 1;
-        }
-        char b = '\0';
-        if (c is >= '\u00C0' and <= '\u00FF') b = Latin1[c - 0xC0];
-        else if (c is >= '\u0100' and <= '\u017F') b = LatinExtendedA[c - 0x100];
-        into[0] = char.ToLowerInvariant(b != '\0' ? b : c);
-        return 1;
-    }
-
-    private static void AppendFolded(StringBuilder sb, char c)
-    {
-        if (c < 0x80) { sb.Append(char.ToLowerInvariant(c)); return; }
-        switch (c)
-        {
-            case 'Æ' or 'æ': sb.Append("ae"); return;
-            case 'Œ' or 'œ': sb.Append("oe"); return;
-            case 'ß': sb.Append("ss"); return;
-            case 'Þ' or 'þ': sb.Append("th"); return;
-            case 'Ș' or 'ș' or 'Ş' or 'ş': sb.Append('s'); return;
-            case 'Ț' or 'ț' or 'Ţ' or 'ţ': sb.Append('t'); return;
-        }
-        char b = '\0';
-        if (c is >= '\u00C0' and <= '\u00FF') b = Latin1[c - 0xC0];
-        else if (c is >= '\u0100' and <= '\u017F') b = LatinExtendedA[c - 0x100];
-        sb.Append(char.ToLowerInvariant(b != '\0' ? b : c));
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ' or '‘';

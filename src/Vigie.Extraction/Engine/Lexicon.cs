@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.IO.Compression;
+using Vigie.Text;
 
 namespace Vigie.Extraction.Engine;
 
@@ -69,7 +70,7 @@ public sealed class Lexicon
                     if (line.Length == 0 || line[0] == '#') continue;
                     var c = line.Split('\t');
                     if (c.Length < 2) throw new FormatException($"{Path.GetFileName(file)}:{n}: expected suffix, replacement and optional tenses separated by tabs.");
-                    suffixes.Add(new SuffixRule(TextFold.Fold(c[0]), TextFold.Fold(c[1]), c.Length > 2 ? ParseForms(c[2]) : VerbForm.None));
+                    suffixes.Add(new SuffixRule(Folding.Fold(c[0]), Folding.Fold(c[1]), c.Length > 2 ? ParseForms(c[2]) : VerbForm.None));
                 }
                 continue;
             }
@@ -94,8 +95,8 @@ public sealed class Lexicon
             var c = line.Split('\t');
             if (c.Length < 3 || c[2].Length != 1)
                 throw new FormatException($"{fileName}:{n}: expected form, lemma, part of speech and tenses separated by tabs.");
-            var form = TextFold.Fold(c[0]);
-            var lemmaFolded = TextFold.Fold(c[1]);
+            var form = Folding.Fold(c[0]);
+            var lemmaFolded = Folding.Fold(c[1]);
             if (!lemmas.TryGetValue(lemmaFolded, out var lemma)) lemmas[lemmaFolded] = lemma = lemmaFolded;
             var forms = c.Length > 3 ? ParseForms(c[3]) : VerbForm.None;
             Add(map, form, new LexicalReading(lemma, c[2][0], forms));

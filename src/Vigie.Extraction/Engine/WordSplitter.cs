@@ -1,3 +1,5 @@
+using Vigie.Text;
+
 namespace Vigie.Extraction.Engine;
 
 /// <summary>One word or punctuation sign of a sentence, with its folded form and lexical readings.</summary>
@@ -66,8 +68,8 @@ public sealed class WordSplitter
     public WordSplitter(Lexicon lexicon, IEnumerable<string> elisions, IEnumerable<string> clitics)
     {
         _lexicon = lexicon;
-        _elisions = new HashSet<string>(elisions.Select(e => TextFold.Fold(e)), StringComparer.Ordinal);
-        _clitics = [.. clitics.Select(c => TextFold.Fold(c)).OrderByDescending(c => c.Length)];
+        _elisions = new HashSet<string>(elisions.Select(e => Folding.Fold(e)), StringComparer.Ordinal);
+        _clitics = [.. clitics.Select(c => Folding.Fold(c)).OrderByDescending(c => c.Length)];
     }
 
     private sealed record WordTokenTemplate(string Folded, string[] Lemmas, VerbForm Forms, bool Noun, bool Finite);
@@ -91,7 +93,7 @@ public sealed class WordSplitter
                     if ((ch is '-' or '\'' or '\u2019' or '.') && i + 1 < end && char.IsLetterOrDigit(text[i + 1])
                         && (ch != '.' || (char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]))))
                     {
-                        if (ch is '\'' or '\u2019' && _elisions.Contains(TextFold.Fold(text.AsSpan(s, i + 1 - s))))
+                        if (ch is '\'' or '\u2019' && _elisions.Contains(Folding.Fold(text.AsSpan(s, i + 1 - s))))
                         {
                             AddWord(tokens, text, s, i + 1);
                             s = i + 1;
@@ -102,7 +104,7 @@ public sealed class WordSplitter
                     break;
                 }
                 // A word ending in an apostrophe that is an elision (l' before a quote or a number).
-                if (i < end && text[i] is '\'' or '\u2019' && _elisions.Contains(TextFold.Fold(text.AsSpan(s, i + 1 - s))))
+                if (i < end && text[i] is '\'' or '\u2019' && _elisions.Contains(Folding.Fold(text.AsSpan(s, i + 1 - s))))
                 {
                     i++;
                 }
@@ -113,7 +115,7 @@ public sealed class WordSplitter
             var p = i;
             i++;
             while (i < end && text[i] == c && !char.IsLetterOrDigit(c)) i++;
-            var folded = TextFold.Fold(text.AsSpan(p, i - p));
+            var folded = Folding.Fold(text.AsSpan(p, i - p));
             tokens.Add(new WordToken(p, i, folded, [folded], VerbForm.None, false, false, false));
         }
         return tokens;
@@ -121,7 +123,7 @@ public sealed class WordSplitter
 
     private void AddWordWithClitics(List<WordToken> tokens, string text, int s, int e)
     {
-        var folded = TextFold.Fold(text.AsSpan(s, e - s));
+        var folded = Folding.Fold(text.AsSpan(s, e - s));
         foreach (var clitic in _clitics)
         {
             if (folded.Length > clitic.Length + 1 && folded.EndsWith(clitic, StringComparison.Ordinal) && folded.Length == e - s)
@@ -138,12 +140,12 @@ public sealed class WordSplitter
     {
         // Known words are looked up by their folded span, without allocating a string.
         Span<char> buffer = stackalloc char[48];
-        var n = TextFold.FoldInto(text.AsSpan(s, e - s), buffer);
+        var n = Folding.Fold(text.AsSpan(s, e - s), buffer);
         WordTokenTemplate? t = null;
         if (n >= 0 && _cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..n], out var cached)) t = cached;
         if (t is null)
         {
-            var folded = TextFold.Fold(text.AsSpan(s, e - s));
+            var folded = Folding.Fold(text.AsSpan(s, e - s));
             t = Read(folded);
             if (_cache.Count < 50_000) _cache.TryAdd(folded, t);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Vigie.Core;
 using Vigie.Extraction.Engine;
+using Vigie.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Vigie.Extraction.Patterns;
@@ -25,7 +26,7 @@ public sealed record WordSequence(FrozenSet<string>[] Words, string Source)
 {
     /// <summary>Parses "pour qu'" or "s' il|ils" into folded word sets.</summary>
     public static WordSequence Parse(string s) =>
-        new([.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Split('|').Select(x => TextFold.Fold(x)).ToFrozenSet(StringComparer.Ordinal))], s);
+        new([.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Split('|').Select(x => Folding.Fold(x)).ToFrozenSet(StringComparer.Ordinal))], s);
 
     /// <summary>True when the sequence starts at token <paramref name="pos"/>.</summary>
     public bool MatchesAt(IReadOnlyList<WordToken> tokens, int pos)
@@ -219,7 +220,7 @@ public sealed class LanguageData
     }
 
     private static FrozenSet<string> Set(YamlNode? n, string rel) =>
-        Strings(n, rel).Select(w => TextFold.Fold(w)).ToFrozenSet(StringComparer.Ordinal);
+        Strings(n, rel).Select(w => Folding.Fold(w)).ToFrozenSet(StringComparer.Ordinal);
 
     private static List<WordSequence> Seqs(YamlNode? n, string rel) => [.. Strings(n, rel).Select(WordSequence.Parse)];
 
