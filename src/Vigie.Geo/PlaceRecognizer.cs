@@ -1,4 +1,5 @@
 using Vigie.Core;
+using Vigie.Text;
 
 namespace Vigie.Geo;
 
@@ -27,21 +28,19 @@ public sealed class PlaceRecognizer
     /// <summary>The gazetteer this recogniser reads.</summary>
     public Gazetteer Gazetteer => _gazetteer;
 
-    /// <summary>Loads data/geo/gazetteer.bin and every data/lang/*/geo-cues.tsv under a data root.</summary>
+    /// <summary>Loads data/geo/gazetteer.bin and the geo-cues.tsv of every language pack under a data root.</summary>
     /// <exception cref="FileNotFoundException">The gazetteer was not built: run tools/gazetteer/build.sh.</exception>
-    public static PlaceRecognizer Load(string dataRoot)
+    public static PlaceRecognizer Load(string dataRoot) => Load(dataRoot, LanguagePacks.Load(dataRoot));
+
+    /// <summary>Loads data/geo/gazetteer.bin under a data root and the geo-cues.tsv of every pack (its own or a parent's).</summary>
+    /// <exception cref="FileNotFoundException">The gazetteer was not built: run tools/gazetteer/build.sh.</exception>
+    public static PlaceRecognizer Load(string dataRoot, LanguagePacks packs)
     {
+        ArgumentNullException.ThrowIfNull(packs);
         var gazetteer = Gazetteer.Load(Path.Combine(dataRoot, "geo", "gazetteer.bin"));
         var cues = new Dictionary<string, GeoCues>(StringComparer.OrdinalIgnoreCase);
-        var langRoot = Path.Combine(dataRoot, "lang");
-        if (Directory.Exists(langRoot))
-        {
-            foreach (var dir in Directory.GetDirectories(langRoot))
-            {
-                var file = Path.Combine(dir, "geo-cues.tsv");
-                if (File.Exists(file)) cues[Path.GetFileName(dir)] = GeoCues.Load(file);
-            }
-        }
+        foreach (var pack in packs.All)
+            if (pack.Find("geo-cues.tsv") is { } file) cues[pack.Code] = GeoCues.Load(file);
         return new PlaceRecognizer(gazetteer, cues);
     }
 

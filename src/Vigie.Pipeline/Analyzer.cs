@@ -30,6 +30,12 @@ public sealed class Analyzer
         _identifier = identifier;
     }
 
+    /// <summary>The language identifier, over the same packs.</summary>
+    public LanguageIdentifier Identifier => _identifier;
+
+    /// <summary>The text layer and its language packs.</summary>
+    public TextLayer Text => _text;
+
     /// <summary>The event engine (patterns and their language data).</summary>
     public EventEngine Engine => _engine;
 
@@ -39,12 +45,13 @@ public sealed class Analyzer
     /// <summary>Loads every language's data (validated) once, from a data folder.</summary>
     public static Analyzer Create(string dataRoot)
     {
-        var text = Task.Run(() => TextLayer.Load(dataRoot));
-        var places = Task.Run(() => PlaceRecognizer.Load(dataRoot));
-        var actors = Task.Run(() => ActorRecognizer.Load(dataRoot));
-        var engine = Task.Run(() => EventEngine.Load(dataRoot));
-        var identifier = LanguageIdentifier.Load(dataRoot);
-        return new Analyzer(text.GetAwaiter().GetResult(), places.GetAwaiter().GetResult(), actors.GetAwaiter().GetResult(),
+        // One scan of data/lang: every part reads the same packs.
+        var packs = LanguagePacks.Load(dataRoot);
+        var places = Task.Run(() => PlaceRecognizer.Load(dataRoot, packs));
+        var actors = Task.Run(() => ActorRecognizer.Load(dataRoot, packs));
+        var engine = Task.Run(() => EventEngine.Load(packs));
+        var identifier = LanguageIdentifier.Load(dataRoot, packs);
+        return new Analyzer(new TextLayer(packs), places.GetAwaiter().GetResult(), actors.GetAwaiter().GetResult(),
             engine.GetAwaiter().GetResult(), identifier);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Vigie.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -41,10 +42,10 @@ internal sealed class ActorDataLoader
 
     private ActorDataLoader(string dataRoot) => _root = Path.GetFullPath(dataRoot);
 
-    public static ActorData Load(string dataRoot)
+    public static ActorData Load(string dataRoot, LanguagePacks packs)
     {
         var loader = new ActorDataLoader(dataRoot);
-        var data = loader.LoadAll();
+        var data = loader.LoadAll(packs);
         if (loader._errors.Count > 0) throw new ActorDataException(loader._errors);
         return data;
     }
@@ -53,7 +54,7 @@ internal sealed class ActorDataLoader
 
     private void Error(string file, long line, string problem) => _errors.Add($"{Rel(file)}:{line}: {problem}");
 
-    private ActorData LoadAll()
+    private ActorData LoadAll(LanguagePacks packs)
     {
         var actorsDir = Path.Combine(_root, "actors");
         var roles = LoadRoles(Path.Combine(actorsDir, "roles.tsv"));
@@ -62,15 +63,11 @@ internal sealed class ActorDataLoader
         LoadActors(Path.Combine(actorsDir, "actors.yaml"), actors, roles, states);
         var generics = LoadGenerics(Path.Combine(actorsDir, "generic.yaml"), roles, actors);
         var languages = new Dictionary<string, ActorLexicon>(StringComparer.Ordinal);
-        var langRoot = Path.Combine(_root, "lang");
-        if (Directory.Exists(langRoot))
+        foreach (var pack in packs.All)
         {
-            foreach (var dir in Directory.EnumerateDirectories(langRoot).Order(StringComparer.Ordinal))
-            {
-                if (!File.Exists(Path.Combine(dir, "actors-cues.yaml"))) continue;
-                var lexicon = LoadLanguage(dir, actors, generics);
-                if (lexicon is not null) languages[lexicon.Language] = lexicon;
-            }
+            if (pack.Find("actors-cues.yaml") is null) continue;
+            var lexicon = LoadLanguage(pack, actors, generics);
+            if (lexicon is not null) languages[lexicon.Language] = lexicon;
         }
         return new ActorData(actors.ToFrozenDictionary(StringComparer.Ordinal), generics.ToFrozenDictionary(StringComparer.Ordinal),
             roles.ToFrozenSet(StringComparer.Ordinal), languages.ToFrozenDictionary(StringComparer.Ordinal));
@@ -269,9 +266,11 @@ internal sealed class ActorDataLoader
         return generics;
     }
 
-    private ActorLexicon? LoadLanguage(string dir, Dictionary<string, ActorDefinition> actors, Dictionary<string, GenericActor> generics)
+    private ActorLexicon? LoadLanguage(LanguagePack pack, Dictionary<string, ActorDefinition> actors, Dictionary<string, GenericActor> generics)
     {
-        var code = Path.GetFileName(dir);
+        var code = pack.Code;
+        // Each file from the language's folder, else its nearest parent's.
+        string File(string name) => pack.Find(name) ?? Path.Combine(_root, "lang", code, name);
         var trie = new AliasTrie();
         var seen = new Dictionary<string, (AliasEntry Entry, string Where)>(StringComparer.Ordinal);
         var names = new Dictionary<string, AliasEntry>(StringComparer.Ordinal);
@@ -299,7 +298,7 @@ internal sealed class ActorDataLoader
 
         void LoadAliasFile(string file, bool required)
         {
-            if (!required && !File.Exists(file)) return;
+            if (!required && !System.IO.File.Exists(file)) return;
             foreach (var (line, cells) in ReadTsv(file))
             {
                 if (cells.Length is < 2 or > 3) { Error(file, line, "expected alias, actor id and an optional kind separated by tabs"); continue; }
@@ -321,9 +320,9 @@ internal sealed class ActorDataLoader
             }
         }
 
-        LoadAliasFile(Path.Combine(dir, "actors-states.tsv"), required: false);
-        LoadAliasFile(Path.Combine(dir, "actors.tsv"), required: true);
-        var genericFile = Path.Combine(dir, "actors-generic.tsv");
+        LoadAliasFile(File("actors-states.tsv"), required: false);
+        LoadAliasFile(File("actors.tsv"), required: true);
+        var genericFile = File("actors-generic.tsv");
         foreach (var (line, cells) in ReadTsv(genericFile))
         {
             if (cells.Length != 2) { Error(genericFile, line, "expected phrase and generic id separated by a tab"); continue; }
@@ -332,7 +331,7 @@ internal sealed class ActorDataLoader
             AddAlias(genericFile, line, cells[0].Trim(), new AliasEntry(AliasKind.Generic, id, false, $"{Rel(genericFile)}:{line}"));
         }
 
-        var cueFile = Path.Combine(dir, "actors-cues.yaml");
+        var cueFile = File("actors-cues.yaml");
         var cues = ReadYamlMapping(cueFile);
         if (cues is null) return null;
         CheckKeys(cueFile, cues, "actor_verbs", "passive_markers", "place_before", "articles", "qualifier_links", "possessive_marks",

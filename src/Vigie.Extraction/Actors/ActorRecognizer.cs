@@ -1,4 +1,5 @@
 using Vigie.Core;
+using Vigie.Text;
 
 namespace Vigie.Extraction.Actors;
 
@@ -31,7 +32,11 @@ public sealed class ActorRecognizer
 
     /// <summary>Loads and validates the actor data under <paramref name="dataRoot"/> (the folder holding <c>actors/</c> and <c>lang/</c>).</summary>
     /// <exception cref="ActorDataException">The data has problems; each reads <c>file:line: problem</c>.</exception>
-    public static ActorRecognizer Load(string dataRoot) => new(ActorDataLoader.Load(dataRoot));
+    public static ActorRecognizer Load(string dataRoot) => Load(dataRoot, LanguagePacks.Load(dataRoot));
+
+    /// <summary>Loads and validates the actor registry under <paramref name="dataRoot"/> and the actor files of every language pack.</summary>
+    /// <exception cref="ActorDataException">The data has problems; each reads <c>file:line: problem</c>.</exception>
+    public static ActorRecognizer Load(string dataRoot, LanguagePacks packs) => new(ActorDataLoader.Load(dataRoot, packs));
 
     /// <summary>The languages with actor data.</summary>
     public IReadOnlyCollection<string> Languages => _data.Languages.Keys;

@@ -146,20 +146,20 @@ public sealed class LanguageData
     public ReadOnlySpan<(EventRule Rule, CompiledPattern Pattern)> RulesTriggeredBy(string lemma) =>
         _byTrigger.TryGetValue(lemma, out var r) ? r : [];
 
-    /// <summary>Loads and validates <c>data/lang/&lt;code&gt;/</c>; errors read <c>file:line: what is wrong</c>.</summary>
-    public static LanguageData Load(string languageFolder, EventTypeCatalog catalog)
+    /// <summary>Loads and validates the engine's files of a language pack (<c>modality.yaml</c>, <c>patterns*.yaml</c>,
+    /// each inherited from a parent language when the language has none of its own); errors read <c>file:line: what is wrong</c>.</summary>
+    public static LanguageData Load(LanguagePack pack, EventTypeCatalog catalog)
     {
-        var code = Path.GetFileName(languageFolder.TrimEnd('/', '\\'));
-        var lexicon = Lexicon.Load(languageFolder);
+        ArgumentNullException.ThrowIfNull(pack);
+        var code = pack.Code;
         Grammar? grammar = null;
         ModalityMarkers? modality = null;
         var rules = new List<EventRule>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = Directory.EnumerateFiles(languageFolder, "*.yaml").Order(StringComparer.Ordinal).ToList();
-        foreach (var file in files)
+        foreach (var file in pack.FindAll("*.yaml"))
         {
             var name = Path.GetFileName(file);
-            var rel = $"data/lang/{code}/{name}";
+            var rel = pack.Relative(file);
             if (name.StartsWith("modality", StringComparison.Ordinal))
                 modality = ReadModality(Root(file, rel), rel);
             else if (name.StartsWith("patterns", StringComparison.Ordinal))
@@ -176,9 +176,9 @@ public sealed class LanguageData
                     }
             }
         }
-        if (grammar is null) throw new FormatException($"data/lang/{code}: no patterns*.yaml has a 'grammar' section.");
-        if (modality is null) throw new FormatException($"data/lang/{code}/modality.yaml is missing.");
-        return new LanguageData(code, lexicon, grammar, modality, rules);
+        if (grammar is null) throw new FormatException($"lang/{code}: no patterns*.yaml has a 'grammar' section.");
+        if (modality is null) throw new FormatException($"lang/{code}/modality.yaml is missing.");
+        return new LanguageData(code, pack.Lexicon, grammar, modality, rules);
     }
 
     private static YamlMappingNode Root(string file, string rel)
