@@ -89,6 +89,30 @@ public static class Folding
         return new string(buffer[..n]);
     }
 
+    /// <summary>Whether a character belongs to a word part: a letter, a digit, a combining mark or a character folding drops
+    /// (the runs that place and actor names are read over, as the gazetteer's build script splits names).</summary>
+    public static bool IsWordPartChar(char c) =>
+        c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c) || Single[c] == '\0';
+
+    /// <summary>The folded word parts of a phrase joined by single spaces ("Mazâr-e Charîf" → "mazar e charif"): the key
+    /// of gazetteer names, cue phrases and actor aliases.</summary>
+    public static string FoldWords(ReadOnlySpan<char> phrase)
+    {
+        var sb = new System.Text.StringBuilder(phrase.Length);
+        var i = 0;
+        while (i < phrase.Length)
+        {
+            if (!IsWordPartChar(phrase[i])) { i++; continue; }
+            var start = i;
+            while (i < phrase.Length && IsWordPartChar(phrase[i])) i++;
+            var folded = Fold(phrase[start..i]);
+            if (folded.Length == 0) continue;
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(folded);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>The fold of a name reduced to its letters and digits ("Mazâr-e Charîf" → "mazarecharif"), to compare names however they are spaced or punctuated.</summary>
     public static string FoldLettersAndDigits(ReadOnlySpan<char> source)
     {

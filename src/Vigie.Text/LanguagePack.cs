@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Vigie.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Vigie.Text;
@@ -21,6 +22,7 @@ public sealed class LanguagePack
         _files = files;
         Text = text;
         Lexicon = lexicon;
+        Parser = new Syntax.LexiconParser(lexicon);
     }
 
     /// <summary>The data root the pack was read from (the folder holding <c>lang/</c>).</summary>
@@ -37,6 +39,25 @@ public sealed class LanguagePack
 
     /// <summary>The form→lemma lexicon, looked up by folded form.</summary>
     public Lexicon Lexicon { get; }
+
+    /// <summary>The sentence parser of the language (words from the lexicon until a syntax model is loaded).</summary>
+    public Syntax.ISentenceParser Parser { get; }
+
+    /// <summary>Reads a document: tokens, sentences, numbers and dates, resolved against <paramref name="documentDate"/>.</summary>
+    public DocumentAnalysis Read(string text, PartialDate? documentDate)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new DocumentAnalysis(Text.Analyze(text, documentDate), this, documentDate);
+    }
+
+    /// <summary>The word parts of a phrase from a data file (an alias, a cue), read as the language's text is read.</summary>
+    public IReadOnlyList<WordPart> PartsOf(string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        var tokens = new List<Token>();
+        Text.Tokenizer.Run(phrase, tokens, []);
+        return WordParts.Build(phrase, tokens);
+    }
 
     /// <summary>The text layer's part: tokeniser, numbers and dates.</summary>
     internal LanguageProfile Text { get; }

@@ -11,6 +11,19 @@ internal sealed class LanguageProfile
     public required NumberRecognizer Numbers { get; init; }
     public required DateRecognizer Dates { get; init; }
 
+    /// <summary>Segments a text and recognises its numbers and dates.</summary>
+    public TextAnalysis Analyze(string text, Vigie.Core.PartialDate? documentDate)
+    {
+        var tokens = new List<Token>(text.Length / 5 + 8);
+        var sentences = new List<Sentence>(text.Length / 100 + 2);
+        Tokenizer.Run(text, tokens, sentences);
+        var atoms = Atoms.Build(text, tokens);
+        var dateSpans = new List<Vigie.Core.DateMention>();
+        var dates = Dates.Recognize(text, atoms, tokens, documentDate, dateSpans);
+        var numbers = Numbers.Recognize(text, atoms, tokens, dateSpans);
+        return new TextAnalysis(text, Code, sentences, tokens, numbers, dates);
+    }
+
     /// <summary>Finds a data file in the language folder, else in its parent's (a child overrides only what differs).</summary>
     internal sealed class Files(string langRoot, IReadOnlyList<string> chain)
     {

@@ -37,15 +37,18 @@ public sealed class TextLayer
     public TextAnalysis Analyze(string text, string language, PartialDate? documentDate)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var profile = Profile(language);
-        var tokens = new List<Token>(text.Length / 5 + 8);
-        var sentences = new List<Sentence>(text.Length / 100 + 2);
-        profile.Tokenizer.Run(text, tokens, sentences);
-        var atoms = Atoms.Build(text, tokens);
-        var dateSpans = new List<DateMention>();
-        var dates = profile.Dates.Recognize(text, atoms, tokens, documentDate, dateSpans);
-        var numbers = profile.Numbers.Recognize(text, atoms, tokens, dateSpans);
-        return new TextAnalysis(text, profile.Code, sentences, tokens, numbers, dates);
+        return Profile(language).Analyze(text, documentDate);
+    }
+
+    /// <summary>Reads a document into the analysis every later stage shares (see <see cref="DocumentAnalysis"/>).</summary>
+    /// <param name="text">The document text (after the seed header, if any).</param>
+    /// <param name="language">A loaded language code; an unknown code throws <see cref="ArgumentException"/>.</param>
+    /// <param name="documentDate">The document's date, as precise as known; without it only absolute dates resolve.</param>
+    public DocumentAnalysis Read(string text, string language, PartialDate? documentDate)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        _ = Profile(language);
+        return Packs.Find(language)!.Read(text, documentDate);
     }
 
     /// <summary>Re-resolves a date read as a bare or "this" weekday ("jeudi", "on Thursday") as the coming such day

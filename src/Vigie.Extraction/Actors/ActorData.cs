@@ -266,6 +266,21 @@ internal sealed class ActorDataLoader
         return generics;
     }
 
+    /// <summary>The folded words of an alias, read as the language's text is read; empty when it has none or holds punctuation.</summary>
+    private static string[] AliasWords(LanguagePack pack, string alias, out bool allUpper)
+    {
+        var parts = pack.PartsOf(alias);
+        allUpper = parts.Count > 0;
+        var words = new string[parts.Count];
+        for (var k = 0; k < parts.Count; k++)
+        {
+            if (!parts[k].IsWord) return [];
+            words[k] = parts[k].Folded;
+            allUpper &= parts[k].Upper;
+        }
+        return words;
+    }
+
     private ActorLexicon? LoadLanguage(LanguagePack pack, Dictionary<string, ActorDefinition> actors, Dictionary<string, GenericActor> generics)
     {
         var code = pack.Code;
@@ -277,7 +292,7 @@ internal sealed class ActorDataLoader
 
         void AddAlias(string file, int line, string alias, AliasEntry entry)
         {
-            var words = ActorText.AliasWords(alias, out var allUpper);
+            var words = AliasWords(pack, alias, out var allUpper);
             if (words.Length == 0) { Error(file, line, $"alias '{alias}' has no words or holds punctuation"); return; }
             entry = entry with { CaseSensitive = allUpper && entry.Kind is not (AliasKind.Generic or AliasKind.Anaphor) };
             var key = string.Join(' ', words);
@@ -343,7 +358,7 @@ internal sealed class ActorDataLoader
             foreach (var n in seq.Children)
             {
                 if (n is not YamlScalarNode { Value: { } v } || v.Trim().Length == 0) { Error(cueFile, n.Start.Line, $"'{key}': expected a word"); continue; }
-                var folded = ActorText.Fold(v.Trim());
+                var folded = Folding.Fold(v.Trim());
                 if (!set.Add(folded)) Error(cueFile, n.Start.Line, $"'{key}': duplicate word '{v}'");
             }
             return set.ToFrozenSet(StringComparer.Ordinal);

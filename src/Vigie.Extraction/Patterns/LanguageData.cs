@@ -65,8 +65,6 @@ public sealed class WordSequenceSet
 
 /// <summary>Words the engine needs to read the structure of a sentence.</summary>
 public sealed record Grammar(
-    IReadOnlyList<string> Elisions,
-    IReadOnlyList<string> Clitics,
     WordSequenceSet ClauseBreaks,
     FrozenSet<string> Coordination,
     FrozenSet<string> ListPrepositions,
@@ -112,7 +110,7 @@ public sealed class LanguageData
         Grammar = grammar;
         Modality = modality;
         Rules = rules;
-        Splitter = new WordSplitter(lexicon, grammar.Elisions, grammar.Clitics);
+        Words = new WordReader(lexicon);
         var index = new Dictionary<string, List<(EventRule, CompiledPattern)>>(StringComparer.Ordinal);
         foreach (var r in rules)
             foreach (var p in r.Patterns)
@@ -139,8 +137,8 @@ public sealed class LanguageData
     /// <summary>Every rule, in file order.</summary>
     public IReadOnlyList<EventRule> Rules { get; }
 
-    /// <summary>The word splitter of the language.</summary>
-    public WordSplitter Splitter { get; }
+    /// <summary>The lexical reader of the language's tokens.</summary>
+    public WordReader Words { get; }
 
     /// <summary>The rules whose trigger may be this form or lemma.</summary>
     public ReadOnlySpan<(EventRule Rule, CompiledPattern Pattern)> RulesTriggeredBy(string lemma) =>
@@ -231,8 +229,6 @@ public sealed class LanguageData
             foreach (var (k, v) in qk.Children)
                 kinds.Add((((YamlScalarNode)k).Value ?? "", Set(v, rel)));
         return new Grammar(
-            Strings(Child(g, "elisions"), rel),
-            Strings(Child(g, "clitics"), rel),
             new WordSequenceSet(Seqs(Child(g, "clause_breaks"), rel)),
             Set(Child(g, "coordination"), rel),
             Set(Child(g, "list_prepositions"), rel),

@@ -28,7 +28,8 @@ public sealed class LanguageDataTests
     public void French_verbs_are_lemmatised_from_the_lexicon()
     {
         var fr = EngineFixture.Engine.Language("fr")!;
-        var tokens = fr.Splitter.Split("ils s'emparaient de la ville", 0, 28);
+        var read = EngineFixture.Packs.Find("fr")!.Read("ils s'emparaient de la ville", null);
+        var tokens = fr.Words.Read(read, read.Sentences[0]);
         var verb = tokens.Single(t => t.Folded == "emparaient");
         Assert.Contains("emparer", verb.Lemmas);
         Assert.True(verb.Forms.HasFlag(Vigie.Text.VerbForm.Imperfect));
