@@ -49,7 +49,7 @@ internal sealed partial class Commands
             var sentences = files.SelectMany(ReadTreebank).ToList();
             stdout.WriteLine($"training {lang} on {sentences.Count:N0} sentences, {sentences.Sum(s => s.Words.Count):N0} words ({string.Join(", ", files.Select(Path.GetFileName))})");
             var clock = Stopwatch.StartNew();
-            var classes = LexiconWordClasses.Load(DataPaths.Language(lang));
+            var classes = SyntaxModels.Pack(lang).WordClasses;
             var model = SyntaxTrainer.Train(lang, string.Join(", ", files.Select(Path.GetFileName)), sentences, classes,
                 new SyntaxTrainingOptions(Seed: p.GetValue(seed)), line => stdout.WriteLine("  " + line));
             var path = p.GetValue(output) ?? settings.ModelPath;
@@ -86,21 +86,20 @@ internal sealed partial class Commands
         {
             var ctx = Context(p);
             var reader = ctx.CreateReader(p.GetValue(MaxBytes));
-            var text = TextLayer.LoadDefault();
-            var parsers = new Dictionary<string, ISentenceParser>(StringComparer.Ordinal);
+            var packs = SyntaxModels.Packs();
             var rejected = 0;
             var table = p.GetValue(format) == "table";
             foreach (var item in reader.Read(p.GetValue(Paths)!))
             {
                 if (item is Rejection r) { ctx.Report(r); rejected++; continue; }
                 var doc = ((AcceptedDocument)item).Document;
-                if (!parsers.TryGetValue(doc.Language, out var parser))
-                    parsers[doc.Language] = parser = new TokenSentenceParser(SyntaxModels.Load(doc.Language));
-                var analysis = text.Analyze(doc.Text, doc.Language, doc.Date);
+                var pack = packs.Find(doc.Language) ?? throw new UserException($"{doc.Id}: no language pack '{doc.Language}'.");
+                SyntaxModels.Load(pack);
+                var analysis = pack.Read(doc.Text, doc.Date);
                 stdout.WriteLine($"# newdoc id = {doc.Id}");
                 foreach (var sentence in analysis.Sentences)
                 {
-                    var parsed = parser.Parse(analysis, sentence);
+                    var parsed = analysis.Syntax(sentence.Index);
                     if (table) SyntaxTable(doc.Text, sentence, parsed);
                     else Conllu.Write(stdout, doc.Text, parsed, $"{doc.Id}-{sentence.Index + 1}", sentence.Start, sentence.End);
                 }
@@ -123,16 +122,30 @@ internal sealed partial class Commands
     }
 }
 
-/// <summary>Loads a language's syntax model once per process.</summary>
+/// <summary>A language's syntax model, read through its language pack.</summary>
 internal static class SyntaxModels
 {
-    public static SyntaxAnalyzer Load(string language)
+    public static LanguagePacks Packs()
     {
-        var settings = SyntaxSettings.Load(DataPaths.Language(language))
-            ?? throw new UserException($"data/lang/{language}/{SyntaxSettings.FileName} is missing: this language has no syntax model.");
+        try { return LanguagePacks.LoadDefault(); }
+        catch (LanguageDataException e) { throw new UserException(e.Message, e); }
+    }
+
+    public static LanguagePack Pack(string language)
+    {
+        var packs = Packs();
+        return packs.Find(language) ?? throw new UserException($"No language pack '{language}' (loaded: {string.Join(", ", packs.Codes)}).");
+    }
+
+    public static SyntaxAnalyzer Load(string language) => Load(Pack(language));
+
+    public static SyntaxAnalyzer Load(LanguagePack pack)
+    {
+        if (pack.SyntaxSettings is not { } settings)
+            throw new UserException($"data/lang/{pack.Code}/{SyntaxSettings.FileName} is missing: this language has no syntax model.");
         if (!File.Exists(settings.ModelPath))
-            throw new UserException($"{settings.ModelPath} is missing; train it with ./vigie train-syntax --language {language}");
-        try { return SyntaxAnalyzer.Load(settings.ModelPath, LexiconWordClasses.Load(DataPaths.Language(language))); }
+            throw new UserException($"{settings.ModelPath} is missing; train it with ./vigie train-syntax --language {pack.Code}");
+        try { return pack.SyntaxModel!; }
         catch (InvalidDataException e) { throw new UserException(e.Message, e); }
     }
 }
@@ -142,12 +155,14 @@ internal static class SyntaxBench
 {
     public static void Run(TextWriter stdout, IReadOnlyList<Vigie.Core.Document> seed)
     {
+        var packs = SyntaxModels.Packs();
         var languages = seed.Select(d => d.Language).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Where(l => SyntaxSettings.Load(DataPaths.Language(l)) is { } s && File.Exists(s.ModelPath)).ToList();
+            .Where(l => packs.Find(l)?.SyntaxSettings is { } s && File.Exists(s.ModelPath)).ToList();
         if (languages.Count == 0) { stdout.WriteLine("syntax: no trained model; skipped"); return; }
+        // The lexicons are part of the packs (the event engine reads them too): only the models are timed and weighed.
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var load = Stopwatch.StartNew();
-        var parsers = languages.ToDictionary(l => l, l => new TokenSentenceParser(SyntaxModels.Load(l)), StringComparer.Ordinal);
+        var parsers = languages.ToDictionary(l => l, l => new TokenSentenceParser(SyntaxModels.Load(packs.Find(l)!)), StringComparer.Ordinal);
         var loadSeconds = load.Elapsed.TotalSeconds;
         var after = GC.GetTotalMemory(forceFullCollection: true);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -22,8 +22,31 @@ public sealed class LanguagePack
         _files = files;
         Text = text;
         Lexicon = lexicon;
-        Parser = new Syntax.LexiconParser(lexicon);
+        WordClasses = new Syntax.LexiconWordClasses(lexicon);
+        // The model loads on first use: most commands never parse.
+        _syntax = new Lazy<Syntax.SyntaxAnalyzer?>(LoadSyntax, LazyThreadSafetyMode.ExecutionAndPublication);
+        _parser = new Lazy<Syntax.ISentenceParser>(() => _syntax.Value is { } model ? new Syntax.TokenSentenceParser(model) : new Syntax.LexiconParser(lexicon),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<Syntax.SyntaxAnalyzer?> _syntax;
+    private readonly Lazy<Syntax.ISentenceParser> _parser;
+
+    private Syntax.SyntaxAnalyzer? LoadSyntax()
+    {
+        if (SyntaxSettings is not { } settings || !File.Exists(settings.ModelPath)) return null;
+        return Syntax.SyntaxAnalyzer.Load(settings.ModelPath, WordClasses);
+    }
+
+    /// <summary>The language's <c>syntax.yaml</c> (inherited from a parent when the language has none), or null.</summary>
+    public Syntax.SyntaxSettings? SyntaxSettings => _files.Find(Syntax.SyntaxSettings.FileName) is { } path ? Syntax.SyntaxSettings.LoadFile(path) : null;
+
+    /// <summary>The trained tagger and parser of the language (loaded on first use), or null when it has no model file.</summary>
+    /// <exception cref="InvalidDataException">The model file is not a readable model of this version.</exception>
+    public Syntax.SyntaxAnalyzer? SyntaxModel => _syntax.Value;
+
+    /// <summary>The lexicon's classes and lemmas as the tagger and lemmatiser read them.</summary>
+    public Syntax.IWordClasses WordClasses { get; }
 
     /// <summary>The data root the pack was read from (the folder holding <c>lang/</c>).</summary>
     public string DataRoot { get; }
@@ -40,8 +63,9 @@ public sealed class LanguagePack
     /// <summary>The form→lemma lexicon, looked up by folded form.</summary>
     public Lexicon Lexicon { get; }
 
-    /// <summary>The sentence parser of the language (words from the lexicon until a syntax model is loaded).</summary>
-    public Syntax.ISentenceParser Parser { get; }
+    /// <summary>The sentence parser of the language: its trained model, or, for a language without one, one word per
+    /// token with the lexicon's lemma.</summary>
+    public Syntax.ISentenceParser Parser => _parser.Value;
 
     /// <summary>Reads a document: tokens, sentences, numbers and dates, resolved against <paramref name="documentDate"/>.</summary>
     public DocumentAnalysis Read(string text, PartialDate? documentDate)

@@ -1,53 +1,53 @@
-using System.Collections.Frozen;
-using System.IO.Compression;
+using System.Collections.Concurrent;
 
 namespace Vigie.Text.Syntax;
 
-/// <summary>The parts of speech a language's lemma lexicon (<c>lexicon*.tsv[.gz]</c>, generated from Hunspell) gives
-/// each folded form, as a short sorted code (<c>nv</c>): what the tagger knows of words its treebank never showed.</summary>
+/// <summary>What the tagger and lemmatiser read from a language pack's lemma lexicon (generated from Hunspell): the
+/// parts of speech it gives a form, as a short sorted code (<c>nv</c>: noun or verb), and its lemma for a class.</summary>
 public sealed class LexiconWordClasses : IWordClasses
 {
-    private readonly FrozenDictionary<string, string> _classes;
+    private readonly Lexicon _lexicon;
+    // A handful of distinct codes exist (one per set of classes); each is made once.
+    private readonly ConcurrentDictionary<string, string> _codes = new(StringComparer.Ordinal);
 
-    private LexiconWordClasses(FrozenDictionary<string, string> classes) => _classes = classes;
-
-    /// <summary>How many forms have classes.</summary>
-    public int Count => _classes.Count;
+    /// <summary>Reads from a pack's lexicon.</summary>
+    public LexiconWordClasses(Lexicon lexicon) => _lexicon = lexicon;
 
     /// <inheritdoc/>
-    public string? ClassesOf(string lowerForm) => _classes.TryGetValue(Folding.Fold(lowerForm), out var c) ? c : null;
-
-    /// <summary>Reads the lexicon files of a language folder (none: an empty lexicon).</summary>
-    public static LexiconWordClasses Load(string languageFolder)
+    public string? ClassesOf(string lowerForm)
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Directory.Exists(languageFolder))
+        ArgumentNullException.ThrowIfNull(lowerForm);
+        if (lowerForm.Length > 64) return null;
+        Span<char> folded = stackalloc char[128];
+        var readings = _lexicon.Lookup(folded[..Folding.Fold(lowerForm, folded)]);
+        if (readings.Length == 0) return null;
+        Span<char> code = stackalloc char[readings.Length];
+        var n = 0;
+        foreach (var r in readings)
+            if (code[..n].IndexOf(r.Pos) < 0) code[n++] = r.Pos;
+        code[..n].Sort();
+        var key = code[..n];
+        var lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(key, out var shared) ? shared : _codes.GetOrAdd(new string(key), static k => k);
+    }
+
+    /// <inheritdoc/>
+    public string? LemmaOf(string lowerForm, Upos tag)
+    {
+        ArgumentNullException.ThrowIfNull(lowerForm);
+        var pos = tag switch { Upos.VERB or Upos.AUX => 'v', Upos.NOUN => 'n', Upos.ADJ => 'a', _ => '\0' };
+        if (pos == '\0' || lowerForm.Length > 64) return null;
+        Span<char> buffer = stackalloc char[128];
+        var folded = buffer[..Folding.Fold(lowerForm, buffer)];
+        foreach (var r in _lexicon.Lookup(folded))
         {
-            foreach (var file in Directory.EnumerateFiles(languageFolder, "lexicon*").Order(StringComparer.Ordinal))
-            {
-                var name = Path.GetFileName(file);
-                if (name.EndsWith(".md", StringComparison.Ordinal) || name.StartsWith("lexicon-suffixes", StringComparison.Ordinal)) continue;
-                using var stream = File.OpenRead(file);
-                using var decoded = name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : (Stream)stream;
-                using var reader = new StreamReader(decoded);
-                string? line;
-                while ((line = reader.ReadLine()) is not null)
-                {
-                    if (line.Length == 0 || line[0] == '#') continue;
-                    var tab1 = line.IndexOf('\t', StringComparison.Ordinal);
-                    var tab2 = tab1 < 0 ? -1 : line.IndexOf('\t', tab1 + 1);
-                    if (tab2 < 0 || tab2 + 1 >= line.Length) continue;
-                    var form = Folding.Fold(line.AsSpan(0, tab1));
-                    var pos = line[tab2 + 1];
-                    var old = map.GetValueOrDefault(form, "");
-                    if (old.Contains(pos, StringComparison.Ordinal)) continue;
-                    var code = new string([.. (old + pos).Order()]);
-                    if (!codes.TryGetValue(code, out var shared)) codes[code] = shared = code;
-                    map[form] = shared;
-                }
-            }
+            if (r.Pos != pos) continue;
+            // Lexicon lemmas are folded; where folding kept the form's length, the shared beginning takes the form's
+            // own letters back (éclatèrent → éclater, not eclater).
+            if (folded.Length != lowerForm.Length) return r.Lemma;
+            var common = folded.CommonPrefixLength(r.Lemma);
+            return string.Concat(lowerForm.AsSpan(0, common), r.Lemma.AsSpan(common));
         }
-        return new LexiconWordClasses(map.ToFrozenDictionary(StringComparer.Ordinal));
+        return null;
     }
 }

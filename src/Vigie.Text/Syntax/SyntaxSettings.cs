@@ -11,10 +11,15 @@ public sealed record SyntaxSettings(string Language, string ModelPath, IReadOnly
 
     /// <summary>Reads <c>syntax.yaml</c> of a language folder, or null when the language has none.</summary>
     /// <exception cref="LanguageDataException">The file is malformed (<c>file:line: what</c>).</exception>
-    public static SyntaxSettings? Load(string languageFolder)
+    public static SyntaxSettings? Load(string languageFolder) => LoadFile(Path.Combine(languageFolder, FileName));
+
+    /// <summary>Reads a <c>syntax.yaml</c> file (its model lives beside it), or null when there is none.</summary>
+    /// <exception cref="LanguageDataException">The file is malformed (<c>file:line: what</c>).</exception>
+    public static SyntaxSettings? LoadFile(string path)
     {
-        var path = Path.Combine(languageFolder, FileName);
+        ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) return null;
+        var languageFolder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var problems = new DataProblems(Path.GetDirectoryName(Path.GetDirectoryName(languageFolder)) ?? languageFolder);
         var file = YamlFile.Load(path, problems);
         if (file is null) throw new LanguageDataException(problems.All);

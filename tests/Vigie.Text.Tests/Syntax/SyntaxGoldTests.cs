@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Vigie.Text.Syntax;
 
@@ -11,13 +10,14 @@ namespace Vigie.Text.Tests.Syntax;
 /// (which must stay at or above 0.85) but is not asserted alone.</summary>
 public sealed class SyntaxGoldTests
 {
-    private static readonly ConcurrentDictionary<string, TokenSentenceParser> Parsers = new(StringComparer.Ordinal);
+    private static readonly Lazy<LanguagePacks> Packs = new(() => LanguagePacks.Load(DataPaths.Root));
 
-    internal static TokenSentenceParser ParserFor(string language) => Parsers.GetOrAdd(language, l =>
+    internal static ISentenceParser ParserFor(string language)
     {
-        var settings = SyntaxSettings.Load(DataPaths.Language(l))!;
-        return new TokenSentenceParser(SyntaxAnalyzer.Load(settings.ModelPath, LexiconWordClasses.Load(DataPaths.Language(l))));
-    });
+        var pack = Packs.Value.Find(language)!;
+        Assert.NotNull(pack.SyntaxModel);
+        return pack.Parser;
+    }
 
     public static TheoryData<string, string> Cases()
     {
