@@ -38,10 +38,12 @@ public sealed class PlaceRecognizer : IRecognizer<PlaceMention>
 
     /// <summary>Loads data/geo/gazetteer.bin under a data root and the geo-cues.tsv of every pack (its own or a parent's).</summary>
     /// <exception cref="FileNotFoundException">The gazetteer was not built: run tools/gazetteer/build.sh.</exception>
-    public static PlaceRecognizer Load(string dataRoot, LanguagePacks packs)
+    public static PlaceRecognizer Load(string dataRoot, LanguagePacks packs) => Load(Gazetteer.Load(Path.Combine(dataRoot, "geo", "gazetteer.bin")), packs);
+
+    /// <summary>A recogniser over a gazetteer already loaded and the geo-cues.tsv of every pack (its own or a parent's).</summary>
+    public static PlaceRecognizer Load(Gazetteer gazetteer, LanguagePacks packs)
     {
         ArgumentNullException.ThrowIfNull(packs);
-        var gazetteer = Gazetteer.Load(Path.Combine(dataRoot, "geo", "gazetteer.bin"));
         var cues = new Dictionary<string, GeoCues>(StringComparer.OrdinalIgnoreCase);
         foreach (var pack in packs.All)
             if (pack.Find("geo-cues.tsv") is { } file) cues[pack.Code] = GeoCues.Load(file);

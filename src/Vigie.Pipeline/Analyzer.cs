@@ -46,8 +46,10 @@ public sealed class Analyzer
     public static Analyzer Create(string dataRoot)
     {
         // One scan of data/lang: every part reads the same packs.
+        // The gazetteer needs no pack: it loads while the packs do.
+        var gazetteer = Task.Run(() => Gazetteer.Load(Path.Combine(dataRoot, "geo", "gazetteer.bin")));
         var packs = LanguagePacks.Load(dataRoot);
-        var places = Task.Run(() => PlaceRecognizer.Load(dataRoot, packs));
+        var places = Task.Run(() => PlaceRecognizer.Load(gazetteer.GetAwaiter().GetResult(), packs));
         var actors = Task.Run(() => ActorRecognizer.Load(dataRoot, packs));
         var engine = Task.Run(() => EventEngine.Load(packs));
         var identifier = LanguageIdentifier.Load(dataRoot, packs);

@@ -153,7 +153,8 @@ internal sealed class Tokenizer
     {
         var c = text[start];
         var j = start + 1;
-        if (c == '.') while (j < text.Length && text[j] == '.') j++;
+        // Runs of full stops are one sign (an ellipsis), and so are runs of hyphens (a dash typed as "--").
+        if (c is '.' or '-') while (j < text.Length && text[j] == c) j++;
         var shape = char.IsPunctuation(c) || c is '«' or '»' ? TokenShape.Punct : TokenShape.Symbol;
         var folded = j - start == 1 ? _rules.Vocabulary.Intern([Folding.FoldChar(c)]) : Folding.Fold(text.AsSpan(start, j - start));
         tokens.Add(new Token(start, j, folded, shape));
