@@ -28,7 +28,8 @@ internal sealed class NumberRecognizer
             // Skip atoms inside dates.
             while (dateIndex < dates.Count && dates[dateIndex].End <= a.Start) dateIndex++;
             if (dateIndex < dates.Count && dates[dateIndex].Start <= a.Start) continue;
-            if (a.Shape is not (TokenShape.Number or TokenShape.NumberWithSuffix) && !_lex.Triggers.Contains(a.Text) && !_lex.PrefixUnits.ContainsKey(a.Text)) continue;
+            if (a.Shape is not (TokenShape.Number or TokenShape.NumberWithSuffix) && !_lex.Triggers.Contains(a.Text) && !_lex.PrefixUnits.ContainsKey(a.Text)
+                && !_lex.StartsSignedNumber(atoms, i)) continue;
             // A currency sign before the number is its unit: "$3 million".
             string? prefixUnit = null;
             var first = i;
@@ -41,6 +42,8 @@ internal sealed class NumberRecognizer
             if (!SafeRead(text, atoms, i, dates, dateIndex, out var m, out var end)) { i = first; continue; }
             // A number word that ends inside a hyphenated word is part of something else ("two-thirds", "trois-quarts").
             if (end < atoms.Length && atoms[end].Token == atoms[end - 1].Token && atoms[end].IsWord) { i = end - 1; continue; }
+            // "vingt et unième", "twenty first": the number words begin an ordinal, a rank and not a count.
+            if (m.Rule == "words" && _lex.IsOrdinalAt(atoms, end)) { i = end; continue; }
             var sentence = tokens[a.Token].Sentence;
             if (sentence != lastSentence) { lastKind = null; lastSentence = sentence; }
             var kind = CountedKind(atoms, tokens, m.NumberStart, end, out var human, out var nounEnd);
@@ -52,6 +55,7 @@ internal sealed class NumberRecognizer
             if (kind is null && lastKind is not null && ElidesNoun(atoms, end)) kind = lastKind;
             if (human) lastKind = kind;
             if (nounEnd < 0 && m.Rule == "words" && end - m.NumberStart == 1 && _lex.NeedsNoun.Contains(atoms[m.NumberStart].Text)) { i = end - 1; continue; }
+            if (_lex.NotCounts.Applies(atoms, first, m.NumberStart, end, m.High, kind is not null && nounEnd >= 0, _lex.Of)) { i = end - 1; continue; }
             var q = new Quantity(kind, Normalize(m.Low), Normalize(m.High), m.Approximate, m.LowerBound, m.UpperBound, text[atoms[first].Start..atoms[end - 1].End]);
             (result ??= []).Add(new NumberMention(atoms[first].Start, atoms[end - 1].End, q.Text, _rulePrefix + m.Rule, q));
             // A noun of several words ("pour cent") is not read again as numbers.
