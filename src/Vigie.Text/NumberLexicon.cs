@@ -39,7 +39,8 @@ internal sealed partial class NumberLexicon
     public required FrozenSet<string> RangeBetween { get; init; }
     public required FrozenSet<string> RangeAnd { get; init; }
     public required PhraseTrie<string> Nouns { get; init; }
-    public required FrozenDictionary<string, string> Verbs { get; init; }
+    public required PhraseTrie<HarmVerb> Verbs { get; init; }
+    public required Voice Voice { get; init; }
     public required FrozenSet<string> HumanKinds { get; init; }
     public required FrozenSet<string> Ellipsis { get; init; }
     public required FrozenSet<string> NeedsNoun { get; init; }
@@ -140,14 +141,17 @@ internal sealed partial class NumberLexicon
         if (File.Exists(nounFile))
             foreach (var (line, cols) in TsvFile.Read(nounFile, 2, problems))
                 if (!nouns.Add(phrase(cols[0]), cols[1])) problems.Add(nounFile, line, $"duplicate noun '{cols[0]}'");
-        var verbs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var verbs = new PhraseTrie<HarmVerb>();
         var verbFile = files.Require("quantity-verbs.tsv", problems);
         if (File.Exists(verbFile))
             foreach (var (line, cols) in TsvFile.Read(verbFile, 2, problems))
             {
+                HarmForm? form = cols.Length < 3 || cols[2].Length == 0 ? HarmForm.Participle
+                    : cols[2] switch { "active" => HarmForm.Active, "undergone" => HarmForm.Undergone, _ => null };
+                if (form is null) { problems.Add(verbFile, line, $"third column '{cols[2]}' must be empty, active or undergone"); continue; }
                 var atoms = phrase(cols[0]);
-                if (atoms.Length != 1) { problems.Add(verbFile, line, $"'{cols[0]}' must be one word"); continue; }
-                if (!verbs.TryAdd(atoms[0], cols[1])) problems.Add(verbFile, line, $"duplicate word '{cols[0]}'");
+                if (atoms.Length == 0) { problems.Add(verbFile, line, "empty phrase"); continue; }
+                if (!verbs.Add(atoms, new HarmVerb(cols[1], form.Value))) problems.Add(verbFile, line, $"duplicate phrase '{cols[0]}'");
             }
 
         var lexicon = new NumberLexicon
@@ -160,7 +164,8 @@ internal sealed partial class NumberLexicon
             RangeBetween = Set(ranges, "between"),
             RangeAnd = Set(ranges, "and"),
             Nouns = nouns,
-            Verbs = verbs.ToFrozenDictionary(StringComparer.Ordinal),
+            Verbs = verbs,
+            Voice = Voice.Load(y, phrase),
             HumanKinds = y.Strings(r, "human_kinds").Select(s => s.Value).ToFrozenSet(StringComparer.Ordinal),
             Ellipsis = Set(r, "ellipsis"),
             NeedsNoun = Set(r, "needs_noun"),

@@ -3,10 +3,8 @@ using Vigie.Core;
 namespace Vigie.Text;
 
 /// <summary>Finds numbers and quantities: digits and number words, ranges, qualifiers, and the counted noun's kind.</summary>
-internal sealed class NumberRecognizer
+internal sealed partial class NumberRecognizer
 {
-    private const int NounWindow = 4;
-    private const int VerbWindow = 7;
     private readonly NumberLexicon _lex;
     private readonly string _rulePrefix;
 
@@ -160,46 +158,6 @@ internal sealed class NumberRecognizer
 
     private bool ElidesNoun(Atom[] atoms, int end) =>
         end >= atoms.Length || !atoms[end].IsWord || _lex.Stopwords.Contains(atoms[end].Text) || _lex.Ellipsis.Contains(atoms[end].Text)
-        || _lex.Of.Contains(atoms[end].Text) || _lex.Verbs.ContainsKey(atoms[end].Text);
+        || _lex.Of.Contains(atoms[end].Text) || _lex.Verbs.Starts(atoms[end].Text);
 
-    private bool NoNounFollows(Atom[] atoms, int end) => end >= atoms.Length || !(_lex.Nouns.Match(atoms, end, out _) is not null);
-
-    /// <summary>The kind of what is counted: the noun after the number ("8 000 soldats" → troops), overridden for people by
-    /// a verb of harm nearby ("183 civils ont été tués", "42 soldats tués", "tuant 12 personnes" → fatalities).</summary>
-    private string? CountedKind(Atom[] atoms, List<Token> tokens, int start, int end, out bool human, out int nounEnd)
-    {
-        human = false;
-        nounEnd = -1;
-        string? kind = null;
-        var k = end;
-        var skipped = 0;
-        var afterNoun = end;
-        var ellipsis = false;
-        for (; k < atoms.Length && k < end + NounWindow + 1; k++)
-        {
-            var t = atoms[k].Text;
-            if (_lex.Nouns.Match(atoms, k, out var ne) is { } noun) { kind = noun; afterNoun = ne; nounEnd = ne; break; }
-            if (_lex.Of.Contains(t) && k == end) continue;
-            if (_lex.Ellipsis.Contains(t)) { ellipsis = true; afterNoun = k + 1; continue; }
-            if (atoms[k].IsWord && !_lex.Stopwords.Contains(t) && !_lex.Verbs.ContainsKey(t) && skipped < 2) { skipped++; continue; }
-            break;
-        }
-        human = kind is null ? ellipsis : _lex.HumanKinds.Contains(kind);
-        if (kind is not null && !human) return kind;
-        var sentence = tokens[atoms[start].Token].Sentence;
-        // A verb of harm after the noun ("ont été tués", "were killed") or just before the number ("killing 12").
-        for (var v = afterNoun; v < atoms.Length && v < afterNoun + VerbWindow; v++)
-        {
-            var av = atoms[v];
-            if (tokens[av.Token].Sentence != sentence || av.Shape == TokenShape.Number || av.Text is ";" or ":") break;
-            if (_lex.Verbs.TryGetValue(av.Text, out var vk)) return vk;
-        }
-        for (var v = start - 1; v >= 0 && v >= start - 3; v--)
-        {
-            var av = atoms[v];
-            if (tokens[av.Token].Sentence != sentence || av.Shape == TokenShape.Number) break;
-            if (_lex.Verbs.TryGetValue(av.Text, out var vk)) return vk;
-        }
-        return kind;
-    }
 }
