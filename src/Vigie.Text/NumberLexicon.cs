@@ -53,6 +53,10 @@ internal sealed partial class NumberLexicon
     public required FrozenSet<string> Minus { get; init; }
     /// <summary>Words that end an ordinal ("vingt et unième"): a number said with one is a rank, not a count.</summary>
     public required string[] OrdinalWordSuffixes { get; init; }
+    /// <summary>Words that make the number before them a fraction, not a count: "trois quarts", "two thirds".</summary>
+    public required FrozenSet<string> FractionWords { get; init; }
+    /// <summary>Words for a toll that a bare number after them counts: "le bilan s'élève à 45", "the death toll rose to 45".</summary>
+    public required PhraseTrie<string> Tolls { get; init; }
     /// <summary>Where a number names, dates or ages something instead of counting it ("route 7", "14 h 30", "45 ans").</summary>
     public required NotCounts NotCounts { get; init; }
     public required FrozenSet<string> OrdinalSuffixes { get; init; }
@@ -135,6 +139,16 @@ internal sealed partial class NumberLexicon
             return t;
         }
 
+        PhraseTrie<string> Tolls()
+        {
+            var t = new PhraseTrie<string>();
+            if (y.Mapping(r, "tolls") is not { } map) return t;
+            foreach (var (kind, _) in YamlFile.Entries(map))
+                foreach (var (p, pn) in y.Strings(map, kind))
+                    if (!t.Add(phrase(p), kind)) y.Problem(pn, $"duplicate toll phrase '{p}'");
+            return t;
+        }
+
         var ranges = y.Mapping(r, "ranges", required: true) ?? new();
         var nouns = new PhraseTrie<string>();
         var nounFile = files.Require("quantities.tsv", problems);
@@ -176,6 +190,8 @@ internal sealed partial class NumberLexicon
             Minus = y.Strings(r, "minus").Select(s => Folding.Fold(s.Value)).ToFrozenSet(StringComparer.Ordinal),
             OrdinalWordSuffixes = [.. y.Strings(r, "ordinal_word_suffixes").Select(s => Folding.Fold(s.Value))],
             NotCounts = NotCounts.Load(y, phrase),
+            FractionWords = Set(r, "fraction_words"),
+            Tolls = Tolls(),
             OrdinalSuffixes = y.Strings(r, "ordinal_suffixes").Select(s => Folding.Fold(s.Value)).ToFrozenSet(StringComparer.Ordinal),
             DaySuffixes = y.Strings(r, "day_suffixes").Select(s => Folding.Fold(s.Value)).ToFrozenSet(StringComparer.Ordinal),
             DecimalSeparator = decimalSep.Length == 1 ? decimalSep[0] : '.',
@@ -203,12 +219,12 @@ internal sealed partial class NumberLexicon
         }
     }
 
-    /// <summary>Whether an ordinal word starts at <paramref name="i"/>, maybe after a conjunction ("et unième", "first").</summary>
+    /// <summary>Whether an ordinal word or a fraction ("trois quarts", "two thirds") starts at <paramref name="i"/>, maybe after a conjunction ("et unième", "first").</summary>
     public bool IsOrdinalAt(Atom[] atoms, int i)
     {
         if (i < atoms.Length && Words.Match(atoms, i, out var e) is { Conjunction: true }) i = e;
         if (i >= atoms.Length || !atoms[i].IsWord) return false;
-        if (Words.Match(atoms, i, out _) is { Ordinal: not null }) return true;
+        if (Words.Match(atoms, i, out _) is { Ordinal: not null } || FractionWords.Contains(atoms[i].Text)) return true;
         foreach (var suffix in OrdinalWordSuffixes)
             if (atoms[i].Text.EndsWith(suffix, StringComparison.Ordinal) && atoms[i].Text.Length >= suffix.Length + 2) return true;
         return false;
@@ -296,6 +312,12 @@ internal sealed partial class NumberLexicon
                     return true;
                 }
                 if (next?.Scale is not null || next?.Hundred is not null) { current = 1; any = true; end = e; continue; }
+                // "une demi-douzaine", "a half-dozen".
+                if (next?.Cardinal is { } f && f < 1 && Words.Match(atoms, e2, out var e4) is { Group: { } half } hw)
+                {
+                    result = new NumberParse(e4, f * half, f * half, !hw.ExactGroup, true, 1);
+                    return true;
+                }
                 if (!allowWeak) return false;
                 result = new NumberParse(e, 1, 1, false, true, 1);
                 return true;

@@ -7,6 +7,7 @@ internal sealed partial class NumberRecognizer
     private const int VerbWindow = 7;
     private const int CoordinatedNumberWindow = 4;
     private const int ObjectWindow = 3;
+    private const int TollWindow = 6;
 
     /// <summary>The kind of what is counted: the noun after the number ("8 000 soldats" → troops), made fatalities,
     /// injured, detained… for people by a word of harm of the number's clause that they suffer: after the noun ("183
@@ -80,7 +81,19 @@ internal sealed partial class NumberRecognizer
             if (_lex.Verbs.Match(atoms, v, out var be) is { } bv && be <= start) { before = bv.Kind; break; }
         }
         if (after is not null && !(crossed && before is not null)) return after.Kind;
-        return before ?? kind;
+        return before ?? kind ?? (nounEnd < 0 ? TollBefore(atoms, tokens, start, sentence) : null);
+    }
+
+    /// <summary>The kind of a toll a bare number completes: "le bilan s'élève à 45", "the death toll rose to 45".</summary>
+    private string? TollBefore(Atom[] atoms, List<Token> tokens, int start, int sentence)
+    {
+        if (atoms[start].Shape == TokenShape.Number && IsYearLike(atoms[start].Text)) return null;
+        for (var v = start - 1; v >= 0 && v >= start - TollWindow; v--)
+        {
+            if (tokens[atoms[v].Token].Sentence != sentence || atoms[v].Shape == TokenShape.Number || atoms[v].Text is "," or ";") break;
+            if (_lex.Tolls.Match(atoms, v, out var te) is { } toll && te <= start) return toll;
+        }
+        return null;
     }
 
     /// <summary>Whether the counted noun before a word of harm did the harm: an active form, or a participle after an
