@@ -104,11 +104,13 @@ internal sealed class NotCounts
     {
         if (AgeBefore.MatchEndingAt(atoms, first, 3, out _) is not null) return true;
         if (AgeAfter.Match(atoms, end, out _) is not null) return true;
-        var unit = end < atoms.Length && AgeUnits.Contains(atoms[end].Text);
+        // "45 ans", and "une quarantaine d'années" after a person.
+        var unitAt = end + 1 < atoms.Length && of.Contains(atoms[end].Text) ? end + 1 : end;
+        var unit = unitAt < atoms.Length && AgeUnits.Contains(atoms[unitAt].Text);
         // "un homme de 45 ans", "des enfants de 5 à 12 ans".
         if (unit && first > 1 && of.Contains(atoms[first - 1].Text) && AgeHolders.Contains(atoms[first - 2].Text)) return true;
         // "Paul Martin, 45 ans, …", "John Smith, 45, said": a number between commas after a name.
-        var after = unit ? end + 1 : end;
+        var after = unit ? unitAt + 1 : end;
         return first > 1 && atoms[first - 1].Text == "," && atoms[first - 2].IsCapitalized && after < atoms.Length && atoms[after].Text is "," or ")"
                && atoms[first].Shape == TokenShape.Number;
     }

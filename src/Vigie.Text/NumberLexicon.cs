@@ -57,6 +57,8 @@ internal sealed partial class NumberLexicon
     public required FrozenSet<string> FractionWords { get; init; }
     /// <summary>Words for a toll that a bare number after them counts: "le bilan s'élève à 45", "the death toll rose to 45".</summary>
     public required PhraseTrie<string> Tolls { get; init; }
+    /// <summary>Nouns of harm whose complement the number is: "la mort de 12 civils", "the arrest of 40 protesters".</summary>
+    public required PhraseTrie<string> HarmNouns { get; init; }
     /// <summary>Where a number names, dates or ages something instead of counting it ("route 7", "14 h 30", "45 ans").</summary>
     public required NotCounts NotCounts { get; init; }
     public required FrozenSet<string> OrdinalSuffixes { get; init; }
@@ -139,13 +141,13 @@ internal sealed partial class NumberLexicon
             return t;
         }
 
-        PhraseTrie<string> Tolls()
+        PhraseTrie<string> KindPhrases(string key)
         {
             var t = new PhraseTrie<string>();
-            if (y.Mapping(r, "tolls") is not { } map) return t;
+            if (y.Mapping(r, key) is not { } map) return t;
             foreach (var (kind, _) in YamlFile.Entries(map))
                 foreach (var (p, pn) in y.Strings(map, kind))
-                    if (!t.Add(phrase(p), kind)) y.Problem(pn, $"duplicate toll phrase '{p}'");
+                    if (!t.Add(phrase(p), kind)) y.Problem(pn, $"duplicate phrase '{p}' in {key}");
             return t;
         }
 
@@ -191,7 +193,8 @@ internal sealed partial class NumberLexicon
             OrdinalWordSuffixes = [.. y.Strings(r, "ordinal_word_suffixes").Select(s => Folding.Fold(s.Value))],
             NotCounts = NotCounts.Load(y, phrase),
             FractionWords = Set(r, "fraction_words"),
-            Tolls = Tolls(),
+            Tolls = KindPhrases("tolls"),
+            HarmNouns = KindPhrases("harm_nouns"),
             OrdinalSuffixes = y.Strings(r, "ordinal_suffixes").Select(s => Folding.Fold(s.Value)).ToFrozenSet(StringComparer.Ordinal),
             DaySuffixes = y.Strings(r, "day_suffixes").Select(s => Folding.Fold(s.Value)).ToFrozenSet(StringComparer.Ordinal),
             DecimalSeparator = decimalSep.Length == 1 ? decimalSep[0] : '.',

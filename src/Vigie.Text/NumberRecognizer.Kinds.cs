@@ -8,13 +8,14 @@ internal sealed partial class NumberRecognizer
     private const int CoordinatedNumberWindow = 4;
     private const int ObjectWindow = 3;
     private const int TollWindow = 6;
+    private const int HarmNounAtoms = 4;
 
     /// <summary>The kind of what is counted: the noun after the number ("8 000 soldats" → troops), made fatalities,
     /// injured, detained… for people by a word of harm of the number's clause that they suffer: after the noun ("183
     /// civils ont été tués", "42 soldats tués", "une trentaine de personnes ont perdu la vie"), or before the number
     /// that is its object ("tuant 12 personnes", "killed 12 and wounded 30"). People who do the harm keep their kind
     /// ("trois assaillants ont tué …", "gunmen killed 12 …"); a noun further on never counts.</summary>
-    private string? CountedKind(Atom[] atoms, List<Token> tokens, int start, int end, out bool human, out int nounEnd)
+    private string? CountedKind(Atom[] atoms, List<Token> tokens, int first, int start, int end, out bool human, out int nounEnd)
     {
         human = false;
         nounEnd = -1;
@@ -81,7 +82,10 @@ internal sealed partial class NumberRecognizer
             if (_lex.Verbs.Match(atoms, v, out var be) is { } bv && be <= start) { before = bv.Kind; break; }
         }
         if (after is not null && !(crossed && before is not null)) return after.Kind;
-        return before ?? kind ?? (nounEnd < 0 ? TollBefore(atoms, tokens, start, sentence) : null);
+        if (before is not null) return before;
+        // "la mort de 12 civils", "the arrest of at least 40 protesters".
+        if (_lex.HarmNouns.MatchEndingAt(atoms, first, HarmNounAtoms, out var hs) is { } harm && tokens[atoms[hs].Token].Sentence == sentence) return harm;
+        return kind ?? (nounEnd < 0 ? TollBefore(atoms, tokens, start, sentence) : null);
     }
 
     /// <summary>The kind of a toll a bare number completes: "le bilan s'élève à 45", "the death toll rose to 45".</summary>

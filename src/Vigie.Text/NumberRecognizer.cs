@@ -44,7 +44,7 @@ internal sealed partial class NumberRecognizer
             if (m.Rule == "words" && _lex.IsOrdinalAt(atoms, end)) { i = end; continue; }
             var sentence = tokens[a.Token].Sentence;
             if (sentence != lastSentence) { lastKind = null; lastSentence = sentence; }
-            var kind = CountedKind(atoms, tokens, m.NumberStart, end, out var human, out var nounEnd);
+            var kind = CountedKind(atoms, tokens, first, m.NumberStart, end, out var human, out var nounEnd);
             kind ??= prefixUnit;
             // A bare year-like number with nothing counted ("en 2020 et 2021") is a year, not a count.
             if (kind is null && nounEnd < 0 && m.Rule == "digits" && end - m.NumberStart == 1 && IsYearLike(atoms[m.NumberStart].Text)) { i = end - 1; continue; }
