@@ -54,7 +54,8 @@ internal sealed partial class NumberLexicon
     /// standing alone before them ("-3", ",05", ".05"), not inside a range or a word ("3-1", "F-16").</summary>
     public bool StartsSignedNumber(Atom[] atoms, int i)
     {
-        if (i + 1 >= atoms.Length || atoms[i].Shape is not (TokenShape.Punct or TokenShape.Symbol)) return false;
+        if (i + 1 >= atoms.Length || atoms[i].Shape is not (TokenShape.Punct or TokenShape.Symbol)
+            || atoms[i + 1].Shape != TokenShape.Number || atoms[i + 1].Start != atoms[i].End) return false;
         var t = atoms[i].Text;
         var isSign = Minus.Contains(t) || (t.Length == 1 && t[0] == DecimalSeparator);
         if (!isSign || atoms[i + 1].Shape != TokenShape.Number || atoms[i + 1].Start != atoms[i].End) return false;

@@ -201,7 +201,9 @@ internal sealed partial class NumberLexicon
             GroupSeparators = groups,
             NumericDateOrder = order,
         };
-        lexicon.Triggers = lexicon.Words.FirstAtoms.Concat(lexicon.Qualifiers.FirstAtoms).Concat(lexicon.RangeBetween).ToFrozenSet(StringComparer.Ordinal);
+        // A spoken decimal point ("point", "virgule") never starts a number.
+        var triggers = words.Values.Where(w => !(w.Word.DecimalPoint && w.Word.Cardinal is null && w.Word.Scale is null && w.Word.Group is null)).Select(w => w.Atoms[0]);
+        lexicon.Triggers = triggers.Concat(lexicon.Qualifiers.FirstAtoms).Concat(lexicon.RangeBetween).ToFrozenSet(StringComparer.Ordinal);
         return lexicon;
     }
 
