@@ -100,17 +100,14 @@ public static class Conllu
             var w = words[i];
             var last = i;
             while (last + 1 < words.Count && words[last + 1].Token == w.Token) last++;
-            var surface = documentText[w.Start..w.End];
-            if (last > i)
-                writer.WriteLine($"{i + 1}-{last + 1}\t{surface}\t_\t_\t_\t_\t_\t_\t_\tTokenRange={w.Start}:{w.End}");
+            // The token's offsets (and SpaceAfter=No) go on the token's line: the range line of a multiword token.
+            var misc = $"TokenRange={w.Start}:{w.End}";
+            if (last + 1 < words.Count && w.End < documentText.Length && !char.IsWhiteSpace(documentText[w.End])) misc += "|SpaceAfter=No";
+            if (last > i) writer.WriteLine($"{i + 1}-{last + 1}\t{documentText[w.Start..w.End]}\t_\t_\t_\t_\t_\t_\t_\t{misc}");
             for (var j = i; j <= last; j++)
             {
                 var x = words[j];
-                var misc = last > i ? "_" : $"TokenRange={x.Start}:{x.End}";
-                var space = x.End < documentText.Length && !char.IsWhiteSpace(documentText[x.End]) && j == last && j + 1 < words.Count ? "|SpaceAfter=No" : "";
-                if (misc == "_" && space.Length > 0) misc = space[1..];
-                else misc += space;
-                writer.WriteLine($"{j + 1}\t{x.Form}\t{x.Lemma}\t{x.Upos}\t_\t{(x.Feats.Length == 0 ? "_" : x.Feats)}\t{x.Head}\t{x.Relation}\t_\t{misc}");
+                writer.WriteLine($"{j + 1}\t{x.Form}\t{x.Lemma}\t{x.Upos}\t_\t{(x.Feats.Length == 0 ? "_" : x.Feats)}\t{x.Head}\t{x.Relation}\t_\t{(last > i ? "_" : misc)}");
             }
             i = last;
         }

@@ -110,7 +110,7 @@ internal sealed class Labeler
     }
 
     /// <summary>Trains the labeler on trees with gold heads and predicted tags.</summary>
-    public static Labeler Train(IReadOnlyList<(WordAtoms[] Words, int[] Tags, ulong[] Feats, int[] Heads, int[] Labels)> sentences, IReadOnlyList<string> labels, int epochs, int seed, Action<string>? log = null)
+    public static Labeler Train(IReadOnlyList<(WordAtoms[] Words, int[] Tags, ulong[] Feats, int[] Heads, int[] Labels)> sentences, IReadOnlyList<string> labels, int epochs, int seed, float prune, Action<string>? log = null)
     {
         var trainer = new PerceptronTrainer(labels.Count);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
@@ -140,6 +140,6 @@ internal sealed class Labeler
             }
             log?.Invoke($"labeler epoch {epoch + 1}: {(double)correct / Math.Max(1, total):0.0000} on training");
         }
-        return new Labeler(trainer.Average(0.05f), labels);
+        return new Labeler(trainer.Average(prune), labels);
     }
 }

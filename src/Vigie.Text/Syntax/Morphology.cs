@@ -65,7 +65,7 @@ internal sealed class FeatsTagger
     }
 
     /// <summary>Trains one classifier per part of speech.</summary>
-    public static FeatsTagger Train(IReadOnlyList<(WordAtoms[] Words, Upos[] Tags, string[] Feats)> sentences, int epochs, int seed)
+    public static FeatsTagger Train(IReadOnlyList<(WordAtoms[] Words, Upos[] Tags, string[] Feats)> sentences, int epochs, int seed, float prune)
     {
         var values = new string[Tagger.ClassCount][];
         var index = new Dictionary<string, int>[Tagger.ClassCount];
@@ -101,7 +101,7 @@ internal sealed class FeatsTagger
                 }
             }
         }
-        return new FeatsTagger(trainers.Select(t => t?.Average(0.05f)).ToArray(), values);
+        return new FeatsTagger(trainers.Select(t => t?.Average(prune)).ToArray(), values);
     }
 }
 
@@ -124,12 +124,14 @@ internal sealed class Lemmatizer
 
     public IReadOnlyDictionary<(string, Upos), (int Strip, string Append)> Rules => _rules;
 
-    public string Lemma(string form, Upos tag)
+    /// <summary>The lemma of a tagged form: the treebank's, else the lexicon's for that class, else a suffix rewrite.</summary>
+    public string Lemma(string form, Upos tag, IWordClasses lexicon)
     {
         if (tag is Upos.PROPN) return form;
-        var lower = form.ToLowerInvariant();
+        var lower = WordAtoms.LowerForm(form);
         if (_known.TryGetValue((lower, tag), out var lemma)) return lemma;
         if (tag is Upos.NUM or Upos.PUNCT or Upos.SYM or Upos.X) return lower;
+        if (lexicon.LemmaOf(lower, tag) is { } fromLexicon) return fromLexicon;
         for (var k = Math.Min(MaxSuffix, lower.Length - 1); k >= 1; k--)
         {
             if (_rules.TryGetValue((lower[^k..], tag), out var rule) && rule.Strip < lower.Length)
@@ -144,7 +146,7 @@ internal sealed class Lemmatizer
         foreach (var (form, tag, lemma) in words)
         {
             if (lemma == "_" || tag is Upos.PROPN) continue;
-            var key = (form.ToLowerInvariant(), tag);
+            var key = (WordAtoms.LowerForm(form), tag);
             if (!pairs.TryGetValue(key, out var counts)) pairs[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
             counts[lemma] = counts.GetValueOrDefault(lemma) + 1;
         }

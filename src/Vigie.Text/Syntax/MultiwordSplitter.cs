@@ -6,7 +6,7 @@ namespace Vigie.Text.Syntax;
 /// perceptron, reading the neighbouring words, says so.</summary>
 internal sealed class MultiwordSplitter
 {
-    private const int MaxFeatures = 8;
+    private const int MaxFeatures = 12;
 
     private readonly Dictionary<string, string[]> _expansions;
     private readonly HashSet<string> _ambiguous;
@@ -26,16 +26,16 @@ internal sealed class MultiwordSplitter
     public WeightTable? Weights => _weights;
 
     /// <summary>The words of token <paramref name="i"/>, or null when it is one word.</summary>
-    public string[]? Split(IReadOnlyList<string> tokens, int i)
+    public string[]? Split(IReadOnlyList<string> tokens, int i, IWordClasses classes)
     {
-        var lower = tokens[i].ToLowerInvariant();
+        var lower = WordAtoms.LowerForm(tokens[i]);
         if (!_expansions.TryGetValue(lower, out var parts)) return null;
         if (_ambiguous.Contains(lower))
         {
             if (_weights is null) return null;
             Span<ulong> f = stackalloc ulong[MaxFeatures];
             Span<int> scores = stackalloc int[2];
-            var n = Features(tokens, i, f);
+            var n = Features(tokens, i, classes, f);
             _weights.Score(f[..n], scores);
             if (scores[1] <= scores[0]) return null;
         }
@@ -46,11 +46,18 @@ internal sealed class MultiwordSplitter
         return result;
     }
 
-    private static int Features(IReadOnlyList<string> tokens, int i, Span<ulong> f)
+    private static int Features(IReadOnlyList<string> tokens, int i, IWordClasses classes, Span<ulong> f)
     {
         ulong At(int k) => k >= 0 && k < tokens.Count ? FeatureHash.Of(WordAtoms.Normalize(tokens[k])) : FeatureHash.None;
+        // What kind of word precedes and follows ("brûlé des pneus": a verb, so an article; "la prise des villes": a
+        // noun, so "de les"): the lexicon's classes and the suffix generalise beyond the words the treebank shows.
+        ulong Kind(int k) => k >= 0 && k < tokens.Count && classes.ClassesOf(tokens[k].ToLowerInvariant()) is { } c ? FeatureHash.Of(c) : FeatureHash.None;
+        ulong Suffix(int k) => k >= 0 && k < tokens.Count ? FeatureHash.Of(WordAtoms.Normalize(tokens[k]) is var w && w.Length > 3 ? w[^3..] : w) : FeatureHash.None;
         var self = At(i);
         var n = 0;
+        f[n++] = FeatureHash.F(406, self, Kind(i - 1));
+        f[n++] = FeatureHash.F(407, self, Suffix(i - 1));
+        f[n++] = FeatureHash.F(408, self, Kind(i + 1));
         f[n++] = FeatureHash.F(400, self);
         f[n++] = FeatureHash.F(401, self, At(i - 1));
         f[n++] = FeatureHash.F(402, self, At(i + 1));
@@ -61,7 +68,7 @@ internal sealed class MultiwordSplitter
     }
 
     /// <summary>Learns the expansions and the split decisions from treebank sentences.</summary>
-    public static MultiwordSplitter Train(IReadOnlyList<ConlluSentence> sentences, int epochs, int seed)
+    public static MultiwordSplitter Train(IReadOnlyList<ConlluSentence> sentences, IWordClasses classes, int epochs, int seed)
     {
         var expansions = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var tokenized = sentences.Select(Tokens).ToList();
@@ -99,7 +106,7 @@ internal sealed class MultiwordSplitter
                     for (var i = 0; i < tokens.Count; i++)
                     {
                         if (!ambiguous.Contains(tokens[i].ToLowerInvariant())) continue;
-                        var n = Features(tokens, i, f);
+                        var n = Features(tokens, i, classes, f);
                         trainer.Score(f.AsSpan(0, n), scores);
                         var guess = scores[1] > scores[0] ? 1 : 0;
                         trainer.Update(f.AsSpan(0, n), tokenized[s][i].Parts is null ? 0 : 1, guess);

@@ -43,7 +43,7 @@ internal sealed class Parser
     }
 
     /// <summary>Trains the parser; <paramref name="sentences"/> hold atoms and tags with the root at 0 and gold heads.</summary>
-    public static Parser Train(IReadOnlyList<(WordAtoms[] Words, int[] Tags, int[] Heads)> sentences, int epochs, int seed, Action<string>? log = null)
+    public static Parser Train(IReadOnlyList<(WordAtoms[] Words, int[] Tags, int[] Heads)> sentences, int epochs, int seed, float prune, Action<string>? log = null)
     {
         var trainer = new PerceptronTrainer(ParserState.TransitionCount);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
@@ -86,7 +86,7 @@ internal sealed class Parser
             }
             log?.Invoke($"parser epoch {epoch + 1}: UAS {(double)correct / Math.Max(1, total):0.0000} on training (explored)");
         }
-        return new Parser(trainer.Average(0.05f));
+        return new Parser(trainer.Average(prune));
     }
 
     /// <summary>The features of a configuration.</summary>

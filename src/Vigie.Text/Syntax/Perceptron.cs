@@ -20,8 +20,13 @@ internal static class FeatureHash
         return Mix(h ^ (ulong)s.Length);
     }
 
+    private static readonly ulong[] SmallIntegers = [.. Enumerable.Range(-2, 64).Select(Compute)];
+
     /// <summary>Hashes a small integer atom (a tag, a distance, a count).</summary>
-    public static ulong Of(int value) => Mix(0x9E3779B97F4A7C15UL * (ulong)(value + 1));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Of(int value) => (uint)(value + 2) < 64 ? SmallIntegers[value + 2] : Compute(value);
+
+    private static ulong Compute(int value) => Mix(0x9E3779B97F4A7C15UL * (ulong)(value + 1));
 
     /// <summary>The splitmix64 finaliser.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -128,34 +133,45 @@ internal sealed class PerceptronTrainer
 }
 
 /// <summary>A trained, read-only feature table: for each feature hash the classes it votes for, as quantised weights.</summary>
+/// <remarks>Scoring is bound by memory latency (dozens of random lookups per word), so a table of few classes keeps
+/// each feature's key and all its weights in one slot of an open-addressing array: one cache line per feature. A
+/// table of many classes keeps only the classes a feature votes for, in a pair array beside the slots.</remarks>
 internal sealed class WeightTable
 {
-    private readonly ulong[] _slots;
-    private readonly int[] _slotFeature;
+    private const int DenseLimit = 24;
+
+    private readonly ulong[] _keys;
     private readonly int[] _starts;
     private readonly ushort[] _classes;
     private readonly short[] _weights;
-    private readonly int _mask;
+    private readonly bool _dense;
+    private readonly ulong[] _slots;
+    private readonly int _stride;
+    private readonly uint _capacity;
 
     private WeightTable(int classCount, float scale, ulong[] keys, int[] starts, ushort[] classes, short[] weights)
     {
         ClassCount = classCount;
         Scale = scale;
-        _starts = starts;
-        _classes = classes;
-        _weights = weights;
-        var capacity = 16;
-        while (capacity < keys.Length * 2) capacity <<= 1;
-        _mask = capacity - 1;
-        _slots = new ulong[capacity];
-        _slotFeature = new int[capacity];
-        Keys = keys;
+        _keys = keys;
+        _capacity = (uint)Math.Max(16, keys.Length * 10L / 7 + 1);
+        var dense = _dense = classCount <= DenseLimit;
+        // A dense table's weights live in its slots only; the pair arrays are dropped.
+        _starts = dense ? [] : starts;
+        _classes = dense ? [] : classes;
+        _weights = dense ? [] : weights;
+        // A slot: the key, then either the class weights (dense, 4 per ulong) or the feature's index (sparse).
+        _stride = dense ? 1 + (classCount + 3) / 4 : 2;
+        _slots = new ulong[_capacity * _stride];
         for (var i = 0; i < keys.Length; i++)
         {
-            var s = (int)(keys[i] >> 20) & _mask;
-            while (_slots[s] != 0) s = (s + 1) & _mask;
-            _slots[s] = keys[i];
-            _slotFeature[s] = i;
+            var s = Home(keys[i]);
+            while (_slots[s * _stride] != 0) s = s + 1 == _capacity ? 0 : s + 1;
+            var at = (int)(s * _stride);
+            _slots[at] = keys[i];
+            if (!dense) { _slots[at + 1] = (ulong)i; continue; }
+            var w = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, short>(_slots.AsSpan(at + 1, _stride - 1));
+            for (var j = starts[i]; j < starts[i + 1]; j++) w[classes[j]] = weights[j];
         }
     }
 
@@ -163,9 +179,10 @@ internal sealed class WeightTable
 
     public float Scale { get; }
 
-    public ulong[] Keys { get; }
+    public int FeatureCount => _keys.Length;
 
-    public int FeatureCount => Keys.Length;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private uint Home(ulong key) => (uint)(((key >> 32) * _capacity) >> 32);
 
     public static WeightTable Build(int classCount, List<(ulong Key, ushort[] Classes, float[] Weights)> entries, float scale)
     {
@@ -190,18 +207,31 @@ internal sealed class WeightTable
         return new WeightTable(classCount, scale, keys, starts, classes, weights);
     }
 
-    /// <summary>Adds the weights of every feature to <paramref name="scores"/> (integer units).</summary>
+    /// <summary>Sets <paramref name="scores"/> to the summed weights of the features (integer units).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<int> scores)
     {
-        scores[..ClassCount].Clear();
+        var c = ClassCount;
+        scores[..c].Clear();
+        var slots = _slots;
+        var stride = _stride;
+        var dense = _dense;
         foreach (var f in features)
         {
-            var s = (int)(f >> 20) & _mask;
+            var s = Home(f);
             ulong k;
-            while ((k = _slots[s]) != 0 && k != f) s = (s + 1) & _mask;
+            while ((k = slots[s * stride]) != 0 && k != f) s = s + 1 == _capacity ? 0 : s + 1;
             if (k == 0) continue;
-            var id = _slotFeature[s];
-            for (var j = _starts[id]; j < _starts[id + 1]; j++) scores[_classes[j]] += _weights[j];
+            var at = (int)(s * stride);
+            if (dense)
+            {
+                var w = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, short>(slots.AsSpan(at + 1, stride - 1));
+                for (var j = 0; j < c; j++) scores[j] += w[j];
+            }
+            else
+            {
+                var id = (int)slots[at + 1];
+                for (var j = _starts[id]; j < _starts[id + 1]; j++) scores[_classes[j]] += _weights[j];
+            }
         }
     }
 
@@ -210,11 +240,33 @@ internal sealed class WeightTable
     {
         w.Write(ClassCount);
         w.Write(Scale);
-        w.Write(Keys.Length);
-        foreach (var k in Keys) w.Write(k);
-        for (var i = 0; i < Keys.Length; i++) w.Write((ushort)(_starts[i + 1] - _starts[i]));
-        foreach (var c in _classes) w.Write(c);
-        foreach (var x in _weights) w.Write(x);
+        w.Write(_keys.Length);
+        foreach (var k in _keys) w.Write(k);
+        if (!_dense)
+        {
+            for (var i = 0; i < _keys.Length; i++) w.Write((ushort)(_starts[i + 1] - _starts[i]));
+            foreach (var c in _classes) w.Write(c);
+            foreach (var x in _weights) w.Write(x);
+            return;
+        }
+        var pairs = new List<(ushort Class, short Weight)>();
+        foreach (var key in _keys)
+        {
+            var weights = DenseWeights(key);
+            var count = 0;
+            foreach (var x in weights) if (x != 0) count++;
+            w.Write((ushort)count);
+            for (var j = 0; j < weights.Length; j++) if (weights[j] != 0) pairs.Add(((ushort)j, weights[j]));
+        }
+        foreach (var (c, _) in pairs) w.Write(c);
+        foreach (var (_, x) in pairs) w.Write(x);
+    }
+
+    private ReadOnlySpan<short> DenseWeights(ulong key)
+    {
+        var s = Home(key);
+        while (_slots[s * _stride] != key) s = s + 1 == _capacity ? 0 : s + 1;
+        return System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, short>(_slots.AsSpan((int)(s * _stride) + 1, _stride - 1))[..ClassCount];
     }
 
     /// <summary>Reads a table written by <see cref="Write"/>.</summary>

@@ -49,7 +49,7 @@ public sealed class SyntaxAnalyzer
         var words = new List<(string, int)>(tokens.Count + 4);
         for (var i = 0; i < tokens.Count; i++)
         {
-            var parts = _multiwords.Split(tokens, i);
+            var parts = _multiwords.Split(tokens, i, _classes);
             if (parts is null) words.Add((tokens[i], i));
             else foreach (var p in parts) words.Add((p, i));
         }
@@ -68,7 +68,7 @@ public sealed class SyntaxAnalyzer
         _tagger.Tag(wordAtoms, tags);
         var feats = _feats.Predict(wordAtoms, tags);
         var lemmas = new string[n];
-        for (var i = 0; i < n; i++) lemmas[i] = _lemmatizer.Lemma(forms[i], tags[i]);
+        for (var i = 0; i < n; i++) lemmas[i] = _lemmatizer.Lemma(forms[i], tags[i], _classes);
         var parserTags = Parser.TagsWithRoot(tags);
         var heads = _parser.Parse(atoms, parserTags);
         var featAtoms = FeatAtoms(feats);
@@ -202,9 +202,9 @@ public sealed class SyntaxAnalyzer
             return new SyntaxAnalyzer(language, trainedOn, tagger, new FeatsTagger(tables, values), new Lemmatizer(known, rules), parser, labeler,
                 new MultiwordSplitter(expansions, ambiguous, mwtWeights), classes);
         }
-        catch (EndOfStreamException e)
+        catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException && !e.Message.StartsWith(path, StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"{path}: truncated syntax model", e);
+            throw new InvalidDataException($"{path}: not a readable Vigie syntax model ({e.Message})", e);
         }
     }
 }

@@ -2,7 +2,11 @@ namespace Vigie.Text.Syntax;
 
 /// <summary>How a syntax model is trained: epochs per part, the seed, and the folds used to give the parser the
 /// tagger's own mistakes (jackknifing) rather than gold tags.</summary>
-public sealed record SyntaxTrainingOptions(int TaggerEpochs = 10, int ParserEpochs = 15, int LabelerEpochs = 10, int FeatsEpochs = 6, int Folds = 4, int Seed = 1);
+/// <remarks>Features whose averaged weights all stay below the prune thresholds are dropped: scoring is bound by
+/// memory latency, and a smaller table stays in cache. Measured on EWT dev: pruning at 0.5 costs nothing; at 2, 0.4 UAS
+/// and 0.5 UPOS for a quarter of the features.</remarks>
+public sealed record SyntaxTrainingOptions(int TaggerEpochs = 10, int ParserEpochs = 15, int LabelerEpochs = 10, int FeatsEpochs = 6, int Folds = 4, int Seed = 1,
+    float TaggerPrune = 0.5f, float FeatsPrune = 0.5f, float ParserPrune = 1.0f, float LabelerPrune = 1.0f);
 
 /// <summary>Trains a <see cref="SyntaxAnalyzer"/> from treebank sentences; the same sentences, options and lexicon
 /// give the same model, byte for byte.</summary>
@@ -24,7 +28,7 @@ public static class SyntaxTrainer
         Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, fold =>
         {
             var train = tagData.Where((_, i) => i % folds != fold).ToList();
-            var tagger = Tagger.Train(train, options.TaggerEpochs, options.Seed + fold);
+            var tagger = Tagger.Train(train, options.TaggerEpochs, options.Seed + fold, options.TaggerPrune);
             for (var i = fold; i < sentences.Count; i += folds)
             {
                 var tags = new Upos[atoms[i].Length];
@@ -42,9 +46,9 @@ public static class SyntaxTrainer
         var parserTags = predicted.Select(p => Parser.TagsWithRoot(p.Select(t => (Upos)t).ToArray())).ToArray();
         var heads = sentences.Select(s => new[] { -1 }.Concat(s.Words.Select(w => w.Head)).ToArray()).ToArray();
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => finalTagger = Tagger.Train(tagData, options.TaggerEpochs, options.Seed, log),
-            () => parser = Parser.Train(withRoot.Select((a, i) => (a, parserTags[i], heads[i])).ToList(), options.ParserEpochs, options.Seed, log),
-            () => feats = FeatsTagger.Train(atoms.Select((a, i) => (a, predicted[i].Select(t => (Upos)t).ToArray(), sentences[i].Words.Select(w => w.Feats).ToArray())).ToList(), options.FeatsEpochs, options.Seed));
+            () => finalTagger = Tagger.Train(tagData, options.TaggerEpochs, options.Seed, options.TaggerPrune, log),
+            () => parser = Parser.Train(withRoot.Select((a, i) => (a, parserTags[i], heads[i])).ToList(), options.ParserEpochs, options.Seed, options.ParserPrune, log),
+            () => feats = FeatsTagger.Train(atoms.Select((a, i) => (a, predicted[i].Select(t => (Upos)t).ToArray(), sentences[i].Words.Select(w => w.Feats).ToArray())).ToList(), options.FeatsEpochs, options.Seed, options.FeatsPrune));
 
         var labels = sentences.SelectMany(s => s.Words).Select(w => w.Relation).Where(r => r != "root").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
@@ -54,9 +58,9 @@ public static class SyntaxTrainer
             var gold = new[] { 0 }.Concat(s.Words.Select(w => labelIndex.GetValueOrDefault(w.Relation))).ToArray();
             return (withRoot[i], parserTags[i], SyntaxAnalyzer.FeatAtoms(predictedFeats), heads[i], gold);
         }).ToList();
-        var labeler = Labeler.Train(labelData, labels, options.LabelerEpochs, options.Seed, log);
+        var labeler = Labeler.Train(labelData, labels, options.LabelerEpochs, options.Seed, options.LabelerPrune, log);
         var lemmatizer = Lemmatizer.Train(sentences.SelectMany(s => s.Words).Select(w => (w.Form, w.Upos, w.Lemma)));
-        var multiwords = MultiwordSplitter.Train(sentences, 5, options.Seed);
+        var multiwords = MultiwordSplitter.Train(sentences, classes, 5, options.Seed);
         return new SyntaxAnalyzer(language, trainedOn, finalTagger, feats, lemmatizer, parser, labeler, multiwords, classes);
     }
 }

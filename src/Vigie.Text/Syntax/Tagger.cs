@@ -81,7 +81,7 @@ internal sealed class Tagger
     }
 
     /// <summary>Trains a tagger on sentences of atoms with their gold tags, deterministically for a seed.</summary>
-    public static Tagger Train(IReadOnlyList<(WordAtoms[] Words, int[] Tags)> sentences, int epochs, int seed, Action<string>? log = null)
+    public static Tagger Train(IReadOnlyList<(WordAtoms[] Words, int[] Tags)> sentences, int epochs, int seed, float prune, Action<string>? log = null)
     {
         var trainer = new PerceptronTrainer(ClassCount);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
@@ -111,6 +111,6 @@ internal sealed class Tagger
             }
             log?.Invoke($"tagger epoch {epoch + 1}: {(double)correct / Math.Max(1, total):0.0000} on training");
         }
-        return new Tagger(trainer.Average(0.05f));
+        return new Tagger(trainer.Average(prune));
     }
 }

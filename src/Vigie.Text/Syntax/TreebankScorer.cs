@@ -42,21 +42,26 @@ public static class TreebankScorer
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         var results = new TreebankScore[sentences.Count];
-        Parallel.For(0, sentences.Count, i =>
-        {
-            var gold = sentences[i].Words;
-            var a = analyzer.Analyze(gold.Select(w => w.Form).ToArray());
-            int upos = 0, head = 0, label = 0;
-            for (var k = 0; k < gold.Count; k++)
-            {
-                if (a.Tags[k] == gold[k].Upos) upos++;
-                if (a.Heads[k] != gold[k].Head) continue;
-                head++;
-                if (TreebankScore.Universal(a.Relations[k]) == TreebankScore.Universal(gold[k].Relation)) label++;
-            }
-            results[i] = new TreebankScore(1, gold.Count, gold.Count, gold.Count, upos, head, label);
-        });
+        Parallel.For(0, sentences.Count, i => results[i] = Score(sentences[i], analyzer.Analyze(sentences[i].Words.Select(w => w.Form).ToArray())));
         return results.Aggregate(TreebankScore.Zero, (x, y) => x + y);
+    }
+
+    /// <summary>Scores one analysis of a sentence's gold words against the gold tree.</summary>
+    public static TreebankScore Score(ConlluSentence sentence, WordAnalysis system)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(system);
+        var gold = sentence.Words;
+        if (system.Tags.Length != gold.Count) throw new ArgumentException("the analysis must have the gold sentence's words", nameof(system));
+        int upos = 0, head = 0, label = 0;
+        for (var k = 0; k < gold.Count; k++)
+        {
+            if (system.Tags[k] == gold[k].Upos) upos++;
+            if (system.Heads[k] != gold[k].Head) continue;
+            head++;
+            if (TreebankScore.Universal(system.Relations[k]) == TreebankScore.Universal(gold[k].Relation)) label++;
+        }
+        return new TreebankScore(1, gold.Count, gold.Count, gold.Count, upos, head, label);
     }
 
     /// <summary>A word of either side located in the sentence text: its token's span and its place among that token's words.</summary>

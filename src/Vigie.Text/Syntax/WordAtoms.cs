@@ -5,6 +5,9 @@ public interface IWordClasses
 {
     /// <summary>The word's lexical classes as a short code, or null when the lexicon lacks it.</summary>
     string? ClassesOf(string lowerForm);
+
+    /// <summary>The lexicon's lemma of the word read as <paramref name="tag"/>, or null when it has none of that class.</summary>
+    string? LemmaOf(string lowerForm, Upos tag) => null;
 }
 
 /// <summary>A lexicon that knows no word.</summary>
@@ -45,20 +48,24 @@ internal readonly record struct WordAtoms(
             classes.ClassesOf(lower) is { } c ? FeatureHash.Of(c) : FeatureHash.None);
     }
 
-    /// <summary>The lower-case form, digits collapsed (<c>1984</c> and <c>2021</c> read alike).</summary>
+    /// <summary>The lower-case form with typographic apostrophes made ASCII, as treebanks mostly write them
+    /// (<c>l’armée</c> reads as <c>l'armée</c>).</summary>
+    public static string LowerForm(string form)
+    {
+        var lower = form.ToLowerInvariant();
+        return lower.AsSpan().IndexOfAny('\u2019', '\u2018', '\u02bc') < 0 ? lower
+            : lower.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02bc', '\'');
+    }
+
+    /// <summary>The <see cref="LowerForm"/> form with digits collapsed (<c>1984</c> and <c>2021</c> read alike).</summary>
     public static string Normalize(string form)
     {
-        var hasDigit = false;
-        foreach (var c in form) if (char.IsAsciiDigit(c)) { hasDigit = true; break; }
-        if (!hasDigit) return form.ToLowerInvariant();
-        Span<char> buffer = stackalloc char[Math.Min(form.Length, 64)];
-        var n = 0;
-        foreach (var c in form)
+        var lower = LowerForm(form);
+        if (lower.AsSpan().IndexOfAnyInRange('0', '9') < 0) return lower;
+        return string.Create(lower.Length, lower, static (span, source) =>
         {
-            if (n == buffer.Length) break;
-            buffer[n++] = char.IsAsciiDigit(c) ? '0' : char.ToLowerInvariant(c);
-        }
-        return new string(buffer[..n]);
+            for (var i = 0; i < span.Length; i++) span[i] = char.IsAsciiDigit(source[i]) ? '0' : source[i];
+        });
     }
 
     private static ulong Piece(ReadOnlySpan<char> s, int kind) => FeatureHash.Mix(FeatureHash.Of(s) + (ulong)kind);
