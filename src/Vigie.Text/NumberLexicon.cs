@@ -15,6 +15,10 @@ internal sealed class NumberWord
     public decimal? PluralGroup;
     public bool Indefinite;
     public int? Ordinal;
+    /// <summary>Says the decimal point in a number said in words: "virgule", "point".</summary>
+    public bool DecimalPoint;
+    /// <summary>A round noun whose multiples are exact: "cinq douzaines" = 60.</summary>
+    public bool ExactGroup;
 }
 
 /// <summary>Which bound a qualifier sets.</summary>
@@ -25,7 +29,7 @@ internal readonly record struct NumberParse(int End, decimal Low, decimal High, 
 
 /// <summary>A language's number words, separators, qualifiers and counted nouns (<c>numbers.yaml</c>, <c>quantities.tsv</c>,
 /// <c>quantity-verbs.tsv</c>), and the scale-words engine that reads numbers with them.</summary>
-internal sealed class NumberLexicon
+internal sealed partial class NumberLexicon
 {
     public required PhraseTrie<NumberWord> Words { get; init; }
     public required FrozenSet<string> Of { get; init; }
@@ -35,7 +39,8 @@ internal sealed class NumberLexicon
     public required FrozenSet<string> RangeBetween { get; init; }
     public required FrozenSet<string> RangeAnd { get; init; }
     public required PhraseTrie<string> Nouns { get; init; }
-    public required FrozenDictionary<string, string> Verbs { get; init; }
+    public required PhraseTrie<HarmVerb> Verbs { get; init; }
+    public required Voice Voice { get; init; }
     public required FrozenSet<string> HumanKinds { get; init; }
     public required FrozenSet<string> Ellipsis { get; init; }
     public required FrozenSet<string> NeedsNoun { get; init; }
@@ -44,6 +49,18 @@ internal sealed class NumberLexicon
     /// <summary>Every word a number mention may start with: number words, qualifiers, "entre"/"between".</summary>
     public FrozenSet<string> Triggers { get; private set; } = FrozenSet<string>.Empty;
     public required FrozenSet<string> Stopwords { get; init; }
+    /// <summary>Signs that make the digits glued after them negative: "-3".</summary>
+    public required FrozenSet<string> Minus { get; init; }
+    /// <summary>Words that end an ordinal ("vingt et unième"): a number said with one is a rank, not a count.</summary>
+    public required string[] OrdinalWordSuffixes { get; init; }
+    /// <summary>Words that make the number before them a fraction, not a count: "trois quarts", "two thirds".</summary>
+    public required FrozenSet<string> FractionWords { get; init; }
+    /// <summary>Words for a toll that a bare number after them counts: "le bilan s'élève à 45", "the death toll rose to 45".</summary>
+    public required PhraseTrie<string> Tolls { get; init; }
+    /// <summary>Nouns of harm whose complement the number is: "la mort de 12 civils", "the arrest of 40 protesters".</summary>
+    public required PhraseTrie<string> HarmNouns { get; init; }
+    /// <summary>Where a number names, dates or ages something instead of counting it ("route 7", "14 h 30", "45 ans").</summary>
+    public required NotCounts NotCounts { get; init; }
     public required FrozenSet<string> OrdinalSuffixes { get; init; }
     public required FrozenSet<string> DaySuffixes { get; init; }
     public required char DecimalSeparator { get; init; }
@@ -88,6 +105,13 @@ internal sealed class NumberLexicon
         foreach (var (k, _) in y.Strings(r, "weak")) Word(k).Weak = true;
         foreach (var (k, _) in y.Strings(r, "conjunctions")) Word(k).Conjunction = true;
         foreach (var (k, _) in y.Strings(r, "indefinites")) Word(k).Indefinite = true;
+        foreach (var (k, _) in y.Strings(r, "decimal_words")) Word(k).DecimalPoint = true;
+        foreach (var (k, node) in y.Strings(r, "exact_groups"))
+        {
+            var w = Word(k);
+            if (w.Group is null && w.PluralGroup is null) y.Problem(node, $"'{k}' is not a group or plural group");
+            w.ExactGroup = true;
+        }
         var trie = new PhraseTrie<NumberWord>();
         foreach (var (w, atoms) in words.Values) trie.Add(atoms, w);
 
@@ -117,20 +141,33 @@ internal sealed class NumberLexicon
             return t;
         }
 
+        PhraseTrie<string> KindPhrases(string key)
+        {
+            var t = new PhraseTrie<string>();
+            if (y.Mapping(r, key) is not { } map) return t;
+            foreach (var (kind, _) in YamlFile.Entries(map))
+                foreach (var (p, pn) in y.Strings(map, kind))
+                    if (!t.Add(phrase(p), kind)) y.Problem(pn, $"duplicate phrase '{p}' in {key}");
+            return t;
+        }
+
         var ranges = y.Mapping(r, "ranges", required: true) ?? new();
         var nouns = new PhraseTrie<string>();
         var nounFile = files.Require("quantities.tsv", problems);
         if (File.Exists(nounFile))
             foreach (var (line, cols) in TsvFile.Read(nounFile, 2, problems))
                 if (!nouns.Add(phrase(cols[0]), cols[1])) problems.Add(nounFile, line, $"duplicate noun '{cols[0]}'");
-        var verbs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var verbs = new PhraseTrie<HarmVerb>();
         var verbFile = files.Require("quantity-verbs.tsv", problems);
         if (File.Exists(verbFile))
             foreach (var (line, cols) in TsvFile.Read(verbFile, 2, problems))
             {
+                HarmForm? form = cols.Length < 3 || cols[2].Length == 0 ? HarmForm.Participle
+                    : cols[2] switch { "active" => HarmForm.Active, "undergone" => HarmForm.Undergone, _ => null };
+                if (form is null) { problems.Add(verbFile, line, $"third column '{cols[2]}' must be empty, active or undergone"); continue; }
                 var atoms = phrase(cols[0]);
-                if (atoms.Length != 1) { problems.Add(verbFile, line, $"'{cols[0]}' must be one word"); continue; }
-                if (!verbs.TryAdd(atoms[0], cols[1])) problems.Add(verbFile, line, $"duplicate word '{cols[0]}'");
+                if (atoms.Length == 0) { problems.Add(verbFile, line, "empty phrase"); continue; }
+                if (!verbs.Add(atoms, new HarmVerb(cols[1], form.Value))) problems.Add(verbFile, line, $"duplicate phrase '{cols[0]}'");
             }
 
         var lexicon = new NumberLexicon
@@ -143,7 +180,8 @@ internal sealed class NumberLexicon
             RangeBetween = Set(ranges, "between"),
             RangeAnd = Set(ranges, "and"),
             Nouns = nouns,
-            Verbs = verbs.ToFrozenDictionary(StringComparer.Ordinal),
+            Verbs = verbs,
+            Voice = Voice.Load(y, phrase),
             HumanKinds = y.Strings(r, "human_kinds").Select(s => s.Value).ToFrozenSet(StringComparer.Ordinal),
             Ellipsis = Set(r, "ellipsis"),
             NeedsNoun = Set(r, "needs_noun"),
@@ -151,47 +189,22 @@ internal sealed class NumberLexicon
             PrefixUnits = (y.Mapping(r, "prefix_units") is { } pu ? YamlFile.Entries(pu).Select(e => (e.Key, (e.Value as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value ?? "")) : [])
                 .ToFrozenDictionary(x => Folding.Fold(x.Key), x => x.Item2, StringComparer.Ordinal),
             Stopwords = stopwords.ToFrozenSet(StringComparer.Ordinal),
+            Minus = y.Strings(r, "minus").Select(s => Folding.Fold(s.Value)).ToFrozenSet(StringComparer.Ordinal),
+            OrdinalWordSuffixes = [.. y.Strings(r, "ordinal_word_suffixes").Select(s => Folding.Fold(s.Value))],
+            NotCounts = NotCounts.Load(y, phrase),
+            FractionWords = Set(r, "fraction_words"),
+            Tolls = KindPhrases("tolls"),
+            HarmNouns = KindPhrases("harm_nouns"),
             OrdinalSuffixes = y.Strings(r, "ordinal_suffixes").Select(s => Folding.Fold(s.Value)).ToFrozenSet(StringComparer.Ordinal),
             DaySuffixes = y.Strings(r, "day_suffixes").Select(s => Folding.Fold(s.Value)).ToFrozenSet(StringComparer.Ordinal),
             DecimalSeparator = decimalSep.Length == 1 ? decimalSep[0] : '.',
             GroupSeparators = groups,
             NumericDateOrder = order,
         };
-        lexicon.Triggers = lexicon.Words.FirstAtoms.Concat(lexicon.Qualifiers.FirstAtoms).Concat(lexicon.RangeBetween).ToFrozenSet(StringComparer.Ordinal);
+        // A spoken decimal point ("point", "virgule") never starts a number.
+        var triggers = words.Values.Where(w => !(w.Word.DecimalPoint && w.Word.Cardinal is null && w.Word.Scale is null && w.Word.Group is null)).Select(w => w.Atoms[0]);
+        lexicon.Triggers = triggers.Concat(lexicon.Qualifiers.FirstAtoms).Concat(lexicon.RangeBetween).ToFrozenSet(StringComparer.Ordinal);
         return lexicon;
-    }
-
-    /// <summary>Parses a token of digits with this language's separators ("8,000", "1,5", "2.000", "3.5").</summary>
-    public bool TryParseDigits(string s, out decimal value)
-    {
-        value = 0;
-        var seps = 0;
-        foreach (var c in s)
-        {
-            if (c is '.' or ',') seps++;
-            else if (c is < '0' or > '9') return false;
-        }
-        if (seps == 0) return decimal.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        var parts = s.Split('.', ',');
-        var sepChars = new List<char>(seps);
-        foreach (var c in s) if (c is '.' or ',') sepChars.Add(c);
-        var allGroups = sepChars.TrueForAll(c => c == sepChars[0]) && GroupSeparators.Contains(sepChars[0], StringComparison.Ordinal)
-                        && parts.Skip(1).All(p => p.Length == 3) && parts[0].Length is >= 1 and <= 3;
-        if (allGroups && !(seps == 1 && sepChars[0] == DecimalSeparator))
-            return decimal.TryParse(string.Concat(parts), NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        // A last separator that is not a well-formed group is the decimal point.
-        var intParts = parts[..^1];
-        if (intParts.Length > 1 && (intParts[0].Length > 3 || intParts.Skip(1).Any(p => p.Length != 3))) return false;
-        if (seps == 1 && sepChars[0] != DecimalSeparator && parts[1].Length == 3 && GroupSeparators.Contains(sepChars[0], StringComparison.Ordinal))
-            return decimal.TryParse(string.Concat(parts), NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        return decimal.TryParse(string.Concat(intParts) + "." + parts[^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
-    }
-
-    private static bool IsPlainDigits(string s, int min, int max)
-    {
-        if (s.Length < min || s.Length > max) return false;
-        foreach (var c in s) if (c is < '0' or > '9') return false;
-        return true;
     }
 
     /// <summary>Reads a number starting at atom <paramref name="i"/>: digits (with groups split by spaces, "8 000"),
@@ -211,53 +224,27 @@ internal sealed class NumberLexicon
         }
     }
 
+    /// <summary>Whether an ordinal word or a fraction ("trois quarts", "two thirds") starts at <paramref name="i"/>, maybe after a conjunction ("et unième", "first").</summary>
+    public bool IsOrdinalAt(Atom[] atoms, int i)
+    {
+        if (i < atoms.Length && Words.Match(atoms, i, out var e) is { Conjunction: true }) i = e;
+        if (i >= atoms.Length || !atoms[i].IsWord) return false;
+        if (Words.Match(atoms, i, out _) is { Ordinal: not null } || FractionWords.Contains(atoms[i].Text)) return true;
+        foreach (var suffix in OrdinalWordSuffixes)
+            if (atoms[i].Text.EndsWith(suffix, StringComparison.Ordinal) && atoms[i].Text.Length >= suffix.Length + 2) return true;
+        return false;
+    }
+
     private bool TryParseUnchecked(string text, Atom[] atoms, int i, bool allowWeak, out NumberParse result)
     {
         result = default;
         if (i >= atoms.Length) return false;
         var a = atoms[i];
         if (a.Shape == TokenShape.Number) return TryParseDigitsAt(text, atoms, i, out result);
+        if (a.Shape is TokenShape.Punct or TokenShape.Symbol) return TryParseSigned(text, atoms, i, out result);
         if (a.Shape == TokenShape.NumberWithSuffix) return TryParseSuffixed(a, i, out result);
         if (!a.IsWord) return false;
         return TryParseWords(atoms, i, allowWeak, out result);
-    }
-
-    /// <summary>Digits glued to a scale abbreviation: "2.5bn", "1.2m", "10k".</summary>
-    private bool TryParseSuffixed(in Atom a, int i, out NumberParse result)
-    {
-        result = default;
-        var k = 0;
-        while (k < a.Text.Length && a.Text[k] is (>= '0' and <= '9') or '.' or ',') k++;
-        if (k == 0 || !ScaleSuffixes.TryGetValue(a.Text[k..], out var scale) || !TryParseDigits(a.Text[..k], out var value)) return false;
-        value *= scale;
-        result = new NumberParse(i + 1, value, value, false, false, scale);
-        return true;
-    }
-
-    private bool TryParseDigitsAt(string text, Atom[] atoms, int i, out NumberParse result)
-    {
-        result = default;
-        var a = atoms[i];
-        if (!TryParseDigits(a.Text, out var value)) return false;
-        var end = i + 1;
-        if (GroupSeparators.Length > 0 && IsPlainDigits(a.Text, 1, 3))
-        {
-            while (end < atoms.Length && atoms[end].Shape == TokenShape.Number && IsPlainDigits(atoms[end].Text, 3, 3)
-                   && atoms[end].Start == atoms[end - 1].End + 1 && GroupSeparators.Contains(text[atoms[end - 1].End], StringComparison.Ordinal))
-            {
-                value = value * 1000 + decimal.Parse(atoms[end].Text, CultureInfo.InvariantCulture);
-                end++;
-            }
-        }
-        decimal scale = 1;
-        if (end < atoms.Length && Words.Match(atoms, end, out var e) is { } w && (w.Scale ?? w.Hundred) is { } s && s > 1)
-        {
-            scale = s;
-            value *= s;
-            end = e;
-        }
-        result = new NumberParse(end, value, value, false, false, scale);
-        return true;
     }
 
     private bool TryParseWords(Atom[] atoms, int i, bool allowWeak, out NumberParse result)
@@ -317,8 +304,25 @@ internal sealed class NumberLexicon
             {
                 // "un millier", "une centaine", "a dozen": approximate; "un million", "a thousand", "a hundred": exact.
                 var next = Words.Match(atoms, e, out var e2);
-                if (next?.Group is { } g) { result = new NumberParse(e2, g, g, true, true, 1); return true; }
+                if (next?.Group is { } g)
+                {
+                    // "une dizaine de milliers", "a couple of hundred": the round noun counts a larger unit.
+                    var k = e2 < atoms.Length && Of.Contains(atoms[e2].Text) ? e2 + 1 : e2;
+                    if (Words.Match(atoms, k, out var e3) is { } unit && (unit.PluralGroup ?? unit.Scale ?? unit.Hundred) is { } u && u > g)
+                    {
+                        result = new NumberParse(e3, g * u, g * u, true, true, 1);
+                        return true;
+                    }
+                    result = new NumberParse(e2, g, g, true, true, 1);
+                    return true;
+                }
                 if (next?.Scale is not null || next?.Hundred is not null) { current = 1; any = true; end = e; continue; }
+                // "une demi-douzaine", "a half-dozen".
+                if (next?.Cardinal is { } f && f < 1 && Words.Match(atoms, e2, out var e4) is { Group: { } half } hw)
+                {
+                    result = new NumberParse(e4, f * half, f * half, !hw.ExactGroup, true, 1);
+                    return true;
+                }
                 if (!allowWeak) return false;
                 result = new NumberParse(e, 1, 1, false, true, 1);
                 return true;
@@ -358,11 +362,11 @@ internal sealed class NumberLexicon
                 end = e;
                 continue;
             }
-            if (w.Group is { } group && any && total == 0 && current is > 0 and < 10)
+            if ((w.Group ?? w.PluralGroup) is { } group && any && total == 0 && current is > 0 and < 100)
             {
-                // "deux centaines": approximately two hundred.
+                // "deux centaines": approximately two hundred; "cinq douzaines": sixty.
                 current *= group;
-                approximate = true;
+                approximate = !w.ExactGroup;
                 end = e;
                 break;
             }
@@ -375,7 +379,56 @@ internal sealed class NumberLexicon
         }
         if (!any) return false;
         var value = total + current;
-        result = new NumberParse(end, value, value, approximate, true, lastScale == decimal.MaxValue ? 1 : lastScale);
+        var scale = lastScale == decimal.MaxValue ? 1 : lastScale;
+        if (!approximate && Words.Match(atoms, end, out var pe) is { DecimalPoint: true } && TryFraction(atoms, pe, out var fraction, out var fe))
+        {
+            // "trois cent virgule cinq", "two point five million": the decimals, then maybe a scale for the whole.
+            value += fraction;
+            end = fe;
+            if (Words.Match(atoms, end, out var se) is { Scale: { } s } && s > 1 && (scale == 1 || s < scale) && value < 1000)
+            {
+                value *= s;
+                scale = s;
+                end = se;
+            }
+        }
+        result = new NumberParse(end, value, value, approximate, true, scale);
+        return true;
+    }
+
+    /// <summary>The decimals after a spoken decimal point: digit by digit ("point one four", "virgule zéro cinq") or
+    /// as one number ("virgule vingt-cinq" = .25).</summary>
+    private bool TryFraction(Atom[] atoms, int i, out decimal fraction, out int end)
+    {
+        fraction = 0;
+        end = i;
+        var digits = new System.Text.StringBuilder();
+        var k = i;
+        while (Words.Match(atoms, k, out var e) is { Cardinal: { } c } && c is >= 0 and <= 9 && c == decimal.Truncate(c))
+        {
+            digits.Append((int)c);
+            k = e;
+        }
+        if (digits.Length >= 2 || (digits.Length == 1 && digits[0] == '0'))
+        {
+            fraction = decimal.Parse("0." + digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            end = k;
+            return true;
+        }
+        // One number of tens and units, no scale: the scale after it scales the whole ("deux virgule cinq milliards").
+        decimal whole = 0, last = decimal.MaxValue;
+        k = i;
+        while (Words.Match(atoms, k, out var e) is { } w)
+        {
+            if (w.Cardinal is { } c && c >= 1 && c == decimal.Truncate(c) && c < last) { whole += c; last = c; k = e; continue; }
+            if (w.Conjunction && whole > 0 && Words.Match(atoms, e, out _) is { Cardinal: not null }) { k = e; continue; }
+            break;
+        }
+        if (whole == 0) return false;
+        var scaleDown = 1m;
+        while (scaleDown <= whole) scaleDown *= 10;
+        fraction = whole / scaleDown;
+        end = k;
         return true;
     }
 }

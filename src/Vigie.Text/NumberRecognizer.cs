@@ -3,10 +3,8 @@ using Vigie.Core;
 namespace Vigie.Text;
 
 /// <summary>Finds numbers and quantities: digits and number words, ranges, qualifiers, and the counted noun's kind.</summary>
-internal sealed class NumberRecognizer
+internal sealed partial class NumberRecognizer
 {
-    private const int NounWindow = 4;
-    private const int VerbWindow = 7;
     private readonly NumberLexicon _lex;
     private readonly string _rulePrefix;
 
@@ -28,7 +26,8 @@ internal sealed class NumberRecognizer
             // Skip atoms inside dates.
             while (dateIndex < dates.Count && dates[dateIndex].End <= a.Start) dateIndex++;
             if (dateIndex < dates.Count && dates[dateIndex].Start <= a.Start) continue;
-            if (a.Shape is not (TokenShape.Number or TokenShape.NumberWithSuffix) && !_lex.Triggers.Contains(a.Text) && !_lex.PrefixUnits.ContainsKey(a.Text)) continue;
+            if (a.Shape is not (TokenShape.Number or TokenShape.NumberWithSuffix) && !_lex.Triggers.Contains(a.Text) && !_lex.PrefixUnits.ContainsKey(a.Text)
+                && !_lex.StartsSignedNumber(atoms, i)) continue;
             // A currency sign before the number is its unit: "$3 million".
             string? prefixUnit = null;
             var first = i;
@@ -41,9 +40,11 @@ internal sealed class NumberRecognizer
             if (!SafeRead(text, atoms, i, dates, dateIndex, out var m, out var end)) { i = first; continue; }
             // A number word that ends inside a hyphenated word is part of something else ("two-thirds", "trois-quarts").
             if (end < atoms.Length && atoms[end].Token == atoms[end - 1].Token && atoms[end].IsWord) { i = end - 1; continue; }
+            // "vingt et unième", "twenty first": the number words begin an ordinal, a rank and not a count.
+            if (m.Rule == "words" && _lex.IsOrdinalAt(atoms, end)) { i = end; continue; }
             var sentence = tokens[a.Token].Sentence;
             if (sentence != lastSentence) { lastKind = null; lastSentence = sentence; }
-            var kind = CountedKind(atoms, tokens, m.NumberStart, end, out var human, out var nounEnd);
+            var kind = CountedKind(atoms, tokens, first, m.NumberStart, end, out var human, out var nounEnd);
             kind ??= prefixUnit;
             // A bare year-like number with nothing counted ("en 2020 et 2021") is a year, not a count.
             if (kind is null && nounEnd < 0 && m.Rule == "digits" && end - m.NumberStart == 1 && IsYearLike(atoms[m.NumberStart].Text)) { i = end - 1; continue; }
@@ -52,6 +53,7 @@ internal sealed class NumberRecognizer
             if (kind is null && lastKind is not null && ElidesNoun(atoms, end)) kind = lastKind;
             if (human) lastKind = kind;
             if (nounEnd < 0 && m.Rule == "words" && end - m.NumberStart == 1 && _lex.NeedsNoun.Contains(atoms[m.NumberStart].Text)) { i = end - 1; continue; }
+            if (_lex.NotCounts.Applies(atoms, first, m.NumberStart, end, m.High, kind is not null && nounEnd >= 0, _lex.Of)) { i = end - 1; continue; }
             var q = new Quantity(kind, Normalize(m.Low), Normalize(m.High), m.Approximate, m.LowerBound, m.UpperBound, text[atoms[first].Start..atoms[end - 1].End]);
             (result ??= []).Add(new NumberMention(atoms[first].Start, atoms[end - 1].End, q.Text, _rulePrefix + m.Rule, q));
             // A noun of several words ("pour cent") is not read again as numbers.
@@ -156,46 +158,6 @@ internal sealed class NumberRecognizer
 
     private bool ElidesNoun(Atom[] atoms, int end) =>
         end >= atoms.Length || !atoms[end].IsWord || _lex.Stopwords.Contains(atoms[end].Text) || _lex.Ellipsis.Contains(atoms[end].Text)
-        || _lex.Of.Contains(atoms[end].Text) || _lex.Verbs.ContainsKey(atoms[end].Text);
+        || _lex.Of.Contains(atoms[end].Text) || _lex.Verbs.Starts(atoms[end].Text);
 
-    private bool NoNounFollows(Atom[] atoms, int end) => end >= atoms.Length || !(_lex.Nouns.Match(atoms, end, out _) is not null);
-
-    /// <summary>The kind of what is counted: the noun after the number ("8 000 soldats" → troops), overridden for people by
-    /// a verb of harm nearby ("183 civils ont été tués", "42 soldats tués", "tuant 12 personnes" → fatalities).</summary>
-    private string? CountedKind(Atom[] atoms, List<Token> tokens, int start, int end, out bool human, out int nounEnd)
-    {
-        human = false;
-        nounEnd = -1;
-        string? kind = null;
-        var k = end;
-        var skipped = 0;
-        var afterNoun = end;
-        var ellipsis = false;
-        for (; k < atoms.Length && k < end + NounWindow + 1; k++)
-        {
-            var t = atoms[k].Text;
-            if (_lex.Nouns.Match(atoms, k, out var ne) is { } noun) { kind = noun; afterNoun = ne; nounEnd = ne; break; }
-            if (_lex.Of.Contains(t) && k == end) continue;
-            if (_lex.Ellipsis.Contains(t)) { ellipsis = true; afterNoun = k + 1; continue; }
-            if (atoms[k].IsWord && !_lex.Stopwords.Contains(t) && !_lex.Verbs.ContainsKey(t) && skipped < 2) { skipped++; continue; }
-            break;
-        }
-        human = kind is null ? ellipsis : _lex.HumanKinds.Contains(kind);
-        if (kind is not null && !human) return kind;
-        var sentence = tokens[atoms[start].Token].Sentence;
-        // A verb of harm after the noun ("ont été tués", "were killed") or just before the number ("killing 12").
-        for (var v = afterNoun; v < atoms.Length && v < afterNoun + VerbWindow; v++)
-        {
-            var av = atoms[v];
-            if (tokens[av.Token].Sentence != sentence || av.Shape == TokenShape.Number || av.Text is ";" or ":") break;
-            if (_lex.Verbs.TryGetValue(av.Text, out var vk)) return vk;
-        }
-        for (var v = start - 1; v >= 0 && v >= start - 3; v--)
-        {
-            var av = atoms[v];
-            if (tokens[av.Token].Sentence != sentence || av.Shape == TokenShape.Number) break;
-            if (_lex.Verbs.TryGetValue(av.Text, out var vk)) return vk;
-        }
-        return kind;
-    }
 }

@@ -48,7 +48,7 @@ public sealed class EventGoldTests
         var text = c.GetProperty("text").GetString()!;
         var date = c.TryGetProperty("date", out var d) ? PartialDate.Parse(d.GetString()!) : (PartialDate?)null;
         var events = TestData.Analyzer.Analyze(new Document(id, text, date, lang)).Events;
-        var seen = string.Join("; ", events.Select(e => $"{e.Type}/{e.Modality} a1={e.Actor1?.Id} cl={e.Claimant?.Id} loc={string.Join("+", e.Locations.Select(l => l.Name))} rule={e.Evidence[0].Rule}"));
+        var seen = string.Join("; ", events.Select(e => $"{e.Type}/{e.Modality} a1={e.Actor1?.Id} cl={e.Claimant?.Id} loc={string.Join("+", e.Locations.Select(l => l.Name))} q={string.Join("+", e.Quantities.Select(q => $"{q.Kind} {q.Low}-{q.High}"))} rule={e.Evidence[0].Rule}"));
         var used = new HashSet<Event>();
         foreach (var x in c.GetProperty("expect").EnumerateArray())
         {
@@ -68,6 +68,13 @@ public sealed class EventGoldTests
         if (x.TryGetProperty("actor1", out var a) && (e.Actor1 is null || !e.Actor1.Id.Contains(a.GetString()!, StringComparison.OrdinalIgnoreCase))) return false;
         if (x.TryGetProperty("claimant", out var cl) && (e.Claimant is null || !e.Claimant.Id.Contains(cl.GetString()!, StringComparison.OrdinalIgnoreCase))) return false;
         if (x.TryGetProperty("place", out var p) && !e.Locations.Any(l => l.Name.Contains(p.GetString()!, StringComparison.OrdinalIgnoreCase))) return false;
+        // "quantities": exactly these kinds and values, no other ("21 injured", and no fatalities).
+        if (x.TryGetProperty("quantities", out var qs))
+        {
+            var expected = qs.EnumerateArray().Select(q => $"{q.GetProperty("kind").GetString()} {q.GetProperty("low").GetDecimal()}-{q.GetProperty("high").GetDecimal()}").Order(StringComparer.Ordinal);
+            var actual = e.Quantities.Select(q => $"{q.Kind} {q.Low}-{q.High}").Order(StringComparer.Ordinal);
+            if (!expected.SequenceEqual(actual)) return false;
+        }
         return true;
     }
 

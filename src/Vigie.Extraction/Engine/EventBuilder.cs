@@ -347,13 +347,24 @@ internal sealed class EventBuilder
         var g = _lang.Grammar;
         if (n.Last + 1 < toks.Count && toks[n.Last + 1].Is(g.NonCountUnits)) return null;
         var unit = (n.Mention as NumberMention)?.Quantity.Kind;
+        // The text layer read the kind from the number's own noun and clause ("21 soldats ont été blessés" → injured):
+        // a harm kind it found stands; words further on count other numbers.
+        if (unit is not null && !TypeTraits.IsGroupKind(unit)) return accepted.Contains(unit) ? unit : null;
+        // People the text layer kept as people did not suffer the verb of their clause ("trois assaillants ont tué …"):
+        // words past that verb qualify another number.
+        var stopAtVerb = unit is not null && TypeTraits.IsGroupKind(unit);
         string? found = null;
         var foundRank = int.MaxValue;
         // Words after the number ("42 soldats tués") and before it ("tuant 6 civils") qualify it; a toll word wins.
-        for (var i = Math.Max(0, n.First - 2); i < Math.Min(toks.Count, n.Last + 7); i++)
+        // "tués par trois hommes armés": the verb before the agent marker is not the number's.
+        var from = Math.Max(0, n.First - 2);
+        for (var j = n.First - 1; j >= from; j--)
+            if (toks[j].Is(g.AgentMarkers)) { from = j + 1; break; }
+        for (var i = from; i < Math.Min(toks.Count, n.Last + 7); i++)
         {
             if (i >= n.First && i <= n.Last) continue;
             if (i > n.Last && i > n.Last + 1 && IsOtherNumber(v, i, n)) break;
+            if (stopAtVerb && i > n.Last && toks[i].HasFiniteVerbReading) break;
             for (var k = 0; k < g.QuantityKinds.Count; k++)
                 if (k < foundRank && toks[i].Is(g.QuantityKinds[k].Words) && accepted.Contains(g.QuantityKinds[k].Kind))
                 {

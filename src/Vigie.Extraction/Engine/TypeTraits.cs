@@ -72,6 +72,9 @@ public static class TypeTraits
     public static IReadOnlyList<string> AcceptedKinds(string type) =>
         Kinds.TryGetValue(type, out var k) ? k : Violent.Contains(type) ? ViolentKinds : [];
 
+    /// <summary>Whether a kind names who is counted (people, troops) rather than what happened to them (fatalities, injured…).</summary>
+    public static bool IsGroupKind(string kind) => kind is "people" or "troops";
+
     /// <summary>The kind of a number that no word qualifies.</summary>
     public static string? DefaultKindOf(string type) => DefaultKind.GetValueOrDefault(type);
 }
