@@ -15,7 +15,7 @@ public static class Folding
     /// Characters folding to two letters (æ, œ, ß, ĳ) return their first letter; use <see cref="Fold(ReadOnlySpan{char}, Span{char})"/> for exact results.</summary>
     public static char FoldChar(char c)
     {
-        if (c < 0x80) return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        if (c < 0x80) return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c == '`' ? '\'' : c;
         if (c is >= '\u00c0' and <= '\u00ff') { var f = Latin1[c - 0xc0]; return f != '\0' ? f : Ligature(c)![0]; }
         if (c is >= '\u0100' and <= '\u017f') { var f = LatinExtendedA[c - 0x100]; return f != '\0' ? f : Ligature(c)![0]; }
         return c switch
@@ -41,8 +41,8 @@ public static class Folding
     /// <summary>Whether the character is dropped by folding (soft hyphen, zero-width and combining marks).</summary>
     public static bool IsIgnorable(char c) => c is '\u00ad' or '\u200b' or '\u200c' or '\u200d' or '\u2060' or '\ufeff' or (>= '\u0300' and <= '\u036f');
 
-    /// <summary>Whether the character is an apostrophe, straight or typographic.</summary>
-    public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02bc' or '\u2018';
+    /// <summary>Whether the character is an apostrophe, straight, typographic or a look-alike (grave and acute accents, prime).</summary>
+    public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02bc' or '\u2018' or '`' or '\u00b4' or '\u2032';
 
     /// <summary>Whether the character is a hyphen that joins words (not a dash).</summary>
     public static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
