@@ -85,8 +85,10 @@ internal sealed class DateRecognizer
 
     private static readonly DateValue Unresolved = new("0000", DatePrecision.Year);
 
+    // A comma only opens a pattern when an optional weekday before it is missing; starting there would hide a longer
+    // match that starts after it.
     private bool CanStart(in Atom a) =>
-        a.Shape is TokenShape.Number or TokenShape.NumberWithSuffix ? _lex.Root.Slots is not null : _lex.Triggers.Contains(a.Text);
+        a.Shape is TokenShape.Number or TokenShape.NumberWithSuffix ? _lex.Root.Slots is not null : a.Text != "," && _lex.Triggers.Contains(a.Text);
 
     private void Walk(string text, Atom[] atoms, List<Token> tokens, DateLexicon.Node node, int i, int captures, MatchState state)
     {

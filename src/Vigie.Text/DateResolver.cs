@@ -254,9 +254,10 @@ internal static class DateResolver
     }
 
     /// <summary>A date moved by a count of units, keeping its precision ("three days after 2 June", "a month after March").</summary>
-    private static DateValue? Shift(DateValue from, TimeUnit unit, int shift)
+    private static DateValue? Shift(DateValue origin, TimeUnit unit, int shift)
     {
-        var d = PartialDate.Parse(from.Value);
+        if (shift == 0) return origin with { Weekday = null };
+        var d = PartialDate.Parse(origin.Value);
         if (d.Day is not null)
         {
             var day = d.FirstDay;
