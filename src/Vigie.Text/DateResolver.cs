@@ -90,7 +90,7 @@ internal static class DateResolver
                         : DateValue.OfDay(value.FirstDay.AddDays(7 * rule.Skip * Math.Sign(rule.Direction)), value.Weekday);
                 }
             case Resolution.WeekWeekday:
-                return weekday is { } ww ? WeekWeekday((DayOfWeek)ww, rule.Direction, doc) : null;
+                return weekday is { } ww ? WeekWeekday((DayOfWeek)ww, rule.Direction * (rule.Count ?? 1), doc) : null;
             case Resolution.Relative or Resolution.Period when rule.PastPeriod && past:
                 // "killed 50 in two days": with a past verb, the window before the document date.
                 return unit is { } pp ? Period(pp, n, -1, doc) : null;
