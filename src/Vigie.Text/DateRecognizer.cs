@@ -231,6 +231,25 @@ internal sealed class DateRecognizer
         }
     }
 
+    /// <summary>An ordinal word the number table does not list, made of a cardinal and an ordinal suffix ("dixième",
+    /// "quinzième": "dix", "quinze" + "ième").</summary>
+    private bool TryOrdinalWord(in Atom a, out int value)
+    {
+        value = 0;
+        foreach (var suffix in _numbers.OrdinalSuffixes)
+        {
+            if (suffix.Length < 3 || a.Text.Length <= suffix.Length + 1 || !a.Text.EndsWith(suffix, StringComparison.Ordinal)) continue;
+            var stem = a.Text[..^suffix.Length];
+            foreach (var form in (ReadOnlySpan<string>)[stem, stem + "e"])
+                if (_numbers.Words.Match([a with { Text = form }], 0, out _) is { Cardinal: { } c } && c is >= 1 and <= 31)
+                {
+                    value = (int)c;
+                    return true;
+                }
+        }
+        return false;
+    }
+
     private bool TryOrdinalDigits(string s, out int value)
     {
         value = 0;
@@ -271,7 +290,7 @@ internal sealed class DateRecognizer
         end = i + 1;
         day = 0;
         var w = _numbers.Words.Match(atoms, i, out var e);
-        if (w is null) return false;
+        if (w is null) return TryOrdinalWord(atoms[i], out day);
         if (w.Ordinal is { } o) { day = o; end = e; return day is >= 1 and <= 31; }
         // "twenty-first": tens then an ordinal unit.
         if (w.Cardinal is { } tens && _numbers.Words.Match(atoms, e, out var e2) is { Ordinal: { } unit } && unit < 10 && tens is 20 or 30)

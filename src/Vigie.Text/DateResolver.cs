@@ -112,7 +112,12 @@ internal static class DateResolver
                     PartialDate? month = null;
                     if (inner is { Precision: DatePrecision.Month }) month = PartialDate.Parse(inner.Value);
                     else if (nm > 0) { if (Absolute(null, months[0], Last(years, ny), null, doc) is { } mv) month = PartialDate.Parse(mv.Value); }
-                    else if (inner is null && doc is { Month: { } dm } dd) month = new PartialDate(dd.Year, dm, null);
+                    else if (inner is null && doc is { Month: { } dm } dd)
+                    {
+                        // "le 20 du mois prochain": the document's month, moved by the rule's direction.
+                        var first = new DateOnly(dd.Year, dm, 1).AddMonths(rule.Direction);
+                        month = new PartialDate(first.Year, first.Month, null);
+                    }
                     if (month is not { Month: not null } pm) return null;
                     return rule.Resolve switch
                     {
