@@ -113,6 +113,11 @@ internal sealed class DateRecognizer
 
     private bool NameCaseOk(in Atom a) => a.IsCapitalized || !_lex.CapitalOnly.Contains(a.Text);
 
+    /// <summary>Whether a name is glued to a slash or hyphen of a date in digits ("2020/mar/15"), where case tells nothing.</summary>
+    private static bool IsGlued(Atom[] atoms, int i) =>
+        (i > 0 && atoms[i - 1].End == atoms[i].Start && atoms[i - 1].Text is "/" or "-")
+        || (i + 1 < atoms.Length && atoms[i + 1].Start == atoms[i].End && atoms[i + 1].Text is "/" or "-");
+
     /// <summary>Whether a name that counts only with its full stop has it, and one that counts only before a day ("mer 12",
     /// "Wed., Aug. 11") has a day number or a month name after it.</summary>
     private bool BeforeDayOk(Atom[] atoms, int i, int end) =>
@@ -176,7 +181,7 @@ internal sealed class DateRecognizer
                 if (a.Shape == TokenShape.NumberWithSuffix) return TryOrdinalDigits(a.Text, out capture.Value);
                 return a.IsWord && TryDayWords(text, atoms, i, out end, out capture.Value, ordinalOnly: true);
             case Slot.Month:
-                if (!_lex.Months.TryGetValue(a.Text, out capture.Value) || !NameCaseOk(a)) return false;
+                if (!_lex.Months.TryGetValue(a.Text, out capture.Value) || !(NameCaseOk(a) || IsGlued(atoms, i))) return false;
                 if (i + 1 < atoms.Length && atoms[i + 1].Text == "." && atoms[i + 1].Start == a.End && _lex.Abbreviations.Contains(a.Text)) end = i + 2;
                 return BeforeDayOk(atoms, i, end);
             case Slot.MonthNumber:

@@ -9,7 +9,7 @@ internal struct DateCapture
     public Slot Slot;
     public int Value;
     public int Month;
-    /// <summary>The year; 0 when the text gave none ("23/04").</summary>
+    /// <summary>The year; 0 and not <see cref="ShortYear"/> when the text gave none ("23/04").</summary>
     public int Year;
     /// <summary>The year was written in two digits ("12/05/81", "june of 91").</summary>
     public bool ShortYear;
@@ -68,7 +68,7 @@ internal static class DateResolver
                 case Slot.Numeric:
                     if (nd < 4) days[nd++] = c.Value;
                     if (nm < 4) months[nm++] = c.Month;
-                    if (c.Year != 0 && ny < 4) years[ny++] = c.ShortYear ? FullYear(c.Year, doc) : c.Year;
+                    if ((c.Year != 0 || c.ShortYear) && ny < 4) years[ny++] = c.ShortYear ? FullYear(c.Year, doc) : c.Year;
                     break;
             }
         }
