@@ -117,9 +117,10 @@ internal sealed class DateLexicon
         if (File.Exists(holidayFile))
             foreach (var (line, cols) in TsvFile.Read(holidayFile, 2, problems))
             {
-                var start = HolidayRule.Parse(cols[1]);
+                var none = cols[1].Trim() == "none";
+                var start = none ? null : HolidayRule.Parse(cols[1]);
                 var endRule = cols.Length > 2 && cols[2].Trim().Length > 0 ? HolidayRule.Parse(cols[2]) : null;
-                if (start is null) { problems.Add(holidayFile, line, $"'{cols[1]}' is not a holiday rule (MM-DD, YYYY-MM-DD, easter, orthodox-easter, hijri:MM-DD, persian:MM-DD, hebrew:MM-DD, nth:MM:weekday:N, then an optional +N/-N)"); continue; }
+                if (start is null && !none) { problems.Add(holidayFile, line, $"'{cols[1]}' is not a holiday rule (MM-DD, YYYY-MM-DD, easter, orthodox-easter, hijri:MM-DD, persian:MM-DD, hebrew:MM-DD, nth:MM:weekday:N, then an optional +N/-N; or none)"); continue; }
                 if (cols.Length > 2 && cols[2].Trim().Length > 0 && endRule is null) { problems.Add(holidayFile, line, $"'{cols[2]}' is not a holiday rule"); continue; }
                 var holiday = new Holiday(cols[0], start, endRule);
                 // Spellings that fold to the same atoms ("aïd el-fitr", "aïd el fitr") are one name.

@@ -357,16 +357,17 @@ internal static class DateResolver
     /// <summary>A named day: in the year the text gives, else its occurrence nearest the document date.</summary>
     private static DateValue? OfHoliday(Holiday holiday, int? year, PartialDate? doc)
     {
+        if (holiday.Start is not { } rule) return null;
         DateOnly? best = null;
-        if (holiday.Start.Calendar == HolidayCalendar.Fixed)
-            best = holiday.Start.In(holiday.Start.Year).First();
+        if (rule.Calendar == HolidayCalendar.Fixed)
+            best = rule.In(rule.Year).First();
         else if (year is { } y)
-            foreach (var d in holiday.Start.In(y)) { best = d; break; }
+            foreach (var d in rule.In(y)) { best = d; break; }
         else if (doc is { } dd)
         {
             var anchor = dd.Day is null && dd.Month is null ? new DateOnly(dd.Year, 7, 1) : dd.FirstDay;
             for (var k = dd.Year - 1; k <= dd.Year + 1; k++)
-                foreach (var d in holiday.Start.In(k))
+                foreach (var d in rule.In(k))
                     if (best is null || Math.Abs(d.DayNumber - anchor.DayNumber) < Math.Abs(best.Value.DayNumber - anchor.DayNumber)) best = d;
         }
         if (best is not { } start) return null;

@@ -113,5 +113,6 @@ internal sealed record HolidayRule(HolidayCalendar Calendar, int Year, int Month
     }
 }
 
-/// <summary>A named day: its rule and, for periods such as Ramadan, the rule of its last day.</summary>
-internal sealed record Holiday(string Id, HolidayRule Start, HolidayRule? End);
+/// <summary>A named day: its rule (none for a phrase that only looks like one: "père Noël") and, for periods such as
+/// Ramadan, the rule of its last day.</summary>
+internal sealed record Holiday(string Id, HolidayRule? Start, HolidayRule? End);
