@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Collections.Frozen;
 using Vigie.Core;
 
 namespace Vigie.Text;
@@ -16,6 +17,26 @@ internal sealed class DateRecognizer
         _lex = lexicon;
         _numbers = numbers;
         _rulePrefix = code + "/date/";
+        _ordinalWords = OrdinalWords(numbers);
+    }
+
+    /// <summary>Ordinal words the number table does not list, made of a cardinal and an ordinal suffix ("dixième",
+    /// "quinzième": "dix", "quinze" + "ième"), built once.</summary>
+    private readonly FrozenDictionary<string, int> _ordinalWords;
+
+    private static FrozenDictionary<string, int> OrdinalWords(NumberLexicon numbers)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var word in numbers.Words.FirstAtoms)
+        {
+            if (numbers.Words.Match([new Atom(0, 0, word, 0, TokenShape.Word)], 0, out _) is not { Cardinal: { } c } || c is < 1 or > 31) continue;
+            foreach (var suffix in numbers.OrdinalSuffixes.Where(x => x.Length >= 3))
+            {
+                result.TryAdd(word + suffix, (int)c);
+                if (word.EndsWith('e')) result.TryAdd(word[..^1] + suffix, (int)c);
+            }
+        }
+        return result.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private sealed class MatchState(PartialDate? documentDate, int depth)
@@ -29,6 +50,8 @@ internal sealed class DateRecognizer
         public readonly PartialDate? DocumentDate = documentDate;
         /// <summary>0 for a match in the text, 1 inside a <c>&lt;date&gt;</c> slot (which holds no other).</summary>
         public readonly int Depth = depth;
+        /// <summary>The state a <c>&lt;date&gt;</c> slot matches with, made once.</summary>
+        public MatchState? Inner;
     }
 
     public IReadOnlyList<DateMention> Recognize(string text, Atom[] atoms, List<Token> tokens, PartialDate? documentDate, List<DateMention> spans)
@@ -169,6 +192,9 @@ internal sealed class DateRecognizer
         end = i + 1;
         capture = new DateCapture { Slot = slot };
         var a = atoms[i];
+        // Most words are no number: the number slots read only words that start a number or are ordinals.
+        if (a.IsWord && slot is Slot.Day or Slot.Ordinal or Slot.Year or Slot.Count && !_numbers.Words.Starts(a.Text) && !_ordinalWords.ContainsKey(a.Text))
+            return false;
         switch (slot)
         {
             case Slot.Day:
@@ -224,7 +250,10 @@ internal sealed class DateRecognizer
             case Slot.Date:
                 {
                     if (state.Depth > 0) return false;
-                    var inner = new MatchState(state.DocumentDate, state.Depth + 1) { Sentence = state.Sentence, BestEnd = i };
+                    var inner = state.Inner ??= new MatchState(state.DocumentDate, state.Depth + 1);
+                    inner.Sentence = state.Sentence;
+                    inner.BestEnd = i;
+                    inner.BestRule = null;
                     Walk(text, atoms, tokens, _lex.Root, i, 0, inner);
                     if (inner.BestRule is not { } r) return false;
                     capture.Date = DateResolver.SafeResolve(r.Rule, inner.Best.AsSpan(0, inner.BestCount), state.DocumentDate, past: false);
@@ -236,24 +265,7 @@ internal sealed class DateRecognizer
         }
     }
 
-    /// <summary>An ordinal word the number table does not list, made of a cardinal and an ordinal suffix ("dixième",
-    /// "quinzième": "dix", "quinze" + "ième").</summary>
-    private bool TryOrdinalWord(in Atom a, out int value)
-    {
-        value = 0;
-        foreach (var suffix in _numbers.OrdinalSuffixes)
-        {
-            if (suffix.Length < 3 || a.Text.Length <= suffix.Length + 1 || !a.Text.EndsWith(suffix, StringComparison.Ordinal)) continue;
-            var stem = a.Text[..^suffix.Length];
-            foreach (var form in (ReadOnlySpan<string>)[stem, stem + "e"])
-                if (_numbers.Words.Match([a with { Text = form }], 0, out _) is { Cardinal: { } c } && c is >= 1 and <= 31)
-                {
-                    value = (int)c;
-                    return true;
-                }
-        }
-        return false;
-    }
+    private bool TryOrdinalWord(in Atom a, out int value) => _ordinalWords.TryGetValue(a.Text, out value);
 
     private bool TryOrdinalDigits(string s, out int value)
     {
