@@ -24,7 +24,7 @@ internal enum Slot : byte
     Unit,
     /// <summary>A date in digits in one token: "03/08/2021".</summary>
     Numeric,
-    /// <summary>A decade: "1990s", or four digits ending in 0 after "les années".</summary>
+    /// <summary>A decade: "1990s", "90s", "'90s", or digits ending in 0 after "les années".</summary>
     Decade,
     /// <summary>An ordinal: "2nd", "2e", "second", "deuxième".</summary>
     Ordinal,

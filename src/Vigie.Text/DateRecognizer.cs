@@ -240,7 +240,14 @@ internal sealed class DateRecognizer
                 return a.Shape == TokenShape.Number && TryNumeric(a.Text, out capture);
             case Slot.Decade:
                 {
-                    var digits = a.Shape == TokenShape.NumberWithSuffix && a.Text.Length == 5 && a.Text[4] == 's' ? a.Text[..4] : a.Shape == TokenShape.Number ? a.Text : "";
+                    // "1990s", "1990"; "90s", "'90s", "90" (after "années") in the latest century not after the document.
+                    if (a.Text == "'" && i + 1 < atoms.Length && atoms[i + 1].Start == a.End) { a = atoms[i + 1]; end = i + 2; }
+                    var digits = a.Shape == TokenShape.NumberWithSuffix && a.Text.Length is 3 or 5 && a.Text[^1] == 's' ? a.Text[..^1] : a.Shape == TokenShape.Number ? a.Text : "";
+                    if (digits.Length == 2 && TryDigits(digits, 2, out var yy) && yy % 10 == 0)
+                    {
+                        capture.Value = DateResolver.FullYear(yy, state.DocumentDate);
+                        return true;
+                    }
                     return digits.Length == 4 && TryDigits(digits, 4, out capture.Value) && capture.Value % 10 == 0 && capture.Value is >= 1000 and <= 2990;
                 }
             case Slot.Holiday:
