@@ -13,11 +13,15 @@ internal sealed partial class Commands
         var gold = new Argument<string[]>("gold") { Description = "Gold files (CONTRACT §4).", Arity = ArgumentArity.ZeroOrMore };
         var caseFile = new Option<string?>("--case2021") { Description = "Score CASE 2021 Task 2 classification on this TSV file instead." };
         var details = new Option<bool>("--details") { Description = "List missed gold events and unmatched predictions." };
-        var cmd = new Command("eval", "Score extraction against gold files, or classification on CASE 2021 data.") { gold, caseFile, details };
+        var conllu = new Option<string?>("--conllu") { Description = "Score the tagger and parser against this CoNLL-U treebank file (with --language)." };
+        var language = new Option<string?>("--language") { Description = "The language of the --conllu file (fr, en)." };
+        var raw = new Option<bool>("--raw") { Description = "With --conllu: tokenise the raw # text with Vigie's own tokeniser and score aligned words." };
+        var cmd = new Command("eval", "Score extraction against gold files, classification on CASE 2021 data, or the parser on a treebank.") { gold, caseFile, details, conllu, language, raw };
         cmd.SetAction(p =>
         {
             var ctx = Context(p);
             if (p.GetValue(caseFile) is { } tsv) return EvalCase(ctx, tsv);
+            if (p.GetValue(conllu) is { } treebank) return EvalConllu(treebank, p.GetValue(language), p.GetValue(raw));
             var files = p.GetValue(gold) ?? [];
             if (files.Length == 0) throw new UserException("Name at least one gold file, or --case2021 FILE.tsv.");
             return EvalGold(ctx, files, p.GetValue(details));
