@@ -33,7 +33,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, string? db,
     public Task<IVigieStore> OpenStoreAsync(CancellationToken ct) => StoreFactory.OpenAsync(Database, ct);
 
     /// <summary>A reader for every input format.</summary>
-    public DocumentReader CreateReader(int maxBytes) => new(LanguageIdentifier.Load(DataPaths.Root), new ReaderOptions(maxBytes));
+    public DocumentReader CreateReader(int maxBytes) => new(Analyzer.Identifier, new ReaderOptions(maxBytes));
 
     /// <summary>Reports a rejected input as <c>file:line: reason</c>.</summary>
     public void Report(Rejection r) => Error.WriteLine(r.ToString());

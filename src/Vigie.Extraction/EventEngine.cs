@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Vigie.Core;
 using Vigie.Extraction.Engine;
 using Vigie.Extraction.Patterns;
+using Vigie.Text;
 
 namespace Vigie.Extraction;
 
@@ -24,15 +25,18 @@ public sealed class EventEngine
     /// <summary>The data of a language, or null.</summary>
     public LanguageData? Language(string code) => _languages.TryGetValue(code, out var l) ? l.Data : null;
 
-    /// <summary>Loads and validates every <c>data/lang/&lt;code&gt;/</c> folder that has patterns.</summary>
-    public static EventEngine Load(string dataRoot, EventTypeCatalog? catalog = null)
+    /// <summary>Loads and validates the patterns of every language pack under a data root.</summary>
+    public static EventEngine Load(string dataRoot, EventTypeCatalog? catalog = null) => Load(LanguagePacks.Load(dataRoot), catalog);
+
+    /// <summary>Loads and validates the patterns of every language pack that has some (its own or a parent's).</summary>
+    public static EventEngine Load(LanguagePacks packs, EventTypeCatalog? catalog = null)
     {
+        ArgumentNullException.ThrowIfNull(packs);
         catalog ??= EventTypeCatalog.Default;
         var langs = new List<LanguageData>();
-        var dir = Path.Combine(dataRoot, "lang");
-        foreach (var folder in Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal))
-            if (Directory.EnumerateFiles(folder, "patterns*.yaml").Any())
-                langs.Add(LanguageData.Load(folder, catalog));
+        foreach (var pack in packs.All)
+            if (pack.FindAll("patterns*.yaml").Count > 0)
+                langs.Add(LanguageData.Load(pack, catalog));
         return new EventEngine(langs, catalog);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Vigie.Core;
+using Vigie.Text;
 
 namespace Vigie.Fusion;
 
@@ -39,18 +40,7 @@ public static class GeoMath
     public static bool IsCoarse(Location l) => PrecisionRank(l.Precision) >= 4;
 
     /// <summary>Lower-case, accent-free, letters and digits only: "Mazâr-e Charîf" → "mazarecharif".</summary>
-    public static string Fold(string? s)
-    {
-        if (string.IsNullOrEmpty(s)) return "";
-        var d = s.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(d.Length);
-        foreach (var c in d)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-        }
-        return sb.ToString();
-    }
+    public static string Fold(string? s) => string.IsNullOrEmpty(s) ? "" : Folding.FoldLettersAndDigits(s);
 
     private static double ToRad(double deg) => deg * Math.PI / 180.0;
 }

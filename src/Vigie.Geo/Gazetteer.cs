@@ -3,6 +3,8 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Vigie.Core;
 
+using Vigie.Text;
+
 namespace Vigie.Geo;
 
 /// <summary>What kind of place a gazetteer entry is (the numbers are part of gazetteer.bin's format).</summary>
@@ -190,7 +192,7 @@ public sealed class Gazetteer
     /// <summary>Every place a name may refer to, whatever its case and accents.</summary>
     public IReadOnlyList<Place> Lookup(string name)
     {
-        var key = TextFolding.FoldPhrase(name);
+        var key = Folding.FoldWords(name);
         var k = FindKey(key);
         if (k < 0) return [];
         var result = new List<Place>();

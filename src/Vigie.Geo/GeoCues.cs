@@ -1,3 +1,5 @@
+using Vigie.Text;
+
 namespace Vigie.Geo;
 
 /// <summary>Kinds of words around place names (data/lang/&lt;code&gt;/geo-cues.tsv).</summary>
@@ -60,7 +62,7 @@ public sealed class GeoCues
                 var tab = line.IndexOf('\t');
                 if (tab <= 0) throw new InvalidDataException($"{file}:{lineNo}: expected kind<TAB>phrase");
                 var kind = ParseKind(line[..tab]) ?? throw new InvalidDataException($"{file}:{lineNo}: unknown cue kind '{line[..tab]}'");
-                var phrase = TextFolding.FoldPhrase(line[(tab + 1)..]);
+                var phrase = Folding.FoldWords(line.AsSpan(tab + 1));
                 if (phrase.Length == 0) throw new InvalidDataException($"{file}:{lineNo}: empty phrase");
                 if (kind == CueKind.NotPlace) { cues._notPlace.Add(phrase); continue; }
                 if (!cues._phrases.TryGetValue(kind, out var list)) cues._phrases[kind] = list = [];

@@ -1,9 +1,10 @@
 using Vigie.Core;
+using Vigie.Text;
 
 namespace Vigie.Geo;
 
 /// <summary>Finds place names in a text and resolves each to one gazetteer entry; thread-safe once built.</summary>
-public sealed class PlaceRecognizer
+public sealed class PlaceRecognizer : IRecognizer<PlaceMention>
 {
     /// <summary>Rule of a mention that only locates something else ("à 150 km de Kaboul"); events must not be placed there.</summary>
     public const string ReferenceRule = "geo/reference";
@@ -15,11 +16,15 @@ public sealed class PlaceRecognizer
     private readonly Gazetteer _gazetteer;
     private readonly Dictionary<string, GeoCues> _cues;
     private readonly GeoCues _allCues;
+    private readonly TextLayer _text;
 
-    /// <summary>Builds a recogniser over a gazetteer and per-language cues (keyed by language code).</summary>
-    public PlaceRecognizer(Gazetteer gazetteer, IReadOnlyDictionary<string, GeoCues>? cues = null)
+    /// <summary>Builds a recogniser over a gazetteer and per-language cues (keyed by language code); <paramref name="text"/>
+    /// reads the texts given as strings.</summary>
+    public PlaceRecognizer(Gazetteer gazetteer, TextLayer text, IReadOnlyDictionary<string, GeoCues>? cues = null)
     {
+        ArgumentNullException.ThrowIfNull(text);
         _gazetteer = gazetteer;
+        _text = text;
         _cues = cues?.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase) ?? new(StringComparer.OrdinalIgnoreCase);
         _allCues = _cues.Count == 0 ? GeoCues.Empty : Merge(_cues.Values);
     }
@@ -27,36 +32,45 @@ public sealed class PlaceRecognizer
     /// <summary>The gazetteer this recogniser reads.</summary>
     public Gazetteer Gazetteer => _gazetteer;
 
-    /// <summary>Loads data/geo/gazetteer.bin and every data/lang/*/geo-cues.tsv under a data root.</summary>
+    /// <summary>Loads data/geo/gazetteer.bin and the geo-cues.tsv of every language pack under a data root.</summary>
     /// <exception cref="FileNotFoundException">The gazetteer was not built: run tools/gazetteer/build.sh.</exception>
-    public static PlaceRecognizer Load(string dataRoot)
+    public static PlaceRecognizer Load(string dataRoot) => Load(dataRoot, LanguagePacks.Load(dataRoot));
+
+    /// <summary>Loads data/geo/gazetteer.bin under a data root and the geo-cues.tsv of every pack (its own or a parent's).</summary>
+    /// <exception cref="FileNotFoundException">The gazetteer was not built: run tools/gazetteer/build.sh.</exception>
+    public static PlaceRecognizer Load(string dataRoot, LanguagePacks packs)
     {
+        ArgumentNullException.ThrowIfNull(packs);
         var gazetteer = Gazetteer.Load(Path.Combine(dataRoot, "geo", "gazetteer.bin"));
         var cues = new Dictionary<string, GeoCues>(StringComparer.OrdinalIgnoreCase);
-        var langRoot = Path.Combine(dataRoot, "lang");
-        if (Directory.Exists(langRoot))
-        {
-            foreach (var dir in Directory.GetDirectories(langRoot))
-            {
-                var file = Path.Combine(dir, "geo-cues.tsv");
-                if (File.Exists(file)) cues[Path.GetFileName(dir)] = GeoCues.Load(file);
-            }
-        }
-        return new PlaceRecognizer(gazetteer, cues);
+        foreach (var pack in packs.All)
+            if (pack.Find("geo-cues.tsv") is { } file) cues[pack.Code] = GeoCues.Load(file);
+        return new PlaceRecognizer(gazetteer, new TextLayer(packs), cues);
     }
 
     /// <summary>True when a mention only locates something else and places nothing there.</summary>
     public static bool IsReference(PlaceMention mention) => mention.Rule == ReferenceRule;
 
-    /// <summary>Recognises the places of a text in a language ("fr", "en"; another code uses every language's cues).</summary>
-    public IReadOnlyList<PlaceMention> Recognize(string text, string language) =>
-        Recognize(text, language, GeoTokenizer.Tokenize(text));
+    /// <summary>Recognises the places of a text in a language ("fr", "en"; another code uses every language's cues
+    /// and the first language's tokeniser).</summary>
+    public IReadOnlyList<PlaceMention> Recognize(string text, string language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var reader = _text.Languages.Contains(language) ? language : _text.Packs.Codes[0];
+        return Recognize(_text.Read(text, reader, null), language);
+    }
 
-    /// <summary>Recognises the places of a text from tokens already made (offsets into <paramref name="text"/>).</summary>
-    public IReadOnlyList<PlaceMention> Recognize(string text, string language, IReadOnlyList<GeoToken> tokens)
+    /// <summary>Recognises the places of a document read by the text layer.</summary>
+    public IReadOnlyList<PlaceMention> Recognize(DocumentAnalysis document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Recognize(document, document.Language);
+    }
+
+    private List<PlaceMention> Recognize(DocumentAnalysis document, string language)
     {
         var cues = _cues.TryGetValue(language, out var c) ? c : _allCues;
-        var doc = new DocumentPass(this, text, tokens, cues);
+        var doc = new DocumentPass(this, document.Text, GeoTokens.Of(document), cues);
         return doc.Run();
     }
 

@@ -30,6 +30,12 @@ public sealed class Analyzer
         _identifier = identifier;
     }
 
+    /// <summary>The language identifier, over the same packs.</summary>
+    public LanguageIdentifier Identifier => _identifier;
+
+    /// <summary>The text layer and its language packs.</summary>
+    public TextLayer Text => _text;
+
     /// <summary>The event engine (patterns and their language data).</summary>
     public EventEngine Engine => _engine;
 
@@ -39,12 +45,13 @@ public sealed class Analyzer
     /// <summary>Loads every language's data (validated) once, from a data folder.</summary>
     public static Analyzer Create(string dataRoot)
     {
-        var text = Task.Run(() => TextLayer.Load(dataRoot));
-        var places = Task.Run(() => PlaceRecognizer.Load(dataRoot));
-        var actors = Task.Run(() => ActorRecognizer.Load(dataRoot));
-        var engine = Task.Run(() => EventEngine.Load(dataRoot));
-        var identifier = LanguageIdentifier.Load(dataRoot);
-        return new Analyzer(text.GetAwaiter().GetResult(), places.GetAwaiter().GetResult(), actors.GetAwaiter().GetResult(),
+        // One scan of data/lang: every part reads the same packs.
+        var packs = LanguagePacks.Load(dataRoot);
+        var places = Task.Run(() => PlaceRecognizer.Load(dataRoot, packs));
+        var actors = Task.Run(() => ActorRecognizer.Load(dataRoot, packs));
+        var engine = Task.Run(() => EventEngine.Load(packs));
+        var identifier = LanguageIdentifier.Load(dataRoot, packs);
+        return new Analyzer(new TextLayer(packs), places.GetAwaiter().GetResult(), actors.GetAwaiter().GetResult(),
             engine.GetAwaiter().GetResult(), identifier);
     }
 
@@ -55,20 +62,14 @@ public sealed class Analyzer
         var language = document.Language;
         if (string.IsNullOrEmpty(language) || !_text.Languages.Contains(language)) language = _identifier.Identify(document.Text);
         if (!_text.Languages.Contains(language)) return new Analysis(document, [], []);
-        var text = _text.Analyze(document.Text, language, document.Date);
-        var places = _places.Recognize(document.Text, language);
-        // The text layer's tokens and sentences, re-read as aliases are read: no second tokenisation of the text.
-        var actors = _actors.Recognize(text, document.Date?.FirstDay);
-        var mentions = new List<Mention>(text.Numbers.Count + text.Dates.Count + places.Count + actors.Count);
-        mentions.AddRange(text.Numbers);
-        mentions.AddRange(text.Dates);
-        mentions.AddRange(places);
-        mentions.AddRange(actors);
-        mentions.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
-        var sentences = new List<SentenceSpan>(text.Sentences.Count);
-        foreach (var s in text.Sentences) sentences.Add(new SentenceSpan(s.Index, s.Paragraph, s.Start, s.End));
+        // One reading of the text; every recogniser reads it and hangs its mentions on it.
+        var read = _text.Read(document.Text, language, document.Date);
+        var places = _places.Recognize(read);
+        var actors = _actors.Recognize(read);
+        var analysis = read.WithMentions(places, actors);
+        var mentions = analysis.Mentions;
         var doc = document.Language == language ? document : document with { Language = language };
-        var extraction = _engine.ExtractWithTriggers(new ExtractionInput(doc, language, sentences, mentions, m => _text.ResolveAsFuture(m, doc.Date)));
+        var extraction = _engine.ExtractWithTriggers(new ExtractionInput(doc, analysis, m => _text.ResolveAsFuture(m, doc.Date)));
         return new Analysis(doc, mentions, extraction.Events, extraction.Triggers);
     }
 }

@@ -1,20 +1,15 @@
-using System.Globalization;
-using System.Text;
+using Vigie.Text;
 
 namespace Vigie.Storage;
 
 /// <summary>Folds names for case- and accent-insensitive filters, the same way on write and on query.</summary>
 public static class TextFolding
 {
-    /// <summary>Lower case without diacritics.</summary>
+    /// <summary>Lower case without diacritics: Vigie's one fold (<see cref="Folding"/>).</summary>
     public static string Fold(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var d = s.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(d.Length);
-        foreach (var c in d)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(char.ToLowerInvariant(c));
-        return sb.ToString();
+        return Folding.Fold(s);
     }
 
     /// <summary>An FTS5 query that matches every word of the user's text literally (no FTS syntax leaks through).</summary>

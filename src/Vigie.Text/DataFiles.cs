@@ -59,6 +59,9 @@ internal sealed class YamlFile
 
     public void Problem(YamlNode node, string what) => _problems.Add(Path, node, what);
 
+    /// <summary>The same file read through another root mapping (a child's lang.yaml with its parents' sections).</summary>
+    public YamlFile With(YamlMappingNode root) => new(Path, root, _problems);
+
     public YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 

@@ -2,43 +2,55 @@ using System.Collections.Frozen;
 
 namespace Vigie.Text;
 
-/// <summary>Folds text for dictionary lookups: lower case, accents and combining marks removed, typographic apostrophes
-/// and hyphens made ASCII, soft hyphens and format characters dropped, ligatures spelled out (œ → oe).</summary>
+/// <summary>Vigie's one fold, for every lookup of every part: lower case, accents and combining marks removed (letters
+/// fold exactly as the gazetteer's build script folds them), typographic apostrophes and hyphens made ASCII, no-break
+/// and thin spaces made blanks, soft hyphens and format characters dropped, ligatures spelled out (œ → oe).</summary>
 public static class Folding
 {
-    // Base letters of U+00C0–U+017F; '\0' marks a letter folded to two letters (see Ligature) or kept as is.
-    private const string Latin1 = "aaaaaa\0ceeeeiiiidnooooo\u00d7ouuuuy\u00fe\0aaaaaa\0ceeeeiiiidnooooo\u00f7ouuuuy\u00fey";
-    private const string LatinExtendedA =
-        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii\0\0jjkkkllllllllllnnnnnnnnnoooooo\0\0rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    // Every UTF-16 unit's fold, built once: Single[c] is its one-character fold, '\0' when dropped, and Multiple
+    // when it folds to several characters (then Several[c] holds them).
+    private const char Multiple = '\uffff';
+    private static readonly char[] Single = new char[0x10000];
+    private static readonly Dictionary<char, string> Several = BuildTable();
 
-    /// <summary>Folds one character; returns the folded character, or <c>'\0'</c> when the character is dropped.
-    /// Characters folding to two letters (æ, œ, ß, ĳ) return their first letter; use <see cref="Fold(ReadOnlySpan{char}, Span{char})"/> for exact results.</summary>
-    public static char FoldChar(char c)
+    private static Dictionary<char, string> BuildTable()
     {
-        if (c < 0x80) return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c == '`' ? '\'' : c;
-        if (c is >= '\u00c0' and <= '\u00ff') { var f = Latin1[c - 0xc0]; return f != '\0' ? f : Ligature(c)![0]; }
-        if (c is >= '\u0100' and <= '\u017f') { var f = LatinExtendedA[c - 0x100]; return f != '\0' ? f : Ligature(c)![0]; }
-        return c switch
+        var several = new Dictionary<char, string>();
+        for (var i = 0; i < Single.Length; i++)
         {
-            '\u00ad' or '\u200b' or '\u200c' or '\u200d' or '\u2060' or '\ufeff' => '\0',
-            >= '\u0300' and <= '\u036f' => '\0',
-            '\u2019' or '\u2018' or '\u02bc' or '\u2032' or '\u00b4' or '\u0060' => '\'',
-            '\u2010' or '\u2011' => '-',
-            '\u00a0' or '\u202f' or '\u2009' or '\u2007' => ' ',
-            _ => char.ToLowerInvariant(c),
-        };
+            var c = (char)i;
+            Single[i] = c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c == '`' ? '\'' : c)
+                : IsIgnorable(c) || IsMark(c) ? '\0'
+                : IsApostrophe(c) || c is '\u2032' or '\u00b4' or '\u0060' ? '\''
+                : IsHyphen(c) ? '-'
+                : c is '\u00a0' or '\u202f' or '\u2009' or '\u2007' ? ' '
+                : char.ToLowerInvariant(c);
+        }
+        for (var k = 0; k < FoldTable.Keys.Length; k++)
+        {
+            var key = FoldTable.Keys[k];
+            var value = FoldTable.Values[k];
+            if (value.Length == 1) Single[key] = value[0];
+            else { Single[key] = Multiple; several[key] = value; }
+        }
+        // Dutch ĳ is two letters in running text (the gazetteer has no name with it).
+        foreach (var c in "\u0132\u0133") { Single[c] = Multiple; several[c] = "ij"; }
+        return several;
     }
 
-    private static string? Ligature(char c) => c switch
-    {
-        '\u00c6' or '\u00e6' => "ae",
-        '\u0152' or '\u0153' => "oe",
-        '\u00df' => "ss",
-        '\u0132' or '\u0133' => "ij",
-        _ => null,
-    };
+    private static bool IsMark(char c) =>
+        System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
-    /// <summary>Whether the character is dropped by folding (soft hyphen, zero-width and combining marks).</summary>
+    /// <summary>Folds one character; returns the folded character, or <c>'\0'</c> when the character is dropped.
+    /// Characters folding to two letters (æ, œ, ß, þ) return their first letter; use <see cref="Fold(ReadOnlySpan{char}, Span{char})"/> for exact results.</summary>
+    public static char FoldChar(char c)
+    {
+        var f = Single[c];
+        return f == Multiple ? Several[c][0] : f;
+    }
+
+    /// <summary>Whether the character is dropped by folding's tokenisation rules (soft hyphen, zero-width and combining marks).</summary>
     public static bool IsIgnorable(char c) => c is '\u00ad' or '\u200b' or '\u200c' or '\u200d' or '\u2060' or '\ufeff' or (>= '\u0300' and <= '\u036f');
 
     /// <summary>Whether the character is an apostrophe, straight, typographic or a look-alike (grave and acute accents, prime).</summary>
@@ -53,15 +65,16 @@ public static class Folding
         var k = 0;
         foreach (var c in source)
         {
-            if (c >= '\u00c0' && Ligature(c) is { } two)
+            var f = Single[c];
+            if (f == '\0') continue;
+            if (f == Multiple)
             {
-                if (k + 2 > destination.Length) return -1;
-                destination[k++] = two[0];
-                destination[k++] = two[1];
+                var s = Several[c];
+                if (k + s.Length > destination.Length) return -1;
+                s.CopyTo(destination[k..]);
+                k += s.Length;
                 continue;
             }
-            var f = FoldChar(c);
-            if (f == '\0') continue;
             if (k >= destination.Length) return -1;
             destination[k++] = f;
         }
@@ -74,6 +87,39 @@ public static class Folding
         Span<char> buffer = source.Length <= 128 ? stackalloc char[source.Length * 2] : new char[source.Length * 2];
         var n = Fold(source, buffer);
         return new string(buffer[..n]);
+    }
+
+    /// <summary>Whether a character belongs to a word part: a letter, a digit, a combining mark or a character folding drops
+    /// (the runs that place and actor names are read over, as the gazetteer's build script splits names).</summary>
+    public static bool IsWordPartChar(char c) =>
+        c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c) || Single[c] == '\0';
+
+    /// <summary>The folded word parts of a phrase joined by single spaces ("Mazâr-e Charîf" → "mazar e charif"): the key
+    /// of gazetteer names, cue phrases and actor aliases.</summary>
+    public static string FoldWords(ReadOnlySpan<char> phrase)
+    {
+        var sb = new System.Text.StringBuilder(phrase.Length);
+        var i = 0;
+        while (i < phrase.Length)
+        {
+            if (!IsWordPartChar(phrase[i])) { i++; continue; }
+            var start = i;
+            while (i < phrase.Length && IsWordPartChar(phrase[i])) i++;
+            var folded = Fold(phrase[start..i]);
+            if (folded.Length == 0) continue;
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(folded);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The fold of a name reduced to its letters and digits ("Mazâr-e Charîf" → "mazarecharif"), to compare names however they are spaced or punctuated.</summary>
+    public static string FoldLettersAndDigits(ReadOnlySpan<char> source)
+    {
+        var folded = Fold(source);
+        var sb = new System.Text.StringBuilder(folded.Length);
+        foreach (var c in folded) if (char.IsLetterOrDigit(c)) sb.Append(c);
+        return sb.ToString();
     }
 }
 

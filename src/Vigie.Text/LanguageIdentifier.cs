@@ -36,14 +36,15 @@ public sealed class LanguageIdentifier
     }
 
     /// <summary>Loads every language folder under the data root that has a <c>stopwords.txt</c>, and the foreign profiles.</summary>
-    public static LanguageIdentifier Load(string dataRoot)
+    public static LanguageIdentifier Load(string dataRoot) => Load(dataRoot, LanguagePacks.Load(dataRoot));
+
+    /// <summary>Reads the stop words of every language pack (its own or a parent's) and the foreign profiles under the data root.</summary>
+    public static LanguageIdentifier Load(string dataRoot, LanguagePacks packs)
     {
+        ArgumentNullException.ThrowIfNull(packs);
         var words = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
-        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(dataRoot, "lang")))
-        {
-            var file = Path.Combine(dir, "stopwords.txt");
-            if (File.Exists(file)) words[Path.GetFileName(dir)] = ReadWords(file);
-        }
+        foreach (var pack in packs.All)
+            if (pack.Find("stopwords.txt") is { } file) words[pack.Code] = ReadWords(file);
         var foreign = new List<string>();
         var langid = Path.Combine(dataRoot, "langid");
         if (Directory.Exists(langid))

@@ -11,6 +11,19 @@ internal sealed class LanguageProfile
     public required NumberRecognizer Numbers { get; init; }
     public required DateRecognizer Dates { get; init; }
 
+    /// <summary>Segments a text and recognises its numbers and dates.</summary>
+    public TextAnalysis Analyze(string text, Vigie.Core.PartialDate? documentDate)
+    {
+        var tokens = new List<Token>(text.Length / 5 + 8);
+        var sentences = new List<Sentence>(text.Length / 100 + 2);
+        Tokenizer.Run(text, tokens, sentences);
+        var atoms = Atoms.Build(text, tokens);
+        var dateSpans = new List<Vigie.Core.DateMention>();
+        var dates = Dates.Recognize(text, atoms, tokens, documentDate, dateSpans);
+        var numbers = Numbers.Recognize(text, atoms, tokens, dateSpans);
+        return new TextAnalysis(text, Code, sentences, tokens, numbers, dates);
+    }
+
     /// <summary>Finds a data file in the language folder, else in its parent's (a child overrides only what differs).</summary>
     internal sealed class Files(string langRoot, IReadOnlyList<string> chain)
     {
@@ -26,6 +39,20 @@ internal sealed class LanguageProfile
             return null;
         }
 
+        /// <summary>Every file matching a pattern in the chain, one per name (the child's first), in ordinal order of names.</summary>
+        public IReadOnlyList<string> FindAll(string pattern)
+        {
+            var byName = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var code in chain)
+            {
+                var dir = Path.Combine(langRoot, code);
+                if (!Directory.Exists(dir)) continue;
+                foreach (var file in Directory.EnumerateFiles(dir, pattern))
+                    byName.TryAdd(Path.GetFileName(file), file);
+            }
+            return [.. byName.Values];
+        }
+
         public string Require(string name, DataProblems problems)
         {
             var p = Find(name);
@@ -34,30 +61,10 @@ internal sealed class LanguageProfile
         }
     }
 
-    public static LanguageProfile? Load(string langRoot, string code, DataProblems problems)
+    /// <summary>Reads the text layer's part of a language pack: tokens, numbers and dates.</summary>
+    public static LanguageProfile? Load(YamlFile lang, string code, string name, Files files, DataProblems problems)
     {
         var before = problems.Count;
-        var langFile = Path.Combine(langRoot, code, "lang.yaml");
-        var lang = YamlFile.Load(langFile, problems);
-        if (lang is null) return null;
-        var declared = lang.Scalar(lang.Root, "code", required: true);
-        if (declared is not null && declared != code) lang.Problem(lang.Root, $"code '{declared}' differs from the folder name '{code}'");
-        var name = lang.Scalar(lang.Root, "name", required: true) ?? code;
-
-        var chain = new List<string> { code };
-        for (var parent = lang.Scalar(lang.Root, "parent"); parent is not null;)
-        {
-            if (chain.Contains(parent) || !File.Exists(Path.Combine(langRoot, parent, "lang.yaml")))
-            {
-                lang.Problem(lang.Root, $"parent '{parent}' is not a language folder, or forms a cycle");
-                break;
-            }
-            chain.Add(parent);
-            var p = YamlFile.Load(Path.Combine(langRoot, parent, "lang.yaml"), problems);
-            parent = p?.Scalar(p.Root, "parent");
-        }
-        var files = new Files(langRoot, chain);
-
         var features = lang.Mapping(lang.Root, "features", required: true);
         if (features is not null)
         {

@@ -9,30 +9,23 @@ public sealed class TextLayer
 {
     private readonly FrozenDictionary<string, LanguageProfile> _languages;
 
-    private TextLayer(FrozenDictionary<string, LanguageProfile> languages) => _languages = languages;
+    /// <summary>The text layer of language packs already loaded.</summary>
+    public TextLayer(LanguagePacks packs)
+    {
+        ArgumentNullException.ThrowIfNull(packs);
+        Packs = packs;
+        _languages = packs.All.ToFrozenDictionary(p => p.Code, p => p.Text, StringComparer.Ordinal);
+    }
+
+    /// <summary>The language packs this layer reads.</summary>
+    public LanguagePacks Packs { get; }
 
     /// <summary>The language codes loaded (<c>fr</c>, <c>en</c>…).</summary>
     public IReadOnlyCollection<string> Languages => _languages.Keys;
 
-    /// <summary>Loads and validates every <c>lang/&lt;code&gt;/</c> folder under <paramref name="dataRoot"/> that has a <c>lang.yaml</c>.</summary>
+    /// <summary>Loads and validates every language pack under <paramref name="dataRoot"/> (see <see cref="LanguagePacks.Load"/>).</summary>
     /// <exception cref="LanguageDataException">Some file is missing or wrong; the message lists every <c>file:line: what</c>.</exception>
-    public static TextLayer Load(string dataRoot)
-    {
-        ArgumentNullException.ThrowIfNull(dataRoot);
-        var root = Path.Combine(dataRoot, "lang");
-        if (!Directory.Exists(root)) throw new LanguageDataException($"{root}: no such folder");
-        var problems = new DataProblems(dataRoot);
-        var profiles = new Dictionary<string, LanguageProfile>(StringComparer.Ordinal);
-        foreach (var dir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
-        {
-            if (!File.Exists(Path.Combine(dir, "lang.yaml"))) continue;
-            var profile = LanguageProfile.Load(root, Path.GetFileName(dir), problems);
-            if (profile is not null) profiles[profile.Code] = profile;
-        }
-        if (problems.Count > 0) throw new LanguageDataException(problems.All);
-        if (profiles.Count == 0) throw new LanguageDataException($"{root}: no language folder with a lang.yaml");
-        return new TextLayer(profiles.ToFrozenDictionary(StringComparer.Ordinal));
-    }
+    public static TextLayer Load(string dataRoot) => new(LanguagePacks.Load(dataRoot));
 
     /// <summary>Loads the data found by <see cref="DataPaths.Root"/>.</summary>
     public static TextLayer LoadDefault() => Load(DataPaths.Root);
@@ -44,15 +37,18 @@ public sealed class TextLayer
     public TextAnalysis Analyze(string text, string language, PartialDate? documentDate)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var profile = Profile(language);
-        var tokens = new List<Token>(text.Length / 5 + 8);
-        var sentences = new List<Sentence>(text.Length / 100 + 2);
-        profile.Tokenizer.Run(text, tokens, sentences);
-        var atoms = Atoms.Build(text, tokens);
-        var dateSpans = new List<DateMention>();
-        var dates = profile.Dates.Recognize(text, atoms, tokens, documentDate, dateSpans);
-        var numbers = profile.Numbers.Recognize(text, atoms, tokens, dateSpans);
-        return new TextAnalysis(text, profile.Code, sentences, tokens, numbers, dates);
+        return Profile(language).Analyze(text, documentDate);
+    }
+
+    /// <summary>Reads a document into the analysis every later stage shares (see <see cref="DocumentAnalysis"/>).</summary>
+    /// <param name="text">The document text (after the seed header, if any).</param>
+    /// <param name="language">A loaded language code; an unknown code throws <see cref="ArgumentException"/>.</param>
+    /// <param name="documentDate">The document's date, as precise as known; without it only absolute dates resolve.</param>
+    public DocumentAnalysis Read(string text, string language, PartialDate? documentDate)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        _ = Profile(language);
+        return Packs.Find(language)!.Read(text, documentDate);
     }
 
     /// <summary>Re-resolves a date read as a bare or "this" weekday ("jeudi", "on Thursday") as the coming such day

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Vigie.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -41,10 +42,10 @@ internal sealed class ActorDataLoader
 
     private ActorDataLoader(string dataRoot) => _root = Path.GetFullPath(dataRoot);
 
-    public static ActorData Load(string dataRoot)
+    public static ActorData Load(string dataRoot, LanguagePacks packs)
     {
         var loader = new ActorDataLoader(dataRoot);
-        var data = loader.LoadAll();
+        var data = loader.LoadAll(packs);
         if (loader._errors.Count > 0) throw new ActorDataException(loader._errors);
         return data;
     }
@@ -53,7 +54,7 @@ internal sealed class ActorDataLoader
 
     private void Error(string file, long line, string problem) => _errors.Add($"{Rel(file)}:{line}: {problem}");
 
-    private ActorData LoadAll()
+    private ActorData LoadAll(LanguagePacks packs)
     {
         var actorsDir = Path.Combine(_root, "actors");
         var roles = LoadRoles(Path.Combine(actorsDir, "roles.tsv"));
@@ -62,15 +63,11 @@ internal sealed class ActorDataLoader
         LoadActors(Path.Combine(actorsDir, "actors.yaml"), actors, roles, states);
         var generics = LoadGenerics(Path.Combine(actorsDir, "generic.yaml"), roles, actors);
         var languages = new Dictionary<string, ActorLexicon>(StringComparer.Ordinal);
-        var langRoot = Path.Combine(_root, "lang");
-        if (Directory.Exists(langRoot))
+        foreach (var pack in packs.All)
         {
-            foreach (var dir in Directory.EnumerateDirectories(langRoot).Order(StringComparer.Ordinal))
-            {
-                if (!File.Exists(Path.Combine(dir, "actors-cues.yaml"))) continue;
-                var lexicon = LoadLanguage(dir, actors, generics);
-                if (lexicon is not null) languages[lexicon.Language] = lexicon;
-            }
+            if (pack.Find("actors-cues.yaml") is null) continue;
+            var lexicon = LoadLanguage(pack, actors, generics);
+            if (lexicon is not null) languages[lexicon.Language] = lexicon;
         }
         return new ActorData(actors.ToFrozenDictionary(StringComparer.Ordinal), generics.ToFrozenDictionary(StringComparer.Ordinal),
             roles.ToFrozenSet(StringComparer.Ordinal), languages.ToFrozenDictionary(StringComparer.Ordinal));
@@ -269,16 +266,33 @@ internal sealed class ActorDataLoader
         return generics;
     }
 
-    private ActorLexicon? LoadLanguage(string dir, Dictionary<string, ActorDefinition> actors, Dictionary<string, GenericActor> generics)
+    /// <summary>The folded words of an alias, read as the language's text is read; empty when it has none or holds punctuation.</summary>
+    private static string[] AliasWords(LanguagePack pack, string alias, out bool allUpper)
     {
-        var code = Path.GetFileName(dir);
+        var parts = pack.PartsOf(alias);
+        allUpper = parts.Count > 0;
+        var words = new string[parts.Count];
+        for (var k = 0; k < parts.Count; k++)
+        {
+            if (!parts[k].IsWord) return [];
+            words[k] = parts[k].Folded;
+            allUpper &= parts[k].Upper;
+        }
+        return words;
+    }
+
+    private ActorLexicon? LoadLanguage(LanguagePack pack, Dictionary<string, ActorDefinition> actors, Dictionary<string, GenericActor> generics)
+    {
+        var code = pack.Code;
+        // Each file from the language's folder, else its nearest parent's.
+        string File(string name) => pack.Find(name) ?? Path.Combine(_root, "lang", code, name);
         var trie = new AliasTrie();
         var seen = new Dictionary<string, (AliasEntry Entry, string Where)>(StringComparer.Ordinal);
         var names = new Dictionary<string, AliasEntry>(StringComparer.Ordinal);
 
         void AddAlias(string file, int line, string alias, AliasEntry entry)
         {
-            var words = ActorText.AliasWords(alias, out var allUpper);
+            var words = AliasWords(pack, alias, out var allUpper);
             if (words.Length == 0) { Error(file, line, $"alias '{alias}' has no words or holds punctuation"); return; }
             entry = entry with { CaseSensitive = allUpper && entry.Kind is not (AliasKind.Generic or AliasKind.Anaphor) };
             var key = string.Join(' ', words);
@@ -299,7 +313,7 @@ internal sealed class ActorDataLoader
 
         void LoadAliasFile(string file, bool required)
         {
-            if (!required && !File.Exists(file)) return;
+            if (!required && !System.IO.File.Exists(file)) return;
             foreach (var (line, cells) in ReadTsv(file))
             {
                 if (cells.Length is < 2 or > 3) { Error(file, line, "expected alias, actor id and an optional kind separated by tabs"); continue; }
@@ -321,9 +335,9 @@ internal sealed class ActorDataLoader
             }
         }
 
-        LoadAliasFile(Path.Combine(dir, "actors-states.tsv"), required: false);
-        LoadAliasFile(Path.Combine(dir, "actors.tsv"), required: true);
-        var genericFile = Path.Combine(dir, "actors-generic.tsv");
+        LoadAliasFile(File("actors-states.tsv"), required: false);
+        LoadAliasFile(File("actors.tsv"), required: true);
+        var genericFile = File("actors-generic.tsv");
         foreach (var (line, cells) in ReadTsv(genericFile))
         {
             if (cells.Length != 2) { Error(genericFile, line, "expected phrase and generic id separated by a tab"); continue; }
@@ -332,7 +346,7 @@ internal sealed class ActorDataLoader
             AddAlias(genericFile, line, cells[0].Trim(), new AliasEntry(AliasKind.Generic, id, false, $"{Rel(genericFile)}:{line}"));
         }
 
-        var cueFile = Path.Combine(dir, "actors-cues.yaml");
+        var cueFile = File("actors-cues.yaml");
         var cues = ReadYamlMapping(cueFile);
         if (cues is null) return null;
         CheckKeys(cueFile, cues, "actor_verbs", "passive_markers", "place_before", "articles", "qualifier_links", "possessive_marks",
@@ -344,7 +358,7 @@ internal sealed class ActorDataLoader
             foreach (var n in seq.Children)
             {
                 if (n is not YamlScalarNode { Value: { } v } || v.Trim().Length == 0) { Error(cueFile, n.Start.Line, $"'{key}': expected a word"); continue; }
-                var folded = ActorText.Fold(v.Trim());
+                var folded = Folding.Fold(v.Trim());
                 if (!set.Add(folded)) Error(cueFile, n.Start.Line, $"'{key}': duplicate word '{v}'");
             }
             return set.ToFrozenSet(StringComparer.Ordinal);

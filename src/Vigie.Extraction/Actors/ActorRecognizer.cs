@@ -1,4 +1,5 @@
 using Vigie.Core;
+using Vigie.Text;
 
 namespace Vigie.Extraction.Actors;
 
@@ -8,7 +9,7 @@ namespace Vigie.Extraction.Actors;
 /// the rules are the same for every language. Each mention's <c>Rule</c> says how it was read: <c>alias</c> (a name),
 /// <c>demonym</c> ("les Américains", "American troops"), <c>metonymy</c> ("Washington va mobiliser", "le gouvernement
 /// de Kaboul"), <c>coref</c> ("ils", "the insurgents" resolved to an earlier actor) or <c>generic</c> ("civilians").</remarks>
-public sealed class ActorRecognizer
+public sealed class ActorRecognizer : IRecognizer<ActorMention>
 {
     /// <summary>Rule of a mention read by one of the actor's aliases.</summary>
     public const string AliasRule = "alias";
@@ -26,12 +27,21 @@ public sealed class ActorRecognizer
     private const string GovernmentGeneric = "government";
 
     private readonly ActorData _data;
+    private readonly TextLayer _text;
 
-    private ActorRecognizer(ActorData data) => _data = data;
+    private ActorRecognizer(ActorData data, TextLayer text)
+    {
+        _data = data;
+        _text = text;
+    }
 
     /// <summary>Loads and validates the actor data under <paramref name="dataRoot"/> (the folder holding <c>actors/</c> and <c>lang/</c>).</summary>
     /// <exception cref="ActorDataException">The data has problems; each reads <c>file:line: problem</c>.</exception>
-    public static ActorRecognizer Load(string dataRoot) => new(ActorDataLoader.Load(dataRoot));
+    public static ActorRecognizer Load(string dataRoot) => Load(dataRoot, LanguagePacks.Load(dataRoot));
+
+    /// <summary>Loads and validates the actor registry under <paramref name="dataRoot"/> and the actor files of every language pack.</summary>
+    /// <exception cref="ActorDataException">The data has problems; each reads <c>file:line: problem</c>.</exception>
+    public static ActorRecognizer Load(string dataRoot, LanguagePacks packs) => new(ActorDataLoader.Load(dataRoot, packs), new TextLayer(packs));
 
     /// <summary>The languages with actor data.</summary>
     public IReadOnlyCollection<string> Languages => _data.Languages.Keys;
@@ -63,9 +73,8 @@ public sealed class ActorRecognizer
         if (dash > 0 && _data.Actors.TryGetValue(key[..dash], out var state) && state.Kind == ActorKind.State
             && _data.Generics.TryGetValue(key[(dash + 1)..], out var qualified))
             return Qualified(qualified, state);
-        var words = ActorText.AliasWords(key, out _);
-        if (words.Length == 0) return null;
-        var folded = string.Join(' ', words);
+        var folded = Folding.FoldWords(key);
+        if (folded.Length == 0) return null;
         foreach (var lexicon in _data.Languages.Values)
         {
             if (lexicon.NamesByAlias.TryGetValue(folded, out var entry) && _data.Actors.TryGetValue(entry.Target, out var named))
@@ -74,29 +83,37 @@ public sealed class ActorRecognizer
         return null;
     }
 
-    /// <summary>Actor mentions, and the capitals and states read as places, of a text.</summary>
+    /// <summary>Actor mentions, and the capitals and states read as places, of a text (read by the language's pack, or
+    /// by its parent's for a regional code such as <c>fr-CA</c> that has none).</summary>
     public ActorRecognition RecognizeDetailed(string text, string language, DateOnly? documentDate)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(language);
         var lexicon = LexiconOf(language);
         if (lexicon is null || text.Length == 0) return new ActorRecognition([], []);
-        var run = new Run(this, lexicon, text, documentDate, ActorText.Tokenize(text));
-        run.Execute();
-        return new ActorRecognition(run.Mentions, run.Candidates);
+        var reader = _text.Languages.Contains(language) ? language : lexicon.Language;
+        if (!_text.Languages.Contains(reader)) return new ActorRecognition([], []);
+        return Recognize(_text.Read(text, reader, null), lexicon, documentDate);
     }
 
-    /// <summary>Actor mentions of a text the text layer has segmented (its sentences decide coreference windows).</summary>
-    public IReadOnlyList<ActorMention> Recognize(Vigie.Text.TextAnalysis analysis, DateOnly? documentDate) =>
-        RecognizeDetailed(analysis, documentDate).Mentions;
+    /// <summary>Actor mentions of a document read by the text layer, with the roles of its date (its sentences decide coreference windows).</summary>
+    public IReadOnlyList<ActorMention> Recognize(DocumentAnalysis document) => RecognizeDetailed(document).Mentions;
 
-    /// <summary>Actor mentions and metonymy candidates of a text the text layer has segmented.</summary>
-    public ActorRecognition RecognizeDetailed(Vigie.Text.TextAnalysis analysis, DateOnly? documentDate)
+    /// <summary>Actor mentions and metonymy candidates of a document read by the text layer.</summary>
+    public ActorRecognition RecognizeDetailed(DocumentAnalysis document)
     {
-        ArgumentNullException.ThrowIfNull(analysis);
-        var lexicon = LexiconOf(analysis.Language);
-        if (lexicon is null || analysis.Text.Length == 0) return new ActorRecognition([], []);
-        var run = new Run(this, lexicon, analysis.Text, documentDate, ActorText.FromTextLayer(analysis.Text, analysis.Tokens));
+        ArgumentNullException.ThrowIfNull(document);
+        var lexicon = LexiconOf(document.Language);
+        if (lexicon is null || document.Text.Length == 0) return new ActorRecognition([], []);
+        return Recognize(document, lexicon, document.DocumentDate?.FirstDay);
+    }
+
+    private ActorRecognition Recognize(DocumentAnalysis document, ActorLexicon lexicon, DateOnly? documentDate)
+    {
+        var parts = document.Parts;
+        var tokens = new List<ActorToken>(parts.Count);
+        foreach (var p in parts) tokens.Add(new ActorToken(p.Start, p.End, p.Folded, p.IsWord, p.Capitalized, p.Upper, p.Sentence));
+        var run = new Run(this, lexicon, document.Text, documentDate, tokens);
         run.Execute();
         return new ActorRecognition(run.Mentions, run.Candidates);
     }

@@ -1,5 +1,6 @@
 using Vigie.Core;
 using Vigie.Extraction.Patterns;
+using Vigie.Text;
 
 namespace Vigie.Extraction.Engine;
 
@@ -49,7 +50,7 @@ internal sealed class EventBuilder
     public IReadOnlyList<Event> Build()
     {
         var mentions = _input.Mentions.OrderBy(m => m.Start).ThenByDescending(m => m.End).ToList();
-        var sentences = _input.Sentences.Count > 0 ? _input.Sentences : SimpleSentences.Split(_text);
+        var sentences = _input.Analysis.Sentences;
         var focus = FocusCountry(mentions);
         var mainActor = MainActor(mentions);
         var events = new List<Event>();
@@ -58,7 +59,7 @@ internal sealed class EventBuilder
         foreach (var s in sentences)
         {
             while (mi < mentions.Count && mentions[mi].End <= s.Start) mi++;
-            var view = SentenceView.Build(_text, s, mentions, mi, _lang);
+            var view = SentenceView.Build(_input.Analysis, s, mentions, mi, _lang);
             var matches = _matcher.Match(view);
             if (matches.Count == 0) continue;
             var drafts = new List<Draft>();

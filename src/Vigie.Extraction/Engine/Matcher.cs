@@ -1,5 +1,6 @@
 using Vigie.Core;
 using Vigie.Extraction.Patterns;
+using Vigie.Text;
 
 namespace Vigie.Extraction.Engine;
 

@@ -1,5 +1,6 @@
 using Vigie.Core;
 using Vigie.Extraction.Patterns;
+using Vigie.Text;
 
 namespace Vigie.Extraction.Engine;
 
@@ -125,9 +126,10 @@ public sealed class SentenceView
     }
 
     /// <summary>Builds the view of one sentence.</summary>
-    public static SentenceView Build(string text, SentenceSpan span, IReadOnlyList<Mention> sortedMentions, int firstMention, LanguageData lang)
+    public static SentenceView Build(DocumentAnalysis document, Sentence sentence, IReadOnlyList<Mention> sortedMentions, int firstMention, LanguageData lang)
     {
-        var v = new SentenceView(span, lang.Splitter.Split(text, span.Start, span.End));
+        var span = new SentenceSpan(sentence.Index, sentence.Paragraph, sentence.Start, sentence.End);
+        var v = new SentenceView(span, lang.Words.Read(document, sentence));
         var toks = v.Tokens;
         Array.Fill(v.ParenMatch, -1);
         var stack = new Stack<int>();

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Vigie.Core;
 using Vigie.Extraction.Engine;
+using Vigie.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Vigie.Extraction.Patterns;
@@ -25,7 +26,7 @@ public sealed record WordSequence(FrozenSet<string>[] Words, string Source)
 {
     /// <summary>Parses "pour qu'" or "s' il|ils" into folded word sets.</summary>
     public static WordSequence Parse(string s) =>
-        new([.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Split('|').Select(x => TextFold.Fold(x)).ToFrozenSet(StringComparer.Ordinal))], s);
+        new([.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Split('|').Select(x => Folding.Fold(x)).ToFrozenSet(StringComparer.Ordinal))], s);
 
     /// <summary>True when the sequence starts at token <paramref name="pos"/>.</summary>
     public bool MatchesAt(IReadOnlyList<WordToken> tokens, int pos)
@@ -64,8 +65,6 @@ public sealed class WordSequenceSet
 
 /// <summary>Words the engine needs to read the structure of a sentence.</summary>
 public sealed record Grammar(
-    IReadOnlyList<string> Elisions,
-    IReadOnlyList<string> Clitics,
     WordSequenceSet ClauseBreaks,
     FrozenSet<string> Coordination,
     FrozenSet<string> ListPrepositions,
@@ -111,7 +110,7 @@ public sealed class LanguageData
         Grammar = grammar;
         Modality = modality;
         Rules = rules;
-        Splitter = new WordSplitter(lexicon, grammar.Elisions, grammar.Clitics);
+        Words = new WordReader(lexicon);
         var index = new Dictionary<string, List<(EventRule, CompiledPattern)>>(StringComparer.Ordinal);
         foreach (var r in rules)
             foreach (var p in r.Patterns)
@@ -138,27 +137,27 @@ public sealed class LanguageData
     /// <summary>Every rule, in file order.</summary>
     public IReadOnlyList<EventRule> Rules { get; }
 
-    /// <summary>The word splitter of the language.</summary>
-    public WordSplitter Splitter { get; }
+    /// <summary>The lexical reader of the language's tokens.</summary>
+    public WordReader Words { get; }
 
     /// <summary>The rules whose trigger may be this form or lemma.</summary>
     public ReadOnlySpan<(EventRule Rule, CompiledPattern Pattern)> RulesTriggeredBy(string lemma) =>
         _byTrigger.TryGetValue(lemma, out var r) ? r : [];
 
-    /// <summary>Loads and validates <c>data/lang/&lt;code&gt;/</c>; errors read <c>file:line: what is wrong</c>.</summary>
-    public static LanguageData Load(string languageFolder, EventTypeCatalog catalog)
+    /// <summary>Loads and validates the engine's files of a language pack (<c>modality.yaml</c>, <c>patterns*.yaml</c>,
+    /// each inherited from a parent language when the language has none of its own); errors read <c>file:line: what is wrong</c>.</summary>
+    public static LanguageData Load(LanguagePack pack, EventTypeCatalog catalog)
     {
-        var code = Path.GetFileName(languageFolder.TrimEnd('/', '\\'));
-        var lexicon = Lexicon.Load(languageFolder);
+        ArgumentNullException.ThrowIfNull(pack);
+        var code = pack.Code;
         Grammar? grammar = null;
         ModalityMarkers? modality = null;
         var rules = new List<EventRule>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = Directory.EnumerateFiles(languageFolder, "*.yaml").Order(StringComparer.Ordinal).ToList();
-        foreach (var file in files)
+        foreach (var file in pack.FindAll("*.yaml"))
         {
             var name = Path.GetFileName(file);
-            var rel = $"data/lang/{code}/{name}";
+            var rel = pack.Relative(file);
             if (name.StartsWith("modality", StringComparison.Ordinal))
                 modality = ReadModality(Root(file, rel), rel);
             else if (name.StartsWith("patterns", StringComparison.Ordinal))
@@ -175,9 +174,9 @@ public sealed class LanguageData
                     }
             }
         }
-        if (grammar is null) throw new FormatException($"data/lang/{code}: no patterns*.yaml has a 'grammar' section.");
-        if (modality is null) throw new FormatException($"data/lang/{code}/modality.yaml is missing.");
-        return new LanguageData(code, lexicon, grammar, modality, rules);
+        if (grammar is null) throw new FormatException($"lang/{code}: no patterns*.yaml has a 'grammar' section.");
+        if (modality is null) throw new FormatException($"lang/{code}/modality.yaml is missing.");
+        return new LanguageData(code, pack.Lexicon, grammar, modality, rules);
     }
 
     private static YamlMappingNode Root(string file, string rel)
@@ -219,7 +218,7 @@ public sealed class LanguageData
     }
 
     private static FrozenSet<string> Set(YamlNode? n, string rel) =>
-        Strings(n, rel).Select(w => TextFold.Fold(w)).ToFrozenSet(StringComparer.Ordinal);
+        Strings(n, rel).Select(w => Folding.Fold(w)).ToFrozenSet(StringComparer.Ordinal);
 
     private static List<WordSequence> Seqs(YamlNode? n, string rel) => [.. Strings(n, rel).Select(WordSequence.Parse)];
 
@@ -230,8 +229,6 @@ public sealed class LanguageData
             foreach (var (k, v) in qk.Children)
                 kinds.Add((((YamlScalarNode)k).Value ?? "", Set(v, rel)));
         return new Grammar(
-            Strings(Child(g, "elisions"), rel),
-            Strings(Child(g, "clitics"), rel),
             new WordSequenceSet(Seqs(Child(g, "clause_breaks"), rel)),
             Set(Child(g, "coordination"), rel),
             Set(Child(g, "list_prepositions"), rel),

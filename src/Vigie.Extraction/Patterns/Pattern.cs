@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Vigie.Core;
 using Vigie.Extraction.Engine;
+using Vigie.Text;
 
 namespace Vigie.Extraction.Patterns;
 
@@ -81,7 +82,7 @@ public static class PatternParser
             if ((s.Length >= 2 && s[0] == '"' && s[^1] == '"') || (s.Length >= 2 && s[0] == '='))
             {
                 var inner = s[0] == '=' ? s[1..] : s[1..^1];
-                var words = inner.Split('|').Select(w => TextFold.Fold(w)).ToFrozenSet(StringComparer.Ordinal);
+                var words = inner.Split('|').Select(w => Folding.Fold(w)).ToFrozenSet(StringComparer.Ordinal);
                 elements.Add(new PatternElement(ElementKind.Literal, words, default, null, optional, false, 0, isTrigger));
             }
             else
@@ -114,7 +115,7 @@ public static class PatternParser
                     var pos = '\0';
                     if (body.Length > 2 && body[^2] == '@' && body[^1] is 'v' or 'n') { pos = body[^1]; body = body[..^2]; }
                     if (body.Any(char.IsUpper)) throw new FormatException($"unknown class or upper-case lemma '{body}'");
-                    var words = body.Split('|').Select(w => TextFold.Fold(w)).ToFrozenSet(StringComparer.Ordinal);
+                    var words = body.Split('|').Select(w => Folding.Fold(w)).ToFrozenSet(StringComparer.Ordinal);
                     elements.Add(new PatternElement(ElementKind.Lemma, words, default, null, optional, false, 0, isTrigger, pos));
                 }
             }

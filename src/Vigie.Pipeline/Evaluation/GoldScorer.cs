@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Vigie.Core;
 using Vigie.Fusion;
+using Vigie.Text;
 
 namespace Vigie.Pipeline.Evaluation;
 
@@ -160,14 +161,6 @@ public static class GoldScorer
     public static string Fold(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var d = s.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(d.Length);
-        foreach (var c in d)
-        {
-            var cat = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (cat == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-        }
-        return sb.ToString();
+        return Folding.FoldLettersAndDigits(s);
     }
 }

@@ -9,8 +9,31 @@ namespace Vigie.Server.Infrastructure;
 internal sealed class EngineHolder(VigieServerOptions options)
 {
     private readonly Lazy<Analyzer?> _analyzer = new(() => options.AnalyzerFactory?.Invoke(), LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly Lazy<DocumentReader> _reader = new(() => options.ReaderFactory?.Invoke()
-        ?? new DocumentReader(LanguageIdentifier.Load(DataPaths.Root), new ReaderOptions((int)Math.Min(int.MaxValue, options.MaxRequestBodyBytes))));
+    private Lazy<DocumentReader>? _reader;
+
+    // The reader identifies languages with the engine's packs when there is an engine, so that data/lang is read once.
+    private Lazy<DocumentReader> ReaderLoader
+    {
+        get
+        {
+            Interlocked.CompareExchange(ref _reader, new(() => options.ReaderFactory?.Invoke()
+                ?? new DocumentReader(EngineIdentifier() ?? LanguageIdentifier.Load(DataPaths.Root), new ReaderOptions((int)Math.Min(int.MaxValue, options.MaxRequestBodyBytes))),
+                LazyThreadSafetyMode.ExecutionAndPublication), null);
+            return _reader;
+        }
+    }
+
+    private LanguageIdentifier? EngineIdentifier()
+    {
+        try
+        {
+            return _analyzer.Value?.Identifier;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The engine, or null when none is configured; throws <see cref="EngineUnavailableException"/> when it cannot load.</summary>
     public Analyzer? Analyzer
@@ -35,7 +58,7 @@ internal sealed class EngineHolder(VigieServerOptions options)
         {
             try
             {
-                return _reader.Value;
+                return ReaderLoader.Value;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

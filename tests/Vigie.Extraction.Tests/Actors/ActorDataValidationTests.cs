@@ -18,8 +18,10 @@ public sealed class ActorDataValidationTests : IDisposable
             File.Copy(f, Path.Combine(_root, "actors", Path.GetFileName(f)));
         var fr = Path.Combine(_root, "lang", "fr");
         Directory.CreateDirectory(fr);
-        foreach (var f in new[] { "actors.tsv", "actors-generic.tsv", "actors-cues.yaml" })
-            File.Copy(Path.Combine(source, "lang", "fr", f), Path.Combine(fr, f));
+        // A whole language pack: actors read their files through it.
+        foreach (var f in Directory.GetFiles(Path.Combine(source, "lang", "fr")))
+            File.Copy(f, Path.Combine(fr, Path.GetFileName(f)));
+        File.Delete(Path.Combine(fr, "actors-states.tsv"));
     }
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);

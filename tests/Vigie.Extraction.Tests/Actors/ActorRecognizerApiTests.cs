@@ -111,7 +111,7 @@ public sealed class ActorTextLayerTests
         var layer = Layer.Value;
         if (layer is null || !layer.Languages.Contains(language)) return;
         var date = new DateOnly(2021, 8, 13);
-        var viaLayer = ActorFixture.Recognizer.Recognize(layer.Analyze(text, language, null), date);
+        var viaLayer = ActorFixture.Recognizer.Recognize(layer.Read(text, language, Vigie.Core.PartialDate.Parse("2021-08-13")));
         var raw = ActorFixture.Recognizer.Recognize(text, language, date);
         Assert.Equal(raw.Select(m => (m.Start, m.End, m.Actor.Id, m.Rule)), viaLayer.Select(m => (m.Start, m.End, m.Actor.Id, m.Rule)));
         Assert.NotEmpty(raw);

@@ -8,7 +8,11 @@ public static class EngineFixture
     /// <summary>The repository's data folder.</summary>
     public static string DataRoot { get; } = FindData();
 
-    private static readonly Lazy<EventEngine> LazyEngine = new(() => EventEngine.Load(DataRoot));
+    private static readonly Lazy<Vigie.Text.LanguagePacks> LazyPacks = new(() => Vigie.Text.LanguagePacks.Load(DataRoot));
+    private static readonly Lazy<EventEngine> LazyEngine = new(() => EventEngine.Load(LazyPacks.Value));
+
+    /// <summary>The repository's language packs, loaded once.</summary>
+    public static Vigie.Text.LanguagePacks Packs => LazyPacks.Value;
 
     /// <summary>The engine.</summary>
     public static EventEngine Engine => LazyEngine.Value;
@@ -52,7 +56,12 @@ public static class EngineFixture
         return new DateMention(s, e, part, "test", value);
     }
 
-    public static IReadOnlyList<Event> Extract(string language, string text, PartialDate? date, params Mention[] mentions) =>
-        Engine.Extract(new ExtractionInput(new Document("doc", text, date, language), language, [],
-            [.. mentions.OrderBy(m => m.Start).ThenByDescending(m => m.End)]));
+    /// <summary>The events the engine reads in a text read by the language's pack, with the given mentions only
+    /// (the text layer's own numbers and dates are left out, so that a test says every mention it relies on).</summary>
+    public static IReadOnlyList<Event> Extract(string language, string text, PartialDate? date, params Mention[] mentions)
+    {
+        var read = Packs.Find(language)!.Read(text, date);
+        var analysis = read.WithoutMentions().WithMentions([.. mentions]);
+        return Engine.Extract(new ExtractionInput(new Document("doc", text, date, language), analysis));
+    }
 }

@@ -28,29 +28,37 @@ public sealed class LanguageDataTests
     public void French_verbs_are_lemmatised_from_the_lexicon()
     {
         var fr = EngineFixture.Engine.Language("fr")!;
-        var tokens = fr.Splitter.Split("ils s'emparaient de la ville", 0, 28);
+        var read = EngineFixture.Packs.Find("fr")!.Read("ils s'emparaient de la ville", null);
+        var tokens = fr.Words.Read(read, read.Sentences[0]);
         var verb = tokens.Single(t => t.Folded == "emparaient");
         Assert.Contains("emparer", verb.Lemmas);
-        Assert.True(verb.Forms.HasFlag(Vigie.Extraction.Engine.VerbForm.Imperfect));
+        Assert.True(verb.Forms.HasFlag(Vigie.Text.VerbForm.Imperfect));
         Assert.Contains(tokens, t => t.Folded == "s'");
     }
 
     [Fact]
     public void A_broken_rule_is_reported_with_its_file_and_line()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "vigie-lang-" + Guid.NewGuid().ToString("N"), "xx");
+        // A child language of English with a rule of an unknown type: the pack inherits everything else.
+        var root = Path.Combine(Path.GetTempPath(), "vigie-lang-" + Guid.NewGuid().ToString("N"));
+        var en = Path.Combine(root, "lang", "en");
+        var dir = Path.Combine(root, "lang", "xx");
+        Directory.CreateDirectory(en);
         Directory.CreateDirectory(dir);
         try
         {
-            File.WriteAllText(Path.Combine(dir, "modality.yaml"), "question: [\"?\"]\n");
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(EngineFixture.DataRoot, "lang", "en")))
+                File.Copy(file, Path.Combine(en, Path.GetFileName(file)));
+            File.WriteAllText(Path.Combine(dir, "lang.yaml"), "code: xx\nname: test\nparent: en\n");
             File.WriteAllText(Path.Combine(dir, "patterns.yaml"), "grammar:\n  coordination: [and]\nrules:\n  - id: xx/a\n    type: attack\n    pattern: \"^hit\"\n  - id: xx/b\n    type: no_such_type\n    pattern: \"^hit\"\n");
-            var e = Assert.Throws<FormatException>(() => LanguageData.Load(dir, EventTypeCatalog.Default));
-            Assert.Contains("data/lang/xx/patterns.yaml:7", e.Message, StringComparison.Ordinal);
+            var pack = Vigie.Text.LanguagePacks.Load(root).Find("xx")!;
+            var e = Assert.Throws<FormatException>(() => LanguageData.Load(pack, EventTypeCatalog.Default));
+            Assert.Contains("lang/xx/patterns.yaml:7", e.Message, StringComparison.Ordinal);
             Assert.Contains("no_such_type", e.Message, StringComparison.Ordinal);
         }
         finally
         {
-            Directory.Delete(Path.GetDirectoryName(dir)!, true);
+            Directory.Delete(root, true);
         }
     }
 }

@@ -1,6 +1,6 @@
-namespace Vigie.Geo;
+namespace Vigie.Text;
 
-/// <summary>Accent and case folding of letters outside ASCII, generated from JavaScript's NFD so that C# (whose invariant globalisation mode cannot normalise) folds exactly as tools/gazetteer/build.mjs does.</summary>
+/// <summary>Accent and case folding of letters outside ASCII, generated from JavaScript's NFD, so that C# (whose invariant globalisation mode cannot normalise) folds letters exactly as tools/gazetteer/build.mjs does.</summary>
 internal static class FoldTable
 {
     /// <summary>Letters that fold to something else.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.IO.Compression;
 
-namespace Vigie.Extraction.Engine;
+namespace Vigie.Text;
 
 /// <summary>Verb tenses and moods a lexicon entry can carry.</summary>
 [Flags]
@@ -26,15 +26,17 @@ public readonly record struct LexicalReading(string Lemma, char Pos, VerbForm Fo
 /// <summary>A suffix rewrite that guesses a lemma: <c>ed</c> → <c>e</c>.</summary>
 public readonly record struct SuffixRule(string Suffix, string Replacement, VerbForm Forms);
 
-/// <summary>A form→lemma lexicon read from <c>lexicon.tsv.gz</c> (generated from a Hunspell dictionary) and
-/// <c>lexicon-extra.tsv</c> (written by hand); keys are folded forms.</summary>
+/// <summary>A language pack's form→lemma lexicon, read from <c>lexicon.tsv.gz</c> (generated from a Hunspell dictionary)
+/// and <c>lexicon-extra.tsv</c> (written by hand); keys are folded forms, looked up by the event engine and the tagger.</summary>
 public sealed class Lexicon
 {
     private readonly FrozenDictionary<string, LexicalReading[]> _readings;
+    private readonly FrozenDictionary<string, LexicalReading[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     private Lexicon(FrozenDictionary<string, LexicalReading[]> readings, IReadOnlyList<SuffixRule> suffixes)
     {
         _readings = readings;
+        _lookup = readings.GetAlternateLookup<ReadOnlySpan<char>>();
         Suffixes = suffixes;
     }
 
@@ -51,56 +53,50 @@ public sealed class Lexicon
     public ReadOnlySpan<LexicalReading> Lookup(string folded) =>
         _readings.TryGetValue(folded, out var r) ? r : [];
 
-    /// <summary>Loads every <c>lexicon*.tsv[.gz]</c> file of a language folder.</summary>
-    public static Lexicon Load(string languageFolder)
+    /// <summary>The readings of a folded form given as a span (empty when unknown), without allocating.</summary>
+    public ReadOnlySpan<LexicalReading> Lookup(ReadOnlySpan<char> folded) =>
+        _lookup.TryGetValue(folded, out var r) ? r : [];
+
+    /// <summary>Reads the lexicon files of a language pack (<c>lexicon*.tsv[.gz]</c>, <c>lexicon-suffixes.tsv</c>); problems read <c>file:line: what</c>.</summary>
+    internal static Lexicon Load(IEnumerable<string> files, DataProblems problems)
     {
         var map = new Dictionary<string, List<LexicalReading>>(StringComparer.Ordinal);
-        if (!Directory.Exists(languageFolder)) return Empty;
         var suffixes = new List<SuffixRule>();
-        foreach (var file in Directory.EnumerateFiles(languageFolder, "lexicon*").Order(StringComparer.Ordinal))
+        var lemmas = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
         {
-            if (file.EndsWith(".md", StringComparison.Ordinal)) continue;
-            if (Path.GetFileName(file).StartsWith("lexicon-suffixes", StringComparison.Ordinal))
-            {
-                var n = 0;
-                foreach (var line in File.ReadLines(file))
-                {
-                    n++;
-                    if (line.Length == 0 || line[0] == '#') continue;
-                    var c = line.Split('\t');
-                    if (c.Length < 2) throw new FormatException($"{Path.GetFileName(file)}:{n}: expected suffix, replacement and optional tenses separated by tabs.");
-                    suffixes.Add(new SuffixRule(TextFold.Fold(c[0]), TextFold.Fold(c[1]), c.Length > 2 ? ParseForms(c[2]) : VerbForm.None));
-                }
-                continue;
-            }
+            var suffixFile = Path.GetFileName(file).StartsWith("lexicon-suffixes", StringComparison.Ordinal);
             using var stream = File.OpenRead(file);
             using var decoded = file.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : (Stream)stream;
             using var reader = new StreamReader(decoded);
-            Read(reader, Path.GetFileName(file), map);
+            string? line;
+            var n = 0;
+            while ((line = reader.ReadLine()) is not null)
+            {
+                n++;
+                if (line.Length == 0 || line[0] == '#') continue;
+                var c = line.Split('\t');
+                if (suffixFile)
+                {
+                    if (c.Length < 2) { problems.Add(file, n, "expected suffix, replacement and optional tenses separated by tabs"); continue; }
+                    suffixes.Add(new SuffixRule(Folding.Fold(c[0]), Folding.Fold(c[1]), c.Length > 2 ? ParseForms(c[2]) : VerbForm.None));
+                    continue;
+                }
+                if (c.Length < 3 || c[2].Length != 1 || c[0].Length == 0 || c[1].Length == 0)
+                {
+                    problems.Add(file, n, "expected form, lemma, part of speech and tenses separated by tabs");
+                    continue;
+                }
+                var form = Folding.Fold(c[0]);
+                var lemmaFolded = Folding.Fold(c[1]);
+                if (!lemmas.TryGetValue(lemmaFolded, out var lemma)) lemmas[lemmaFolded] = lemma = lemmaFolded;
+                var forms = c.Length > 3 ? ParseForms(c[3]) : VerbForm.None;
+                Add(map, form, new LexicalReading(lemma, c[2][0], forms));
+                if (c[2][0] == 'v' && !map.ContainsKey(lemma)) Add(map, lemma, new LexicalReading(lemma, 'v', VerbForm.Infinitive));
+            }
         }
         return new Lexicon(map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             [.. suffixes.OrderByDescending(x => x.Suffix.Length)]);
-    }
-
-    private static void Read(TextReader reader, string fileName, Dictionary<string, List<LexicalReading>> map)
-    {
-        string? line;
-        var n = 0;
-        var lemmas = new Dictionary<string, string>(StringComparer.Ordinal);
-        while ((line = reader.ReadLine()) is not null)
-        {
-            n++;
-            if (line.Length == 0 || line[0] == '#') continue;
-            var c = line.Split('\t');
-            if (c.Length < 3 || c[2].Length != 1)
-                throw new FormatException($"{fileName}:{n}: expected form, lemma, part of speech and tenses separated by tabs.");
-            var form = TextFold.Fold(c[0]);
-            var lemmaFolded = TextFold.Fold(c[1]);
-            if (!lemmas.TryGetValue(lemmaFolded, out var lemma)) lemmas[lemmaFolded] = lemma = lemmaFolded;
-            var forms = c.Length > 3 ? ParseForms(c[3]) : VerbForm.None;
-            Add(map, form, new LexicalReading(lemma, c[2][0], forms));
-            if (c[2][0] == 'v' && !map.ContainsKey(lemma)) Add(map, lemma, new LexicalReading(lemma, 'v', VerbForm.Infinitive));
-        }
     }
 
     private static void Add(Dictionary<string, List<LexicalReading>> map, string form, LexicalReading reading)
