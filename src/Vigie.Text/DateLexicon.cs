@@ -24,15 +24,26 @@ internal enum Slot : byte
     Unit,
     /// <summary>A date in digits in one token: "03/08/2021".</summary>
     Numeric,
-    /// <summary>A decade: "1990s", or four digits ending in 0 after "les années".</summary>
+    /// <summary>A decade: "1990s", "90s", "'90s", or digits ending in 0 after "les années".</summary>
     Decade,
+    /// <summary>An ordinal: "2nd", "2e", "second", "deuxième".</summary>
+    Ordinal,
+    /// <summary>A year in two digits ("91", "'91"), put in the latest century that is not after the document's year.</summary>
+    ShortYear,
+    /// <summary>A whole date read by another pattern ("3 days after <c>June 2</c>").</summary>
+    Date,
+    /// <summary>A named day of <c>holidays.tsv</c>.</summary>
+    Holiday,
 }
 
 /// <summary>How a matched date pattern is resolved against the document date.</summary>
-internal enum Resolution : byte { Date, Weekday, Relative, Period, Since, Range, Decade }
+internal enum Resolution : byte { Date, Weekday, Relative, Period, Since, Range, Decade, Holiday, NthWeekday, NthDay, NthWeek, Shift, WeekWeekday }
 
 /// <summary>Units of time.</summary>
 internal enum TimeUnit : byte { Hour, Day, Week, Weekend, Month, Year }
+
+/// <summary>A word of <c>time-units.tsv</c>: its unit and how many of it the word is ("fortnight": two weeks).</summary>
+internal sealed record UnitWord(TimeUnit Unit, int Factor);
 
 /// <summary>One date rule of <c>dates.yaml</c>.</summary>
 internal sealed record DateRule(
@@ -42,7 +53,10 @@ internal sealed record DateRule(
     TimeUnit? Unit,
     int? Count,
     bool Calendar,
-    bool TenseDependent);
+    bool TenseDependent,
+    int Skip = 0,
+    int Base = 0,
+    bool PastPeriod = false);
 
 /// <summary>A language's date words and patterns (<c>months.tsv</c>, <c>weekdays.tsv</c>, <c>time-units.tsv</c>, <c>dates.yaml</c>).</summary>
 internal sealed class DateLexicon
@@ -51,13 +65,24 @@ internal sealed class DateLexicon
     {
         public Dictionary<string, Node>? Words;
         public List<(Slot Slot, Node Next)>? Slots;
-        public (DateRule Rule, int Lead)? Rule;
+        public (DateRule Rule, int Lead, int Tail)? Rule;
     }
 
     public required Node Root { get; init; }
     public required FrozenDictionary<string, int> Months { get; init; }
     public required FrozenDictionary<string, DayOfWeek> Weekdays { get; init; }
-    public required PhraseTrie<System.Runtime.CompilerServices.StrongBox<TimeUnit>> Units { get; init; }
+    public required PhraseTrie<UnitWord> Units { get; init; }
+    public required PhraseTrie<Holiday> Holidays { get; init; }
+    /// <summary>Names that count only when capitalised ("May", "March", "Sat").</summary>
+    public required FrozenSet<string> CapitalOnly { get; init; }
+    /// <summary>Names that count only right before a day number ("mer 12", "jeu 3").</summary>
+    public required FrozenSet<string> BeforeDayOnly { get; init; }
+    /// <summary>Names that count only with their full stop ("sept." in French).</summary>
+    public required FrozenSet<string> DottedOnly { get; init; }
+    /// <summary>Words that make a clause future or modal, past-tense words and endings (<c>dates.yaml</c> <c>tense</c>).</summary>
+    public required FrozenSet<string> FutureCues { get; init; }
+    public required FrozenSet<string> PastCues { get; init; }
+    public required string[] PastSuffixes { get; init; }
     public required bool CapitalizedNames { get; init; }
     public required FrozenSet<string> Abbreviations { get; init; }
     public required FrozenSet<string> SlotStarts { get; init; }
@@ -71,20 +96,44 @@ internal sealed class DateLexicon
     {
         var months = new Dictionary<string, int>(StringComparer.Ordinal);
         var weekdays = new Dictionary<string, DayOfWeek>(StringComparer.Ordinal);
-        var units = new PhraseTrie<System.Runtime.CompilerServices.StrongBox<TimeUnit>>();
-        ReadTable(files.Require("months.tsv", problems), problems, phrase, months, v => int.TryParse(v, out var m) && m is >= 1 and <= 12 ? m : null, "a month number 1-12");
-        ReadTable(files.Require("weekdays.tsv", problems), problems, phrase, weekdays, v => Enum.TryParse<DayOfWeek>(v, true, out var d) ? d : null, "an English weekday name (monday…sunday)");
+        var units = new PhraseTrie<UnitWord>();
+        var capitalOnly = new HashSet<string>(StringComparer.Ordinal);
+        var beforeDay = new HashSet<string>(StringComparer.Ordinal);
+        var dotted = new HashSet<string>(StringComparer.Ordinal);
+        ReadTable(files.Require("months.tsv", problems), problems, phrase, months, v => int.TryParse(v, out var m) && m is >= 1 and <= 12 ? m : null, "a month number 1-12", capitalOnly, beforeDay, dotted);
+        ReadTable(files.Require("weekdays.tsv", problems), problems, phrase, weekdays, v => Enum.TryParse<DayOfWeek>(v, true, out var d) ? d : null, "an English weekday name (monday…sunday)", capitalOnly, beforeDay, dotted);
+        if (!capitalizedNames) capitalOnly.Clear();
         var unitFile = files.Require("time-units.tsv", problems);
         if (File.Exists(unitFile))
             foreach (var (line, cols) in TsvFile.Read(unitFile, 2, problems))
             {
+                var factor = 1;
                 if (!Enum.TryParse<TimeUnit>(cols[1], true, out var u)) problems.Add(unitFile, line, $"'{cols[1]}' is not hour, day, week, weekend, month or year");
-                else if (!units.Add(phrase(cols[0]), new(u))) problems.Add(unitFile, line, $"duplicate word '{cols[0]}'");
+                else if (cols.Length > 2 && cols[2].Trim().Length > 0 && (!int.TryParse(cols[2], out factor) || factor is < 1 or > 100)) problems.Add(unitFile, line, $"'{cols[2]}' is not a count 1-100 of the unit");
+                else if (!units.Add(phrase(cols[0]), new(u, factor))) problems.Add(unitFile, line, $"duplicate word '{cols[0]}'");
+            }
+        var holidays = new PhraseTrie<Holiday>();
+        var holidayFile = files.Require("holidays.tsv", problems);
+        if (File.Exists(holidayFile))
+            foreach (var (line, cols) in TsvFile.Read(holidayFile, 2, problems))
+            {
+                var none = cols[1].Trim() == "none";
+                var start = none ? null : HolidayRule.Parse(cols[1]);
+                var endRule = cols.Length > 2 && cols[2].Trim().Length > 0 ? HolidayRule.Parse(cols[2]) : null;
+                if (start is null && !none) { problems.Add(holidayFile, line, $"'{cols[1]}' is not a holiday rule (MM-DD, YYYY-MM-DD, easter, orthodox-easter, hijri:MM-DD, persian:MM-DD, hebrew:MM-DD, nth:MM:weekday:N, then an optional +N/-N; or none)"); continue; }
+                if (cols.Length > 2 && cols[2].Trim().Length > 0 && endRule is null) { problems.Add(holidayFile, line, $"'{cols[2]}' is not a holiday rule"); continue; }
+                var holiday = new Holiday(cols[0], start, endRule);
+                // Spellings that fold to the same atoms ("aïd el-fitr", "aïd el fitr") are one name.
+                foreach (var atoms in cols[0].Split('|').Select(n => phrase(n.Trim())).DistinctBy(a => string.Join(' ', a)))
+                    if (!holidays.Add(atoms, holiday)) problems.Add(holidayFile, line, $"duplicate name '{string.Join(' ', atoms)}'");
             }
 
         var path = files.Require("dates.yaml", problems);
         var y = File.Exists(path) ? YamlFile.Load(path, problems) : null;
         if (y is null || numbers is null) return null;
+        var tense = y.Root.Children.TryGetValue(new YamlScalarNode("tense"), out var tn) ? tn as YamlMappingNode : null;
+        string[] Words(string key) => tense is not null && tense.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlSequenceNode list
+            ? [.. list.Children.OfType<YamlScalarNode>().Select(n => Folding.Fold(n.Value ?? ""))] : [];
         var root = new Node();
         var starts = new HashSet<string>(StringComparer.Ordinal);
         var rules = new Dictionary<string, DateRule>(StringComparer.Ordinal);
@@ -97,7 +146,7 @@ internal sealed class DateLexicon
             var resolveName = y.Scalar(m, "resolve", required: true);
             if (id is null || match is null || resolveName is null) continue;
             if (rules.ContainsKey(id)) { y.Problem(m, $"duplicate pattern id '{id}'"); continue; }
-            if (!Enum.TryParse<Resolution>(resolveName, true, out var resolve)) { y.Problem(m, $"unknown resolve '{resolveName}' (date, weekday, relative, period, since, range, decade)"); continue; }
+            if (!Enum.TryParse<Resolution>(resolveName.Replace("-", "", StringComparison.Ordinal), true, out var resolve)) { y.Problem(m, $"unknown resolve '{resolveName}' (date, weekday, relative, period, since, range, decade, holiday, nth-weekday, nth-day, nth-week, shift, week-weekday)"); continue; }
             var direction = y.Scalar(m, "direction") switch { null or "this" => 0, "last" => -1, "next" => 1, var d => Bad(y, m, $"direction must be this, last or next, not '{d}'") };
             var sign = y.Scalar(m, "sign") switch { null => -1, "past" => -1, "present" => 0, "future" => 1, var d => Bad(y, m, $"sign must be past, present or future, not '{d}'") };
             TimeUnit? unit = null;
@@ -108,8 +157,11 @@ internal sealed class DateLexicon
             }
             int? count = y.Scalar(m, "count") is { } c ? (int.TryParse(c, out var ci) ? ci : Bad(y, m, "count must be an integer")) : null;
             var calendar = y.Scalar(m, "anchor") is "calendar";
-            var rule = new DateRule(id, resolve, resolve == Resolution.Relative ? sign : direction, unit, count, calendar,
-                resolve == Resolution.Weekday && direction == 0);
+            int Int(string key) => y.Scalar(m, key) is { } v ? (int.TryParse(v, System.Globalization.NumberStyles.AllowLeadingSign, null, out var k) ? k : Bad(y, m, $"{key} must be an integer")) : 0;
+            var signed = resolve is Resolution.Relative or Resolution.Shift or Resolution.WeekWeekday || (resolve == Resolution.Period && sign > 0);
+            var pastPeriod = y.Scalar(m, "past") switch { null => false, "period" => true, var p => Bad(y, m, $"past must be period, not '{p}'") != 0 };
+            var rule = new DateRule(id, resolve, signed ? sign : direction, unit, count, calendar,
+                resolve == Resolution.Weekday && direction == 0, Int("skip"), Int("base"), pastPeriod);
             rules[id] = rule;
             var elements = Parse(match, phrase, y, m);
             if (elements is null) continue;
@@ -117,7 +169,7 @@ internal sealed class DateLexicon
             if (resolve is Resolution.Relative or Resolution.Period && unit is null && !elements.Any(e => e.Alternatives.Any(a => a.Slot == Slot.Unit)))
                 y.Problem(m, $"'{id}': a {resolveName} pattern needs a unit or a <unit> slot");
             var expansions = 0;
-            Expand(elements, 0, [], 0, true, (path, lead) =>
+            Expand(elements, 0, [], 0, true, 0, (path, lead, tail) =>
             {
                 if (++expansions > MaxExpansions) return;
                 var node = root;
@@ -138,7 +190,7 @@ internal sealed class DateLexicon
                     }
                 }
                 if (path.Count > 0 && path[0].Word is { } first) starts.Add(first);
-                node.Rule ??= (rule, lead);
+                node.Rule ??= (rule, lead, tail);
             });
             if (expansions > MaxExpansions) y.Problem(m, $"'{id}': too many alternatives (more than {MaxExpansions} expansions)");
         }
@@ -148,6 +200,13 @@ internal sealed class DateLexicon
             Months = months.ToFrozenDictionary(StringComparer.Ordinal),
             Weekdays = weekdays.ToFrozenDictionary(StringComparer.Ordinal),
             Units = units,
+            Holidays = holidays,
+            CapitalOnly = capitalOnly.ToFrozenSet(StringComparer.Ordinal),
+            BeforeDayOnly = beforeDay.ToFrozenSet(StringComparer.Ordinal),
+            DottedOnly = dotted.ToFrozenSet(StringComparer.Ordinal),
+            FutureCues = Words("future").ToFrozenSet(StringComparer.Ordinal),
+            PastCues = Words("past").ToFrozenSet(StringComparer.Ordinal),
+            PastSuffixes = Words("past_suffixes"),
             CapitalizedNames = capitalizedNames,
             Abbreviations = abbreviations.ToFrozenSet(StringComparer.Ordinal),
             SlotStarts = starts.ToFrozenSet(StringComparer.Ordinal),
@@ -159,6 +218,7 @@ internal sealed class DateLexicon
             triggers.UnionWith(months.Keys);
             triggers.UnionWith(weekdays.Keys);
             triggers.UnionWith(numbers.Words.FirstAtoms);
+            triggers.UnionWith(holidays.FirstAtoms);
         }
         lexicon.Triggers = triggers.ToFrozenSet(StringComparer.Ordinal);
         return lexicon;
@@ -170,7 +230,10 @@ internal sealed class DateLexicon
         return 0;
     }
 
-    private static void ReadTable<T>(string path, DataProblems problems, Func<string, string[]> phrase, Dictionary<string, T> into, Func<string, T?> parse, string expected)
+    /// <summary>Reads "word, value, flags": the flags <c>capitalized</c> (counts only capitalised), <c>before-day</c> (only
+    /// before a day number) and <c>dotted</c> (only with its full stop).</summary>
+    private static void ReadTable<T>(string path, DataProblems problems, Func<string, string[]> phrase, Dictionary<string, T> into, Func<string, T?> parse, string expected,
+        HashSet<string> capitalOnly, HashSet<string> beforeDay, HashSet<string> dotted)
         where T : struct
     {
         if (!File.Exists(path)) return;
@@ -180,6 +243,13 @@ internal sealed class DateLexicon
             if (atoms.Length != 1) { problems.Add(path, line, $"'{cols[0]}' must be one word"); continue; }
             if (parse(cols[1]) is not { } v) { problems.Add(path, line, $"'{cols[1]}' is not {expected}"); continue; }
             if (!into.TryAdd(atoms[0], v)) problems.Add(path, line, $"duplicate word '{cols[0]}'");
+            foreach (var flag in cols.Length > 2 ? cols[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [])
+            {
+                if (flag == "capitalized") capitalOnly.Add(atoms[0]);
+                else if (flag == "before-day") beforeDay.Add(atoms[0]);
+                else if (flag == "dotted") dotted.Add(atoms[0]);
+                else problems.Add(path, line, $"unknown flag '{flag}' (capitalized, before-day, dotted)");
+            }
         }
     }
 
@@ -188,7 +258,7 @@ internal sealed class DateLexicon
     private sealed record Element(List<Alternative> Alternatives, bool Optional, bool Context);
 
     /// <summary>Parses "~en|~in <month> ,? <year>?": elements separated by blanks, <c>a|b</c> alternatives, <c>?</c> optional,
-    /// <c>~</c> context (matched but left out of the span when leading), <c>&lt;slot&gt;</c> slots.</summary>
+    /// <c>~</c> context (matched but left out of the span when leading or trailing), <c>&lt;slot&gt;</c> slots.</summary>
     private static List<Element>? Parse(string match, Func<string, string[]> phrase, YamlFile y, YamlNode node)
     {
         var result = new List<Element>();
@@ -208,9 +278,10 @@ internal sealed class DateLexicon
                     Slot? slot = name switch
                     {
                         "day" => Slot.Day, "nth" => Slot.Nth, "month" => Slot.Month, "mm" => Slot.MonthNumber, "year" => Slot.Year,
-                        "weekday" => Slot.Weekday, "n" => Slot.Count, "unit" => Slot.Unit, "numeric" => Slot.Numeric, "decade" => Slot.Decade, _ => null,
+                        "weekday" => Slot.Weekday, "n" => Slot.Count, "unit" => Slot.Unit, "numeric" => Slot.Numeric, "decade" => Slot.Decade,
+                        "ord" => Slot.Ordinal, "yy" => Slot.ShortYear, "date" => Slot.Date, "holiday" => Slot.Holiday, _ => null,
                     };
-                    if (slot is null) { y.Problem(node, $"unknown slot <{name}> (day, nth, month, mm, year, weekday, n, unit, numeric, decade)"); return null; }
+                    if (slot is null) { y.Problem(node, $"unknown slot <{name}> (day, nth, month, mm, year, weekday, n, unit, numeric, decade, ord, yy, date, holiday)"); return null; }
                     alternatives.Add(new Alternative([], slot));
                 }
                 else
@@ -225,15 +296,17 @@ internal sealed class DateLexicon
         return result;
     }
 
-    private static void Expand(List<Element> elements, int index, List<(string? Word, Slot? Slot)> path, int lead, bool leading, Action<List<(string? Word, Slot? Slot)>, int> emit)
+    /// <summary>Emits every path of the pattern with its count of leading context atoms and of trailing ones (after the
+    /// last element that is not context: "three days after <c>,</c>" reads the comma but leaves it out of the span).</summary>
+    private static void Expand(List<Element> elements, int index, List<(string? Word, Slot? Slot)> path, int lead, bool leading, int solid, Action<List<(string? Word, Slot? Slot)>, int, int> emit)
     {
         if (index == elements.Count)
         {
-            emit(path, lead);
+            emit(path, lead, solid > lead ? path.Count - solid : 0);
             return;
         }
         var e = elements[index];
-        if (e.Optional) Expand(elements, index + 1, path, lead, leading, emit);
+        if (e.Optional) Expand(elements, index + 1, path, lead, leading, solid, emit);
         foreach (var alt in e.Alternatives)
         {
             var count = path.Count;
@@ -241,7 +314,7 @@ internal sealed class DateLexicon
             else foreach (var w in alt.Words) path.Add((w, null));
             var added = path.Count - count;
             var isLead = leading && e.Context;
-            Expand(elements, index + 1, path, isLead ? lead + added : lead, isLead, emit);
+            Expand(elements, index + 1, path, isLead ? lead + added : lead, isLead, e.Context ? solid : path.Count, emit);
             path.RemoveRange(count, added);
         }
     }

@@ -19,7 +19,7 @@ public static class Folding
         for (var i = 0; i < Single.Length; i++)
         {
             var c = (char)i;
-            Single[i] = c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c)
+            Single[i] = c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c == '`' ? '\'' : c)
                 : IsIgnorable(c) || IsMark(c) ? '\0'
                 : IsApostrophe(c) || c is '\u2032' or '\u00b4' or '\u0060' ? '\''
                 : IsHyphen(c) ? '-'
@@ -53,8 +53,8 @@ public static class Folding
     /// <summary>Whether the character is dropped by folding's tokenisation rules (soft hyphen, zero-width and combining marks).</summary>
     public static bool IsIgnorable(char c) => c is '\u00ad' or '\u200b' or '\u200c' or '\u200d' or '\u2060' or '\ufeff' or (>= '\u0300' and <= '\u036f');
 
-    /// <summary>Whether the character is an apostrophe, straight or typographic.</summary>
-    public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02bc' or '\u2018';
+    /// <summary>Whether the character is an apostrophe, straight, typographic or a look-alike (grave and acute accents, prime).</summary>
+    public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02bc' or '\u2018' or '`' or '\u00b4' or '\u2032';
 
     /// <summary>Whether the character is a hyphen that joins words (not a dash).</summary>
     public static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
