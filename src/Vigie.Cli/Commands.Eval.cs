@@ -139,7 +139,7 @@ internal sealed partial class Commands
             {
                 row = $"{r.File}:{r.Line}", id = r.Id, wrong, notes = o.Text,
                 acled = new { date = r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), event_type = r.EventType, sub_event_type = r.SubEventType, actor1 = r.Actor1, inter1 = r.Inter1, location = r.Location, lat = r.Lat, lon = r.Lon, fatalities = r.Fatalities },
-                vigie = new { event_type = o.PredictedEventType, sub_event_type = o.PredictedSubEventType, distance_km = o.DistanceKm is { } d ? Math.Round(d, 1) : (double?)null, fatalities = o.Fatalities, events = o.Types, main = o.Main },
+                vigie = new { event_type = o.PredictedEventType, sub_event_type = o.PredictedSubEventType, distance_km = o.DistanceKm is { } d ? Math.Round(d, 1) : (double?)null, fatalities = o.Fatalities, main = o.Main, events = o.All },
             }));
         }
     }

@@ -20,6 +20,9 @@ internal sealed class Draft
     public double Confidence { get; set; }
     public bool Dropped { get; set; }
     public int Trigger => Match.Trigger;
+
+    /// <summary>Triggered by the name of its own perpetrator ("Gunmen kidnapped…"): no act of its own in the sentence.</summary>
+    public bool PerpetratorOnly { get; set; }
 }
 
 /// <summary>Turns one document's rule matches into events: arguments, modality, date, quantities, codes, evidence.</summary>
@@ -52,7 +55,7 @@ internal sealed class EventBuilder
         var sentences = _input.Sentences.Count > 0 ? _input.Sentences : SimpleSentences.Split(_text);
         var focus = FocusCountry(mentions);
         var mainActor = MainActor(mentions);
-        var events = new List<Event>();
+        var events = new List<SentenceEvent>();
         var lastActorByType = new Dictionary<string, MentionRef>(StringComparer.Ordinal);
         var mi = 0;
         foreach (var s in sentences)
@@ -63,6 +66,9 @@ internal sealed class EventBuilder
             if (matches.Count == 0) continue;
             var drafts = new List<Draft>();
             foreach (var m in matches) drafts.AddRange(Drafts(view, m));
+            // A trigger that is the name of an actor ("Gunmen kidnapped…") is no act of its own.
+            foreach (var d in drafts)
+                d.PerpetratorOnly = d.Match.First == d.Match.Last && view.Mentions.Any(r => r.Kind == MentionKind.Actor && r.First <= d.Trigger && d.Trigger <= r.Last);
             Refine(drafts);
             Merge(drafts);
             FoldCasualties(drafts);
@@ -84,10 +90,18 @@ internal sealed class EventBuilder
                 var trigger = d.View.Tokens[d.Trigger];
                 if (historical && trigger.HasNounReading) continue;
                 if (d.Places.Count == 0 && !historical && focus is not null) d.FallbackPlace = focus;
-                events.Add(ToEvent(d, date));
+                events.Add(new SentenceEvent(ToEvent(d, date), d.Date is not null, s.Index, d.PerpetratorOnly,
+                    trigger.HasFiniteVerbReading || (trigger.Forms & VerbForm.PastParticiple) != 0));
             }
         }
-        return events;
+        var merged = DocumentMerger.Merge(events, SameEventRules.Default, _catalog);
+        if (merged.Count < events.Count)
+        {
+            var kept = merged.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var e in events)
+                if (!kept.Contains(e.Event.Id)) _triggers.Remove(e.Event.Id);
+        }
+        return merged;
     }
 
     private IEnumerable<Draft> Drafts(SentenceView v, RuleMatch m)
@@ -102,6 +116,9 @@ internal sealed class EventBuilder
         d.Actor2 = m.Bound("actor2").FirstOrDefault();
         d.Claimant = m.Bound("claimant").FirstOrDefault();
         var agent = Agent(v, m);
+        // "Two civilians were killed in the attack": the subject of a passive verb without its agent is who the act befell.
+        if (d.Actor1 is null && agent is null && d.Actor2 is null && _matcher.IsPassive(v, m.Trigger))
+            d.Actor2 = NearestActor(v, m.First - 1, clause, before: true, exclude: null);
         if (d.Actor1 is null && agent is not null)
         {
             d.Actor1 = agent;
@@ -504,6 +521,7 @@ internal sealed class EventBuilder
                 foreach (var q in b.Quantities)
                     if (!a.Quantities.Any(x => x.Number == q.Number)) a.Quantities.Add(q);
                 a.Confidence = Math.Max(a.Confidence, b.Confidence);
+                a.PerpetratorOnly &= b.PerpetratorOnly;
                 b.Dropped = true;
             }
         }

@@ -6,7 +6,7 @@ namespace Vigie.Pipeline.Evaluation;
 /// <summary>How Vigie's reading of one ACLED note compares with ACLED's coding of it.</summary>
 /// <param name="Text">The cleaned notes Vigie read.</param>
 /// <param name="Main">The main event (<see cref="AcledScorer.MainEvent"/>), or null when Vigie found none.</param>
-/// <param name="Types">The type of every event Vigie found in the note, in text order.</param>
+/// <param name="All">Every event Vigie found in the note, in text order.</param>
 /// <param name="DistanceKm">From the row's point to the main event's nearest location; null without either.</param>
 /// <param name="Named">Whether the notes name the row's location.</param>
 /// <param name="Fatalities">The main event's fatalities (the sum of its toll quantities' lower bounds).</param>
@@ -14,7 +14,7 @@ public sealed record AcledOutcome(
     AcledRow Row,
     string Text,
     Event? Main,
-    IReadOnlyList<string> Types,
+    IReadOnlyList<Event> All,
     string PredictedEventType,
     string PredictedSubEventType,
     double? DistanceKm,
@@ -24,7 +24,7 @@ public sealed record AcledOutcome(
     bool Actor1Right)
 {
     /// <summary>How many events Vigie found in the note.</summary>
-    public int Events => Types.Count;
+    public int Events => All.Count;
 
     /// <summary>The row's event type is the main event's.</summary>
     public bool TypeRight => PredictedEventType == Row.EventType;
@@ -109,7 +109,7 @@ public static class AcledScorer
         var dateRight = main?.Date is { Precision: DatePrecision.Day } date && date.FirstDay == row.Date;
         var fatalities = main is null ? 0 : (int)main.Quantities.Where(q => q.Kind == "fatalities").Sum(q => q.Low);
         var actorRight = row.Inter1 is { } inter && ActorClass(inter) is { } want && ActorClassOfRole(main?.Actor1?.Role) == want;
-        return new AcledOutcome(row, text, main, events.Select(e => e.Type).ToList(), codes?.AcledEventType ?? None, codes?.AcledSubEventType ?? None,
+        return new AcledOutcome(row, text, main, events, codes?.AcledEventType ?? None, codes?.AcledSubEventType ?? None,
             distance, AcledNotes.Names(text, row.Location), dateRight, fatalities, actorRight);
     }
 

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Vigie.Core;
 
-namespace Vigie.Fusion;
+namespace Vigie.Core;
 
-/// <summary>Distances, precision ranks and name folding shared by fusion and the timeline.</summary>
+/// <summary>Distances, precision ranks and name folding shared by event merging, fusion and the timeline.</summary>
 public static class GeoMath
 {
     private const double EarthRadiusKm = 6371.0088;
