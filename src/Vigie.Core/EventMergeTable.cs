@@ -5,11 +5,13 @@ namespace Vigie.Core;
 public sealed class EventMergeTable
 {
     private readonly Dictionary<string, HashSet<string>> _absorbs;
+    private readonly Dictionary<string, HashSet<string>> _direct;
     private readonly Dictionary<string, string> _family;
 
-    private EventMergeTable(Dictionary<string, HashSet<string>> absorbs)
+    private EventMergeTable(Dictionary<string, HashSet<string>> absorbs, Dictionary<string, HashSet<string>> direct)
     {
         _absorbs = absorbs;
+        _direct = direct;
         _family = Families(absorbs);
     }
 
@@ -25,6 +27,10 @@ public sealed class EventMergeTable
         if (_absorbs.TryGetValue(b, out var y) && y.Contains(a)) return b;
         return null;
     }
+
+    /// <summary>True when the file lists <paramref name="absorbed"/> among what <paramref name="type"/> absorbs (not through
+    /// another type): an IED and the attack it is the means of.</summary>
+    public bool AbsorbsDirectly(string type, string absorbed) => _direct.TryGetValue(type, out var d) && d.Contains(absorbed);
 
     /// <summary>A key shared by every type that may combine with this one, directly or through others (for indexes).</summary>
     public string Family(string type) => _family.GetValueOrDefault(type) ?? type;
@@ -71,7 +77,7 @@ public sealed class EventMergeTable
             }
             closed[type] = all;
         }
-        return new EventMergeTable(closed);
+        return new EventMergeTable(closed, direct);
     }
 
     private static Dictionary<string, string> Families(Dictionary<string, HashSet<string>> absorbs)

@@ -16,8 +16,9 @@ internal sealed record SentenceEvent(Event Event, bool DateStated, int Sentence,
 /// (<see cref="SameEvent.WithinDocument"/>), else starts an event. The reports of one sentence were already merged or
 /// kept apart by the sentence's own reading (two readings of one clause, a distributive list, one event per place);
 /// they become one here only when one is a consequence (its toll, damage, fire or abductions:
-/// <see cref="TypeTraits.Consequences"/>) of the act a verb of the sentence tells, or one was read from its perpetrator's name alone, whose act the other
-/// names ("Gunmen kidnapped…" is the kidnapping). The merged event's type is the one the types combine
+/// <see cref="TypeTraits.Consequences"/>) of the act a verb of the sentence tells, or one names no act of its own
+/// (its perpetrators' name, or an attack told by a noun beside its means) and the other names the act ("Gunmen kidnapped…" is the
+/// kidnapping, "the attackers used an IED" the IED), whose type the event keeps. The merged event's type is the one the types combine
 /// into (<see cref="EventMergeTable"/>), its place the finest one given, its date the finest one stated, each toll
 /// kind the one of the first report that gives it exactly (else the first that gives it), its actors and modality those
 /// of its first asserting report; its evidence lists every report's sentence with its rule. Its id is its first
@@ -44,15 +45,14 @@ internal static class DocumentMerger
         foreach (var e in events)
         {
             var probe = e.DateStated ? e.Event : e.Event with { Date = null };
-            var home = groups.Find(g => MayJoin(g, e) && SameEvent.WithinDocument(g.Probe, probe, rules));
+            var home = groups.Find(g => MayJoin(g, e, rules) && SameEvent.WithinDocument(g.Probe, probe, rules));
             if (home is null)
             {
                 groups.Add(new Group(e));
                 continue;
             }
-            var sameSentence = home.Members.Find(m => m.Sentence == e.Sentence);
-            if (sameSentence is not null && (sameSentence.PerpetratorOnly || e.PerpetratorOnly))
-                home.Type ??= sameSentence.PerpetratorOnly ? e.Event.Type : sameSentence.Event.Type;
+            if (home.Members.Find(m => m.Sentence == e.Sentence) is { } other && (Generic(other, e, rules) || Generic(e, other, rules)))
+                home.Type ??= Generic(other, e, rules) ? e.Event.Type : other.Event.Type;
             home.Members.Add(e);
             home.Merged = Merged(home.Members, home.Type, rules, catalog);
             var stated = home.Members.Exists(m => m.DateStated);
@@ -61,18 +61,26 @@ internal static class DocumentMerger
         return groups.Select(g => g.Merged).ToList();
     }
 
-    private static bool MayJoin(Group g, SentenceEvent e)
+    private static bool MayJoin(Group g, SentenceEvent e, SameEventRules rules)
     {
         foreach (var m in g.Members)
         {
             if (m.Sentence != e.Sentence) continue;
             var mc = TypeTraits.Consequences.Contains(m.Event.Type);
             var ec = TypeTraits.Consequences.Contains(e.Event.Type);
-            var related = m.PerpetratorOnly != e.PerpetratorOnly || (mc != ec && (mc ? e.VerbTrigger : m.VerbTrigger));
+            var related = Generic(m, e, rules) || Generic(e, m, rules) || (mc != ec && (mc ? e.VerbTrigger : m.VerbTrigger));
             if (!related) return false;
         }
         return true;
     }
+
+    /// <summary>A report that names no act of its own beside another of its sentence: its perpetrators' name beside an
+    /// act, or an attack told by a noun beside its means ("the attackers used an IED").</summary>
+    private static bool Generic(SentenceEvent e, SentenceEvent other, SameEventRules rules) =>
+        (e.PerpetratorOnly && !other.PerpetratorOnly)
+        || (!e.VerbTrigger && e.Event.Type == GenericViolence && rules.Types.AbsorbsDirectly(other.Event.Type, GenericViolence));
+
+    private const string GenericViolence = "attack";
 
     private static int ModalityRank(Modality m) => m switch { Modality.Asserted => 0, Modality.Claimed => 1, _ => 2 };
 

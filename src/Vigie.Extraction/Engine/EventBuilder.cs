@@ -23,6 +23,9 @@ internal sealed class Draft
 
     /// <summary>Triggered by the name of its own perpetrator ("Gunmen kidnapped…"): no act of its own in the sentence.</summary>
     public bool PerpetratorOnly { get; set; }
+
+    /// <summary>Triggered by a noun only ("the attackers", "the attack"), not by a verb that tells the act.</summary>
+    public bool NounOnly { get; set; }
 }
 
 /// <summary>Turns one document's rule matches into events: arguments, modality, date, quantities, codes, evidence.</summary>
@@ -68,7 +71,11 @@ internal sealed class EventBuilder
             foreach (var m in matches) drafts.AddRange(Drafts(view, m));
             // A trigger that is the name of an actor ("Gunmen kidnapped…") is no act of its own.
             foreach (var d in drafts)
+            {
+                var t = view.Tokens[d.Trigger];
                 d.PerpetratorOnly = d.Match.First == d.Match.Last && view.Mentions.Any(r => r.Kind == MentionKind.Actor && r.First <= d.Trigger && d.Trigger <= r.Last);
+                d.NounOnly = !t.HasFiniteVerbReading && (t.Forms & VerbForm.PastParticiple) == 0;
+            }
             Refine(drafts);
             Merge(drafts);
             FoldCasualties(drafts);
@@ -90,8 +97,7 @@ internal sealed class EventBuilder
                 var trigger = d.View.Tokens[d.Trigger];
                 if (historical && trigger.HasNounReading) continue;
                 if (d.Places.Count == 0 && !historical && focus is not null) d.FallbackPlace = focus;
-                events.Add(new SentenceEvent(ToEvent(d, date), d.Date is not null, s.Index, d.PerpetratorOnly,
-                    trigger.HasFiniteVerbReading || (trigger.Forms & VerbForm.PastParticiple) != 0));
+                events.Add(new SentenceEvent(ToEvent(d, date), d.Date is not null, s.Index, d.PerpetratorOnly, !d.NounOnly));
             }
         }
         var merged = DocumentMerger.Merge(events, SameEventRules.Default, _catalog);
@@ -522,6 +528,7 @@ internal sealed class EventBuilder
                     if (!a.Quantities.Any(x => x.Number == q.Number)) a.Quantities.Add(q);
                 a.Confidence = Math.Max(a.Confidence, b.Confidence);
                 a.PerpetratorOnly &= b.PerpetratorOnly;
+                a.NounOnly &= b.NounOnly;
                 b.Dropped = true;
             }
         }

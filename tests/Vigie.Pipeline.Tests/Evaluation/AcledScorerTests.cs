@@ -10,7 +10,7 @@ public sealed class AcledScorerTests
         event_id_cnty,event_date,event_type,sub_event_type,actor1,inter1,location,latitude,longitude,notes,fatalities
         #event+code,#date+occurred,#event+type,,#group+name+first,,#loc+name,#geo+lat,#geo+lon,#description,#affected+killed
         TST1,2021-03-04,Violence against civilians,Attack,Unidentified Armed Group (Testland),3,Kasama,-10.2129,31.1808,"On 4 March 2021, gunmen killed 4 villagers in Kasama. [size=no report]",4
-        TST2,05 March 2021,Protests,Peaceful protest,Protesters (Testland),6,Lusaka,-15.4166,28.2833,"Demonstrations: On 5 March 2021, teachers marched in Lusaka over unpaid wages.",0
+        TST2,05 March 2021,Protests,Peaceful protest,Protesters (Testland),6,Lusaka,-15.4166,28.2833,"Demonstrations: On 5 March 2021, teachers protested in Lusaka over unpaid wages.",0
         TST3,2021-03-06,Riots,Mob violence,Rioters (Testland),5,Ndola,-12.9666,28.6333,"On 6 March 2021, residents burnt a car in the market.",0
         TST4,not a date,Riots,Mob violence,Rioters (Testland),5,Ndola,-12.9666,28.6333,"A row with a broken date.",0
         TST5,2021-03-07,Riots,Mob violence,Rioters (Testland),5,Ndola,-12.9666,28.6333,,0
@@ -89,5 +89,34 @@ public sealed class AcledScorerTests
         // Attack, Peaceful protest and Mob violence each have support 1; the first two are right (F1 1), Mob violence is missed.
         Assert.Equal(2.0 / 3, s.SubWeightedF1, 6);
         Assert.Equal(["Attack", "Mob violence", "Peaceful protest", AcledScorer.None], s.SubTypes.Select(l => l.Label));
+    }
+}
+
+public sealed class AcledEvaluationTests
+{
+    [Fact]
+    public void The_small_export_read_by_the_whole_pipeline_gives_the_figures_its_notes_state()
+    {
+        var rows = AcledReader.ReadText(AcledScorerTests.SmallExport, "small.csv").Rows;
+        var outcomes = rows.Select(r =>
+        {
+            var text = AcledNotes.Clean(r.Notes);
+            var doc = new Document("acled-" + r.Id, text, new PartialDate(r.Date.Year, r.Date.Month, r.Date.Day), "en");
+            return AcledScorer.Judge(r, text, TestData.Analyzer.Analyze(doc).Events, EventTypeCatalog.Default);
+        }).ToList();
+        // "gunmen killed 4 villagers in Kasama": the attack, its day, its place and its toll.
+        var kasama = outcomes[0];
+        Assert.Equal(("Attack", "Violence against civilians"), (kasama.PredictedSubEventType, kasama.PredictedEventType));
+        Assert.True(kasama.DateRight);
+        Assert.True(kasama.Within(25));
+        Assert.Equal(4, kasama.Fatalities);
+        // "teachers protested in Lusaka": a peaceful protest there, with the label "Demonstrations:" gone from the text.
+        Assert.Equal("Peaceful protest", outcomes[1].PredictedSubEventType);
+        Assert.True(outcomes[1].Within(25));
+        Assert.StartsWith("On 5 March 2021", outcomes[1].Text, StringComparison.Ordinal);
+        var s = AcledScorer.Score(outcomes);
+        Assert.Equal(3, s.Rows);
+        Assert.Equal((1, 1.0), (s.FatalRows, s.FatPos));
+        Assert.True(s.EventsPerDoc <= 1.5, $"events per note {s.EventsPerDoc}");
     }
 }
