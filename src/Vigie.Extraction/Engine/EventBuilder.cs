@@ -158,7 +158,9 @@ internal sealed class EventBuilder
 
         // Places, date, quantities.
         var boundPlaces = m.Bound("place").ToList();
-        d.Places = boundPlaces.Count > 0 ? boundPlaces : ClausePlaces(v, m, clause);
+        d.Places = boundPlaces.Count > 0 ? boundPlaces : ClausePlaces(v, m, clause, asides: false);
+        // "in a village (Macomia, Cabo Delgado)": with no place in the clause itself, the aside's places locate it.
+        if (d.Places.Count == 0) d.Places = ClausePlaces(v, m, clause, asides: true);
         d.Places = Specific(d.Places);
         d.Date = m.Bound("date").FirstOrDefault() ?? NearestDate(v, m.Trigger, clause);
         var boundNumbers = m.Bound("quantity").ToList();
@@ -289,14 +291,14 @@ internal sealed class EventBuilder
 
     // ---- places ----
 
-    private static List<MentionRef> ClausePlaces(SentenceView v, RuleMatch m, int clause)
+    private static List<MentionRef> ClausePlaces(SentenceView v, RuleMatch m, int clause, bool asides)
     {
         var after = new List<MentionRef>();
         var before = new List<MentionRef>();
         foreach (var r in v.Mentions)
         {
             if (r.Kind != MentionKind.Place || r.Reference) continue;
-            if (!v.InClause(r.First, clause, out var aside) || aside) continue;
+            if (!v.InClause(r.First, clause, out var aside) || aside != asides) continue;
             (r.First > m.Trigger ? after : before).Add(r);
         }
         after.AddRange(before);
