@@ -71,6 +71,7 @@ internal sealed partial class Commands
                     foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
                 }
             }
+            SyntaxBench.Run(stdout, corpus.Seed);
             PeakMemory("after extraction and ingest");
             var n = p.GetValue(queryEvents);
             if (n > 0 && !p.GetValue(noSqliteQueries))

@@ -20,12 +20,16 @@ internal sealed partial class Commands
                 "; fatalities are compared where the row's are above zero; the date is right when it is the row's day.",
         };
         var misses = new Option<string?>("--misses") { Description = "With --acled: write the rows Vigie got wrong, with what it read, to this file (JSON lines)." };
-        var cmd = new Command("eval", "Score extraction against gold files, classification on CASE 2021 data, or events against ACLED's codings.")
-            { gold, caseFile, details, acled, misses };
+        var conllu = new Option<string?>("--conllu") { Description = "Score the tagger and parser against this CoNLL-U treebank file (with --language)." };
+        var language = new Option<string?>("--language") { Description = "The language of the --conllu file (fr, en)." };
+        var raw = new Option<bool>("--raw") { Description = "With --conllu: tokenise the raw # text with Vigie's own tokeniser and score aligned words." };
+        var cmd = new Command("eval", "Score extraction against gold files, classification on CASE 2021 data, events against ACLED's codings, or the parser on a treebank.")
+            { gold, caseFile, details, acled, misses, conllu, language, raw };
         cmd.SetAction(p =>
         {
             var ctx = Context(p);
             if (p.GetValue(caseFile) is { } tsv) return EvalCase(ctx, tsv);
+            if (p.GetValue(conllu) is { } treebank) return EvalConllu(treebank, p.GetValue(language), p.GetValue(raw));
             var files = p.GetValue(gold) ?? [];
             if (p.GetValue(acled)) return EvalAcled(ctx, files, p.GetValue(misses));
             if (files.Length == 0) throw new UserException("Name at least one gold file, --case2021 FILE.tsv, or --acled FILE.csv.");

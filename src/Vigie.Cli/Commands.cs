@@ -19,7 +19,7 @@ internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
 
     public IEnumerable<Command> All() =>
     [
-        Demo(), Extract(), Recognize(), IngestCommand(), Events(), Explain(), Control(), Stats(), ExportCommand(), Eval(), Serve(), Bench(), Worker(), Fused(),
+        Demo(), Extract(), Recognize(), IngestCommand(), Events(), Explain(), Control(), Stats(), ExportCommand(), Eval(), Serve(), Bench(), Worker(), Fused(), TrainSyntax(), Parse(),
     ];
 
     private CliContext Context(ParseResult p) => new(stdout, stderr, p.GetValue(VigieApp.DbOption), p.GetValue(VigieApp.VerboseOption));
