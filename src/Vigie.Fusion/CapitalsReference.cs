@@ -29,7 +29,7 @@ public sealed class CapitalsReference
         _byName = new Dictionary<string, ReferenceCapital>(StringComparer.Ordinal);
         foreach (var c in capitals)
             foreach (var n in c.Aliases.Prepend(c.Capital))
-                _byName.TryAdd(GeoMath.Fold(n), c);
+                _byName.TryAdd(PlaceNames.Fold(n), c);
     }
 
     /// <summary>The capitals, in file order.</summary>
@@ -82,7 +82,7 @@ public sealed class CapitalsReference
         if (place.GeonamesId is { } id) return _geonames.Contains(id) ? Capitals.First(c => c.GeonamesId == id) : null;
         if (place.Country is not null && !string.Equals(place.Country, Country, StringComparison.OrdinalIgnoreCase)) return null;
         if (place.Feature is "province" or "country" or "region") return null;
-        if (!_byName.TryGetValue(GeoMath.Fold(place.Name), out var c)) return null;
+        if (!_byName.TryGetValue(PlaceNames.Fold(place.Name), out var c)) return null;
         return GeoMath.DistanceKm(place.Lat, place.Lon, c.Lat, c.Lon) <= NameMatchKm ? c : null;
     }
 

@@ -78,7 +78,7 @@ public static class CapitalsReport
     /// <param name="asOf">The day after all falls; by default 30 days after the last reference date.</param>
     public static CapitalsReportResult Evaluate(ControlTimeline timeline, CapitalsReference reference, Func<Actor, bool>? isTaker = null, DateOnly? asOf = null)
     {
-        isTaker ??= a => GeoMath.Fold(a.Id).Contains("taliban", StringComparison.Ordinal) || GeoMath.Fold(a.Name).Contains("taliban", StringComparison.Ordinal);
+        isTaker ??= a => PlaceNames.Fold(a.Id).Contains("taliban", StringComparison.Ordinal) || PlaceNames.Fold(a.Name).Contains("taliban", StringComparison.Ordinal);
         var day = asOf ?? reference.Capitals.Max(c => c.FellOn).AddDays(30);
         var byCapital = timeline.Timelines()
             .Select(t => (Timeline: t, Capital: reference.Match(t.Place)))

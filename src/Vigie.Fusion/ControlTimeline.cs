@@ -51,7 +51,7 @@ public sealed class ControlTimeline
 
     /// <summary>The key under which a location's control is kept: its GeoNames id, else country, name and precision.</summary>
     public static string PlaceKey(Location l) =>
-        l.GeonamesId is { } id ? $"gn:{id}" : $"loc:{l.Country}:{GeoMath.Fold(l.Name)}:{l.Precision}";
+        l.GeonamesId is { } id ? $"gn:{id}" : $"loc:{l.Country}:{PlaceNames.Fold(l.Name)}:{l.Precision}";
 
     /// <summary>Adds events (others than control events are ignored); returns the keys of the places they touch.</summary>
     public IReadOnlyCollection<string> Add(IEnumerable<Event> events)

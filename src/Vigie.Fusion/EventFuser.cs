@@ -22,9 +22,9 @@ public sealed class EventFuser
     private readonly Dictionary<int, List<Cluster>> _componentClusters = [];
     private readonly Dictionary<string, Cluster> _clusters = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Cluster> _clusterOfEvent = [];
-    private readonly Dictionary<(string Type, int Month, int X, int Y), List<int>> _cells = [];
-    private readonly Dictionary<(string Type, int Month, string Country), List<int>> _coarse = [];
-    private readonly Dictionary<(string Type, int Month, string Country), List<int>> _byCountry = [];
+    private readonly Dictionary<(string Family, int Month, int X, int Y), List<int>> _cells = [];
+    private readonly Dictionary<(string Family, int Month, string Country), List<int>> _coarse = [];
+    private readonly Dictionary<(string Family, int Month, string Country), List<int>> _byCountry = [];
 
     /// <summary>An empty fuser.</summary>
     public EventFuser(FusionOptions? options = null) => _o = options ?? FusionOptions.Default;
@@ -59,7 +59,7 @@ public sealed class EventFuser
             var i = Register(e);
             added.Add(i);
             if (_windows[i] is null) continue;
-            foreach (var c in Candidates(i, e.Type, _windows[i]!.Value.Widen(_o.DaySlack)))
+            foreach (var c in Candidates(i, e.Type, _windows[i]!.Value.Widen(_o.Rules.DaySlack)))
                 if (Compatible(c, i)) Union(c, i);
             Index(i);
         }
@@ -106,73 +106,29 @@ public sealed class EventFuser
     public FusedEvent? FusedOf(string eventId) =>
         _byId.TryGetValue(eventId, out var i) && _clusterOfEvent.TryGetValue(i, out var c) ? Materialize(c) : null;
 
-    /// <summary>True when two extracted events may be reports of one event.</summary>
-    /// <remarks>
-    /// Same type; same modality group (asserted, claimed, denied and negated merge, so that a denial shows as a
-    /// contradiction; planned, conditional and question stay with their own kind); dates overlapping given their
-    /// precision, with ±<see cref="FusionOptions.DaySlack"/> between two day-precise dates; actors equal by id or one
-    /// missing (either order for symmetric types); one location of each within the distance that the coarser
-    /// precision allows, or the same country at country level. Two events of one document merge only when their
-    /// dates are the same value: a document that tells two dates tells two events.
-    /// </remarks>
+    /// <summary>True when two extracted events may be reports of one event (<see cref="SameEvent.AcrossDocuments(Event, Event, SameEventRules?)"/>).</summary>
+    /// <remarks>Two events of one document that document-level merging kept apart merge only when their dates are the
+    /// same value: a document that tells two dates tells two events.</remarks>
     public static bool AreCompatible(Event a, Event b, FusionOptions? options = null)
     {
-        var o = options ?? FusionOptions.Default;
-        return MergeWindow(a, o) is { } wa && MergeWindow(b, o) is { } wb && Compatible(a, wa, b, wb, o);
+        var r = (options ?? FusionOptions.Default).Rules;
+        return SameEvent.MergeWindow(a, r) is { } wa && SameEvent.MergeWindow(b, r) is { } wb && Compatible(a, wa, b, wb, r);
     }
 
     private bool Compatible(int i, int j) =>
-        _windows[i] is { } wi && _windows[j] is { } wj && Compatible(_events[i], wi, _events[j], wj, _o);
+        _windows[i] is { } wi && _windows[j] is { } wj && Compatible(_events[i], wi, _events[j], wj, _o.Rules);
 
-    private static bool Compatible(Event a, DateWindow wa, Event b, DateWindow wb, FusionOptions o)
+    private static bool Compatible(Event a, DateWindow wa, Event b, DateWindow wb, SameEventRules r)
     {
-        if (!string.Equals(a.Type, b.Type, StringComparison.Ordinal)) return false;
-        if (ModalityGroup(a.Modality) != ModalityGroup(b.Modality)) return false;
         if (a.Document == b.Document && (a.Date!.Value != b.Date!.Value || a.Date.Precision != b.Date.Precision)) return false;
-        var bothDays = a.Date!.Precision == DatePrecision.Day && b.Date!.Precision == DatePrecision.Day;
-        if (!(bothDays ? wa.Widen(o.DaySlack).Overlaps(wb) : wa.Overlaps(wb))) return false;
-        if (!ActorsCompatible(a, b, o)) return false;
-        var territorial = o.TerritorialTypes.Contains(a.Type);
-        foreach (var la in a.Locations)
-            foreach (var lb in b.Locations)
-                if (PlacesCompatible(la, lb, territorial, o)) return true;
-        return false;
+        return SameEvent.AcrossDocuments(a, wa, b, wb, r);
     }
 
     /// <summary>True when two locations may be the same place for an event.</summary>
-    public static bool PlacesCompatible(Location a, Location b, bool territorial, FusionOptions? options = null)
-    {
-        var o = options ?? FusionOptions.Default;
-        int ra = GeoMath.PrecisionRank(a.Precision), rb = GeoMath.PrecisionRank(b.Precision);
-        if (territorial && (ra >= 4) != (rb >= 4)) return false;
-        var coarse = Math.Max(ra, rb);
-        if (coarse >= 4)
-        {
-            if (a.Country is not null && b.Country is not null) return string.Equals(a.Country, b.Country, StringComparison.OrdinalIgnoreCase);
-            return GeoMath.Fold(a.Name) == GeoMath.Fold(b.Name);
-        }
-        if (a.GeonamesId is not null && a.GeonamesId == b.GeonamesId) return true;
-        return GeoMath.DistanceKm(a, b) <= o.ToleranceKm(coarse);
-    }
+    public static bool PlacesCompatible(Location a, Location b, bool territorial, FusionOptions? options = null) =>
+        SameEvent.PlacesCompatible(a, b, territorial, (options ?? FusionOptions.Default).Rules);
 
-    private static bool ActorsCompatible(Event a, Event b, FusionOptions o)
-    {
-        static bool Same(Actor? x, Actor? y) => x is null || y is null || string.Equals(x.Id, y.Id, StringComparison.Ordinal);
-        if (Same(a.Actor1, b.Actor1) && Same(a.Actor2, b.Actor2)) return true;
-        return o.SymmetricTypes.Contains(a.Type) && Same(a.Actor1, b.Actor2) && Same(a.Actor2, b.Actor1);
-    }
-
-    private static int ModalityGroup(Modality m) => m switch
-    {
-        Modality.Asserted or Modality.Claimed or Modality.Denied or Modality.Negated => 0,
-        Modality.Planned => 1,
-        Modality.Conditional => 2,
-        _ => 3,
-    };
-
-    /// <summary>The event's date window when it may merge at all: dated, located, and no coarser than the options allow.</summary>
-    private static DateWindow? MergeWindow(Event e, FusionOptions o) =>
-        e.Locations.Count == 0 || e.Date is null || e.Date.Precision > o.CoarsestMergeablePrecision ? null : DateWindow.Of(e.Date);
+    private string Family(string type) => _o.Rules.Types.Family(type);
 
     // ---- state -------------------------------------------------------------------------------------------------
 
@@ -187,7 +143,7 @@ public sealed class EventFuser
     {
         var i = _events.Count;
         _events.Add(e);
-        _windows.Add(MergeWindow(e, _o));
+        _windows.Add(SameEvent.MergeWindow(e, _o.Rules));
         _byId[e.Id] = i;
         _parent.Add(i);
         _componentMembers[i] = [i];
@@ -236,7 +192,7 @@ public sealed class EventFuser
         }).ToList();
     }
 
-    // ---- candidate index: (type, month, 1° cell) for sub-national places, (type, month, country) otherwise ---------
+    // ---- candidate index: (type family, month, 1° cell) for sub-national places, (family, month, country) otherwise ---
 
     private static int MonthKey(DateOnly d) => d.Year * 12 + d.Month - 1;
 
@@ -250,14 +206,15 @@ public sealed class EventFuser
     private void Index(int i)
     {
         var e = _events[i];
-        var w = _windows[i]!.Value.Widen(_o.DaySlack);
+        var w = _windows[i]!.Value.Widen(_o.Rules.DaySlack);
+        var family = Family(e.Type);
         foreach (var m in Months(w))
             foreach (var l in e.Locations)
             {
                 var country = l.Country ?? "";
-                AddTo(_byCountry, (e.Type, m, country), i);
-                if (GeoMath.IsCoarse(l)) AddTo(_coarse, (e.Type, m, country), i);
-                else { var (x, y) = Cell(l); AddTo(_cells, (e.Type, m, x, y), i); }
+                AddTo(_byCountry, (family, m, country), i);
+                if (GeoMath.IsCoarse(l)) AddTo(_coarse, (family, m, country), i);
+                else { var (x, y) = Cell(l); AddTo(_cells, (family, m, x, y), i); }
             }
     }
 
@@ -269,9 +226,10 @@ public sealed class EventFuser
 
     private HashSet<int> Candidates(int i, string type, DateWindow window)
     {
+        type = Family(type);
         var found = new HashSet<int>();
         var e = _events[i];
-        var radius = _o.MaxToleranceKm;
+        var radius = _o.Rules.MaxToleranceKm;
         foreach (var m in Months(window))
             foreach (var l in e.Locations)
             {
@@ -315,7 +273,7 @@ public sealed class EventFuser
         {
             var e = _events[m];
             if (_windows[m] is not { } w || !ControlTimeline.ControlTypes.Contains(e.Type)) continue;
-            foreach (var type in ControlTimeline.ControlTypes)
+            foreach (var type in ControlTimeline.ControlTypes.Select(Family).Distinct(StringComparer.Ordinal))
                 foreach (var other in Candidates(m, type, w).Order())
                     if (_clusterOfEvent.TryGetValue(other, out var oc) && !ReferenceEquals(oc, c) && IsControlConflict(e, _events[other], _o))
                         result.Add((oc, m, other));
@@ -381,9 +339,12 @@ public sealed class EventFuser
             return new Quantity(t.Kind, t.Low, t.High, t.Low != t.High, false, false, text);
         }).ToList();
 
+        // Reports of compatible types make one event of the type they combine into (an attack and its IED: the IED).
+        var type = members.Skip(1).Aggregate(rep.Type, (t, e) => _o.Rules.Types.Combine(t, e.Type) ?? t);
+        var actor1 = members.Select(e => e.Actor1).FirstOrDefault(a => a is not null);
         var merged = new Event(
-            c.Id, rep.Document, rep.Language, rep.Type, rep.Codes,
-            members.Select(e => e.Actor1).FirstOrDefault(a => a is not null),
+            c.Id, rep.Document, rep.Language, type, EventTypeCatalog.Default.Find(type)?.CodesFor(actor1?.Role) ?? rep.Codes,
+            actor1,
             members.Select(e => e.Actor2).FirstOrDefault(a => a is not null),
             modality == Modality.Asserted ? null : members.Select(e => e.Claimant).FirstOrDefault(a => a is not null),
             place.Locations, date, quantities, modality, Math.Round(1 - confidence, 4), evidence);

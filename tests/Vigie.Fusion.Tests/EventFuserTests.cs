@@ -133,12 +133,16 @@ public class EventFuserTests
     }
 
     [Fact]
-    public void Different_types_never_merge()
+    public void Different_types_merge_only_when_one_absorbs_the_other_and_the_event_takes_that_type()
     {
         var taken = Ev("doc1", type: "territory_taken", actor1: Taliban, date: Day("2021-08-13"));
         var clash = Ev("doc2", type: "armed_clash", actor1: Taliban, date: Day("2021-08-13"));
+        var protest = Ev("doc3", type: "protest", actor1: Taliban, date: Day("2021-08-13"));
 
-        Assert.Equal(2, Fuse(taken, clash).Count);
+        var fused = Fuse(taken, clash, protest);
+        Assert.Equal(2, fused.Count);
+        Assert.Contains(fused, f => f.Event.Type == "territory_taken" && f.MemberIds.Count == 2);
+        Assert.Contains(fused, f => f.Event.Type == "protest" && f.MemberIds.Count == 1);
     }
 
     [Fact]

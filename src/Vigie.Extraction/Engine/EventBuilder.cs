@@ -21,6 +21,12 @@ internal sealed class Draft
     public double Confidence { get; set; }
     public bool Dropped { get; set; }
     public int Trigger => Match.Trigger;
+
+    /// <summary>Triggered by the name of its own perpetrator ("Gunmen kidnapped…"): no act of its own in the sentence.</summary>
+    public bool PerpetratorOnly { get; set; }
+
+    /// <summary>Triggered by a noun only ("the attackers", "the attack"), not by a verb that tells the act.</summary>
+    public bool NounOnly { get; set; }
 }
 
 /// <summary>Turns one document's rule matches into events: arguments, modality, date, quantities, codes, evidence.</summary>
@@ -53,7 +59,7 @@ internal sealed class EventBuilder
         var sentences = _input.Analysis.Sentences;
         var focus = FocusCountry(mentions);
         var mainActor = MainActor(mentions);
-        var events = new List<Event>();
+        var events = new List<SentenceEvent>();
         var lastActorByType = new Dictionary<string, MentionRef>(StringComparer.Ordinal);
         var mi = 0;
         foreach (var s in sentences)
@@ -64,6 +70,13 @@ internal sealed class EventBuilder
             if (matches.Count == 0) continue;
             var drafts = new List<Draft>();
             foreach (var m in matches) drafts.AddRange(Drafts(view, m));
+            // A trigger that is the name of an actor ("Gunmen kidnapped…") is no act of its own.
+            foreach (var d in drafts)
+            {
+                var t = view.Tokens[d.Trigger];
+                d.PerpetratorOnly = d.Match.First == d.Match.Last && view.Mentions.Any(r => r.Kind == MentionKind.Actor && r.First <= d.Trigger && d.Trigger <= r.Last);
+                d.NounOnly = !t.HasFiniteVerbReading && (t.Forms & VerbForm.PastParticiple) == 0;
+            }
             Refine(drafts);
             Merge(drafts);
             FoldCasualties(drafts);
@@ -85,10 +98,17 @@ internal sealed class EventBuilder
                 var trigger = d.View.Tokens[d.Trigger];
                 if (historical && trigger.HasNounReading) continue;
                 if (d.Places.Count == 0 && !historical && focus is not null) d.FallbackPlace = focus;
-                events.Add(ToEvent(d, date));
+                events.Add(new SentenceEvent(ToEvent(d, date), d.Date is not null, s.Index, d.PerpetratorOnly, !d.NounOnly));
             }
         }
-        return events;
+        var merged = DocumentMerger.Merge(events, SameEventRules.Default, _catalog);
+        if (merged.Count < events.Count)
+        {
+            var kept = merged.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var e in events)
+                if (!kept.Contains(e.Event.Id)) _triggers.Remove(e.Event.Id);
+        }
+        return merged;
     }
 
     private IEnumerable<Draft> Drafts(SentenceView v, RuleMatch m)
@@ -103,6 +123,9 @@ internal sealed class EventBuilder
         d.Actor2 = m.Bound("actor2").FirstOrDefault();
         d.Claimant = m.Bound("claimant").FirstOrDefault();
         var agent = Agent(v, m);
+        // "Two civilians were killed in the attack": the subject of a passive verb without its agent is who the act befell.
+        if (d.Actor1 is null && agent is null && d.Actor2 is null && _matcher.IsPassive(v, m.Trigger))
+            d.Actor2 = NearestActor(v, m.First - 1, clause, before: true, exclude: null);
         if (d.Actor1 is null && agent is not null)
         {
             d.Actor1 = agent;
@@ -136,7 +159,9 @@ internal sealed class EventBuilder
 
         // Places, date, quantities.
         var boundPlaces = m.Bound("place").ToList();
-        d.Places = boundPlaces.Count > 0 ? boundPlaces : ClausePlaces(v, m, clause);
+        d.Places = boundPlaces.Count > 0 ? boundPlaces : ClausePlaces(v, m, clause, asides: false);
+        // "in a village (Macomia, Cabo Delgado)": with no place in the clause itself, the aside's places locate it.
+        if (d.Places.Count == 0) d.Places = ClausePlaces(v, m, clause, asides: true);
         d.Places = Specific(d.Places);
         d.Date = m.Bound("date").FirstOrDefault() ?? NearestDate(v, m.Trigger, clause);
         var boundNumbers = m.Bound("quantity").ToList();
@@ -267,14 +292,14 @@ internal sealed class EventBuilder
 
     // ---- places ----
 
-    private static List<MentionRef> ClausePlaces(SentenceView v, RuleMatch m, int clause)
+    private static List<MentionRef> ClausePlaces(SentenceView v, RuleMatch m, int clause, bool asides)
     {
         var after = new List<MentionRef>();
         var before = new List<MentionRef>();
         foreach (var r in v.Mentions)
         {
             if (r.Kind != MentionKind.Place || r.Reference) continue;
-            if (!v.InClause(r.First, clause, out var aside) || aside) continue;
+            if (!v.InClause(r.First, clause, out var aside) || aside != asides) continue;
             (r.First > m.Trigger ? after : before).Add(r);
         }
         after.AddRange(before);
@@ -516,6 +541,8 @@ internal sealed class EventBuilder
                 foreach (var q in b.Quantities)
                     if (!a.Quantities.Any(x => x.Number == q.Number)) a.Quantities.Add(q);
                 a.Confidence = Math.Max(a.Confidence, b.Confidence);
+                a.PerpetratorOnly &= b.PerpetratorOnly;
+                a.NounOnly &= b.NounOnly;
                 b.Dropped = true;
             }
         }

@@ -14,6 +14,13 @@ public static class TypeTraits
         "mob_violence", "riot", "protest_repressed", "sexual_violence", "territory_taken", "abduction", "natural_disaster", "man_made_disaster", "organized_crime",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Types that a sentence may report as the consequence of another event it tells: its toll, its damage, its
+    /// fires, its abductions.</summary>
+    public static readonly FrozenSet<string> Consequences = new[]
+    {
+        "casualties", "looting_destruction", "man_made_disaster", "abduction",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> InheritActorTypes = new[] { "territory_taken", "offensive" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string[]> Kinds = new Dictionary<string, string[]>(StringComparer.Ordinal)

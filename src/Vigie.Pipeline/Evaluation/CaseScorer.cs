@@ -75,14 +75,7 @@ public static class CaseScorer
         return new CaseScore(rows.Count, micro, macro, weighted, weightedAcled, all);
     }
 
-    private static List<LabelScore> ScoreLabels(IReadOnlyList<(string Gold, string Predicted)> rows) =>
-        Labels.Concat(rows.SelectMany(r => new[] { r.Gold, r.Predicted })).Distinct(StringComparer.Ordinal)
-            .Select(l => new LabelScore(l, rows.Count(r => r.Gold == l), rows.Count(r => r.Predicted == l), rows.Count(r => r.Gold == l && r.Predicted == l)))
-            .ToList();
+    private static List<LabelScore> ScoreLabels(IReadOnlyList<(string Gold, string Predicted)> rows) => LabelTally.Score(Labels, rows);
 
-    private static double Weighted(IReadOnlyList<LabelScore> labels)
-    {
-        var support = labels.Sum(l => l.Support);
-        return support == 0 ? 0 : labels.Sum(l => l.Support * l.F1) / support;
-    }
+    private static double Weighted(IReadOnlyList<LabelScore> labels) => LabelTally.Weighted(labels);
 }

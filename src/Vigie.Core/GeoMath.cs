@@ -1,11 +1,6 @@
-using System.Globalization;
-using System.Text;
-using Vigie.Core;
-using Vigie.Text;
+namespace Vigie.Core;
 
-namespace Vigie.Fusion;
-
-/// <summary>Distances, precision ranks and name folding shared by fusion and the timeline.</summary>
+/// <summary>Distances and precision ranks shared by event merging, fusion and the timeline.</summary>
 public static class GeoMath
 {
     private const double EarthRadiusKm = 6371.0088;
@@ -39,8 +34,6 @@ public static class GeoMath
     /// <summary>True for locations known only at country or region level.</summary>
     public static bool IsCoarse(Location l) => PrecisionRank(l.Precision) >= 4;
 
-    /// <summary>Lower-case, accent-free, letters and digits only: "Mazâr-e Charîf" → "mazarecharif".</summary>
-    public static string Fold(string? s) => string.IsNullOrEmpty(s) ? "" : Folding.FoldLettersAndDigits(s);
 
     private static double ToRad(double deg) => deg * Math.PI / 180.0;
 }

@@ -1,6 +1,4 @@
-using Vigie.Core;
-
-namespace Vigie.Fusion;
+namespace Vigie.Core;
 
 /// <summary>The days a date value may stand for: a month-precise date covers every day of its month.</summary>
 public readonly record struct DateWindow(DateOnly First, DateOnly Last)

@@ -1,0 +1,111 @@
+using Vigie.Core;
+
+namespace Vigie.Extraction.Engine;
+
+/// <summary>An event as a sentence read it, before the document's reports of one event are merged.</summary>
+/// <param name="DateStated">Whether the sentence stated the date (else the event has the document's date).</param>
+/// <param name="Sentence">The sentence it was read in (see <see cref="DocumentMerger"/> for what one sentence merges).</param>
+/// <param name="PerpetratorOnly">Triggered by the name of its own perpetrator alone ("Gunmen kidnapped…").</param>
+/// <param name="VerbTrigger">Triggered by a verb: an act told as such, not a noun that may name its agents ("Attackers").</param>
+internal sealed record SentenceEvent(Event Event, bool DateStated, int Sentence, bool PerpetratorOnly, bool VerbTrigger);
+
+/// <summary>Makes one event of the reports of one real-world event in a document (CONTRACT §2): the headline's, the
+/// lead's, the sentence that names the weapon and the one that gives the toll.</summary>
+/// <remarks>
+/// Reports are taken in text order; each joins the first event built so far that it may be one with
+/// (<see cref="SameEvent.WithinDocument"/>), else starts an event. The reports of one sentence were already merged or
+/// kept apart by the sentence's own reading (two readings of one clause, a distributive list, one event per place);
+/// they become one here only when one is a consequence (its toll, damage, fire or abductions:
+/// <see cref="TypeTraits.Consequences"/>) of the act a verb of the sentence tells, or one names no act of its own
+/// (its perpetrators' name, or an attack told by a noun beside its means) and the other names the act ("Gunmen kidnapped…" is the
+/// kidnapping, "the attackers used an IED" the IED), whose type the event keeps. The merged event's type is the one the types combine
+/// into (<see cref="EventMergeTable"/>), its place the finest one given, its date the finest one stated, each toll
+/// kind the one of the first report that gives it exactly (else the first that gives it), its actors and modality those
+/// of its first asserting report; its evidence lists every report's sentence with its rule. Its id is its first
+/// report's, so that the same document and rules give the same ids.
+/// </remarks>
+internal static class DocumentMerger
+{
+    private sealed class Group(SentenceEvent first)
+    {
+        public List<SentenceEvent> Members { get; } = [first];
+        public Event Merged { get; set; } = first.Event;
+
+        /// <summary>The type the event must keep: that of an act whose perpetrator-only reading joined it.</summary>
+        public string? Type { get; set; }
+
+        /// <summary>The merged event as the next report is compared with it: its date null when no report stated one.</summary>
+        public Event Probe { get; set; } = first.DateStated ? first.Event : first.Event with { Date = null };
+    }
+
+    public static List<Event> Merge(IReadOnlyList<SentenceEvent> events, SameEventRules rules, EventTypeCatalog catalog)
+    {
+        if (events.Count < 2) return events.Select(e => e.Event).ToList();
+        var groups = new List<Group>();
+        foreach (var e in events)
+        {
+            var probe = e.DateStated ? e.Event : e.Event with { Date = null };
+            var home = groups.Find(g => MayJoin(g, e, rules) && SameEvent.WithinDocument(g.Probe, probe, rules));
+            if (home is null)
+            {
+                groups.Add(new Group(e));
+                continue;
+            }
+            if (home.Members.Find(m => m.Sentence == e.Sentence) is { } other && (Generic(other, e, rules) || Generic(e, other, rules)))
+                home.Type ??= Generic(other, e, rules) ? e.Event.Type : other.Event.Type;
+            home.Members.Add(e);
+            home.Merged = Merged(home.Members, home.Type, rules, catalog);
+            var stated = home.Members.Exists(m => m.DateStated);
+            home.Probe = stated ? home.Merged : home.Merged with { Date = null };
+        }
+        return groups.Select(g => g.Merged).ToList();
+    }
+
+    private static bool MayJoin(Group g, SentenceEvent e, SameEventRules rules)
+    {
+        foreach (var m in g.Members)
+        {
+            if (m.Sentence != e.Sentence) continue;
+            var mc = TypeTraits.Consequences.Contains(m.Event.Type);
+            var ec = TypeTraits.Consequences.Contains(e.Event.Type);
+            var related = Generic(m, e, rules) || Generic(e, m, rules) || (mc != ec && (mc ? e.VerbTrigger : m.VerbTrigger));
+            if (!related) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A report that names no act of its own beside another of its sentence: its perpetrators' name beside an
+    /// act, or an attack told by a noun beside its means ("the attackers used an IED").</summary>
+    private static bool Generic(SentenceEvent e, SentenceEvent other, SameEventRules rules) =>
+        (e.PerpetratorOnly && !other.PerpetratorOnly)
+        || (!e.VerbTrigger && e.Event.Type == GenericViolence && rules.Types.AbsorbsDirectly(other.Event.Type, GenericViolence));
+
+    private const string GenericViolence = "attack";
+
+    private static int ModalityRank(Modality m) => m switch { Modality.Asserted => 0, Modality.Claimed => 1, _ => 2 };
+
+    private static int FinestPlace(Event e) => e.Locations.Count == 0 ? 9 : e.Locations.Min(l => GeoMath.PrecisionRank(l.Precision));
+
+    private static Event Merged(List<SentenceEvent> members, string? kept, SameEventRules rules, EventTypeCatalog catalog)
+    {
+        var events = members.Select(m => m.Event).ToList();
+        var type = kept ?? events.Skip(1).Aggregate(events[0].Type, (t, e) => rules.Types.Combine(t, e.Type) ?? t);
+        // The report that speaks of the event as happening leads: its actors and modality.
+        var lead = events.OrderBy(e => ModalityRank(e.Modality)).First();
+        var actor1 = lead.Actor1 ?? events.Select(e => e.Actor1).FirstOrDefault(a => a is not null);
+        var actor2 = lead.Actor2 ?? events.Select(e => e.Actor2).FirstOrDefault(a => a is not null && a.Id != actor1?.Id);
+        var place = events.OrderBy(FinestPlace).First();
+        var dated = members.Where(m => m.DateStated).Select(m => m.Event).OrderBy(e => e.Date!.Precision).FirstOrDefault();
+        var quantities = new List<Quantity>();
+        foreach (var kind in events.SelectMany(e => e.Quantities).Select(q => q.Kind).Distinct(StringComparer.Ordinal))
+        {
+            var source = events.FirstOrDefault(e => e.Quantities.Any(q => q.Kind == kind && !q.Approximate))
+                ?? events.First(e => e.Quantities.Any(q => q.Kind == kind));
+            quantities.AddRange(source.Quantities.Where(q => q.Kind == kind));
+        }
+        var evidence = events.SelectMany(e => e.Evidence).Distinct().OrderBy(v => v.Start).ThenBy(v => v.End).ToList();
+        var first = events[0];
+        return new Event(first.Id, first.Document, first.Language, type, catalog.Get(type).CodesFor(actor1?.Role), actor1, actor2,
+            lead.Claimant, place.Locations, (dated ?? first).Date, quantities, lead.Modality, events.Max(e => e.Confidence), evidence);
+    }
+}
