@@ -24,8 +24,10 @@ internal enum Slot : byte
     Unit,
     /// <summary>A date in digits in one token: "03/08/2021".</summary>
     Numeric,
-    /// <summary>A decade: "1990s", "90s", "'90s", or digits ending in 0 after "les années".</summary>
+    /// <summary>A decade written in the plural: "1990s", "90s", "'90s".</summary>
     Decade,
+    /// <summary>A decade written as its first year, where the rule's words already say "decade" ("les années 90").</summary>
+    DecadeNumber,
     /// <summary>An ordinal: "2nd", "2e", "second", "deuxième".</summary>
     Ordinal,
     /// <summary>A year in two digits ("91", "'91"), put in the latest century that is not after the document's year.</summary>
@@ -278,10 +280,10 @@ internal sealed class DateLexicon
                     Slot? slot = name switch
                     {
                         "day" => Slot.Day, "nth" => Slot.Nth, "month" => Slot.Month, "mm" => Slot.MonthNumber, "year" => Slot.Year,
-                        "weekday" => Slot.Weekday, "n" => Slot.Count, "unit" => Slot.Unit, "numeric" => Slot.Numeric, "decade" => Slot.Decade,
+                        "weekday" => Slot.Weekday, "n" => Slot.Count, "unit" => Slot.Unit, "numeric" => Slot.Numeric, "decade" => Slot.Decade, "decade-number" => Slot.DecadeNumber,
                         "ord" => Slot.Ordinal, "yy" => Slot.ShortYear, "date" => Slot.Date, "holiday" => Slot.Holiday, _ => null,
                     };
-                    if (slot is null) { y.Problem(node, $"unknown slot <{name}> (day, nth, month, mm, year, weekday, n, unit, numeric, decade, ord, yy, date, holiday)"); return null; }
+                    if (slot is null) { y.Problem(node, $"unknown slot <{name}> (day, nth, month, mm, year, weekday, n, unit, numeric, decade, decade-number, ord, yy, date, holiday)"); return null; }
                     alternatives.Add(new Alternative([], slot));
                 }
                 else

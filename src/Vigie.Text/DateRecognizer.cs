@@ -238,11 +238,13 @@ internal sealed class DateRecognizer
                 return true;
             case Slot.Numeric:
                 return a.Shape == TokenShape.Number && TryNumeric(a.Text, out capture);
-            case Slot.Decade:
+            case Slot.Decade or Slot.DecadeNumber:
                 {
                     // "1990s", "1990"; "90s", "'90s", "90" (after "années") in the latest century not after the document.
                     if (a.Text == "'" && i + 1 < atoms.Length && atoms[i + 1].Start == a.End) { a = atoms[i + 1]; end = i + 2; }
-                    var digits = a.Shape == TokenShape.NumberWithSuffix && a.Text.Length is 3 or 5 && a.Text[^1] == 's' ? a.Text[..^1] : a.Shape == TokenShape.Number ? a.Text : "";
+                    // Bare digits ("the 40 injured") are a decade only where the rule's own words say so.
+                    var digits = a.Shape == TokenShape.NumberWithSuffix && a.Text.Length is 3 or 5 && a.Text[^1] == 's' ? a.Text[..^1]
+                        : a.Shape == TokenShape.Number && slot == Slot.DecadeNumber ? a.Text : "";
                     if (digits.Length == 2 && TryDigits(digits, 2, out var yy) && yy % 10 == 0)
                     {
                         capture.Value = DateResolver.FullYear(yy, state.DocumentDate);

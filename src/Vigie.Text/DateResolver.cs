@@ -57,7 +57,7 @@ internal static class DateResolver
             {
                 case Slot.Day or Slot.Nth: if (nd < 4) days[nd++] = c.Value; break;
                 case Slot.Month or Slot.MonthNumber: if (nm < 4) months[nm++] = c.Value; break;
-                case Slot.Year or Slot.Decade: if (ny < 4) years[ny++] = c.Value; break;
+                case Slot.Year or Slot.Decade or Slot.DecadeNumber: if (ny < 4) years[ny++] = c.Value; break;
                 case Slot.ShortYear: if (ny < 4) years[ny++] = FullYear(c.Value, doc); break;
                 case Slot.Weekday: weekday = c.Value; break;
                 case Slot.Count: count = c.Value; break;

@@ -179,17 +179,6 @@ public static class AcledNotes
         return p.Length > 1 && (" " + Fold(text) + " ").Contains(" " + p + " ", StringComparison.Ordinal);
     }
 
-    /// <summary>Lower case, no accents, every run of non-letters and non-digits one blank.</summary>
-    internal static string Fold(string s)
-    {
-        var d = s.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(d.Length);
-        foreach (var c in d)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-            else if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
-        }
-        return sb.ToString().Trim();
-    }
+    /// <summary>Lower case, no accents, every run of non-letters and non-digits one blank (Vigie's one fold).</summary>
+    internal static string Fold(string s) => Vigie.Text.Folding.FoldWords(s);
 }
