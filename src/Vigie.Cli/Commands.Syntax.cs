@@ -65,13 +65,10 @@ internal sealed partial class Commands
     {
         var lang = RequireLanguage(language);
         var sentences = ReadTreebank(file);
-        var analyzer = SyntaxModels.Load(lang);
+        var pack = SyntaxModels.Pack(lang);
+        var analyzer = SyntaxModels.Load(pack);
         TreebankScore score;
-        if (raw)
-        {
-            var text = TextLayer.LoadDefault();
-            score = TreebankScorer.ScoreRaw(analyzer, sentences, s => text.Analyze(s, lang, null).Tokens.Select(t => (t.Start, t.End)).ToArray());
-        }
+        if (raw) score = TreebankScorer.ScoreRaw(analyzer, sentences, s => pack.Read(s, null).Tokens.Select(t => (t.Start, t.End)).ToArray());
         else score = TreebankScorer.ScoreGoldTokens(analyzer, sentences);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"conllu {(raw ? $"words={score.Words:0.0000} " : "")}upos={score.Upos:0.0000} uas={score.Uas:0.0000} las={score.Las:0.0000} sentences={score.Sentences} tokens={score.GoldWords}"));
@@ -137,8 +134,6 @@ internal static class SyntaxModels
         return packs.Find(language) ?? throw new UserException($"No language pack '{language}' (loaded: {string.Join(", ", packs.Codes)}).");
     }
 
-    public static SyntaxAnalyzer Load(string language) => Load(Pack(language));
-
     public static SyntaxAnalyzer Load(LanguagePack pack)
     {
         if (pack.SyntaxSettings is not { } settings)
@@ -167,8 +162,7 @@ internal static class SyntaxBench
         var after = GC.GetTotalMemory(forceFullCollection: true);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"syntax: models of {string.Join(", ", languages)} loaded in {loadSeconds:0.00} s, {(after - before) / 1048576.0:0} MB of managed memory"));
-        var text = TextLayer.LoadDefault();
-        var analyses = seed.Where(d => parsers.ContainsKey(d.Language)).Select(d => text.Analyze(d.Text, d.Language, d.Date)).ToList();
+        var analyses = seed.Where(d => parsers.ContainsKey(d.Language)).Select(d => packs.Find(d.Language)!.Read(d.Text, d.Date).Layer).ToList();
         var bytes = seed.Where(d => parsers.ContainsKey(d.Language)).Sum(d => (long)System.Text.Encoding.UTF8.GetByteCount(d.Text));
         // Each pass is timed: on a shared machine the best pass stands for an idle core, the median shows the load.
         var passes = new List<double>();

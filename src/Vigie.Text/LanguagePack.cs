@@ -24,11 +24,14 @@ public sealed class LanguagePack
         Lexicon = lexicon;
         WordClasses = new Syntax.LexiconWordClasses(lexicon);
         // The model loads on first use: most commands never parse.
+        _settings = new Lazy<Syntax.SyntaxSettings?>(() => _files.Find(Syntax.SyntaxSettings.FileName) is { } path ? Syntax.SyntaxSettings.LoadFile(path) : null,
+            LazyThreadSafetyMode.ExecutionAndPublication);
         _syntax = new Lazy<Syntax.SyntaxAnalyzer?>(LoadSyntax, LazyThreadSafetyMode.ExecutionAndPublication);
         _parser = new Lazy<Syntax.ISentenceParser>(() => _syntax.Value is { } model ? new Syntax.TokenSentenceParser(model) : new Syntax.LexiconParser(lexicon),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    private readonly Lazy<Syntax.SyntaxSettings?> _settings;
     private readonly Lazy<Syntax.SyntaxAnalyzer?> _syntax;
     private readonly Lazy<Syntax.ISentenceParser> _parser;
 
@@ -39,7 +42,7 @@ public sealed class LanguagePack
     }
 
     /// <summary>The language's <c>syntax.yaml</c> (inherited from a parent when the language has none), or null.</summary>
-    public Syntax.SyntaxSettings? SyntaxSettings => _files.Find(Syntax.SyntaxSettings.FileName) is { } path ? Syntax.SyntaxSettings.LoadFile(path) : null;
+    public Syntax.SyntaxSettings? SyntaxSettings => _settings.Value;
 
     /// <summary>The trained tagger and parser of the language (loaded on first use), or null when it has no model file.</summary>
     /// <exception cref="InvalidDataException">The model file is not a readable model of this version.</exception>
