@@ -216,7 +216,7 @@ internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
                 case "acled-csv":
                 {
                     await using var w = new StreamWriter(stream, leaveOpen: true);
-                    await AcledCsvWriter.WriteAsync(w, events, CountryTable.Load(Path.Combine(Vigie.Text.DataPaths.Root, "geo", "countries.tsv")), ct);
+                    await AcledCsvWriter.WriteAsync(w, events, CountryTable.Load(Path.Combine(Vigie.Text.DataPaths.Root, "geo", "countries.tsv")), ct: ct);
                     break;
                 }
                 default:

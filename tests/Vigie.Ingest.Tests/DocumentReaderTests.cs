@@ -183,6 +183,35 @@ public sealed class DocumentReaderTests : IDisposable
     }
 
     [Fact]
+    public void Rss_reads_full_content_zone_names_and_rejects_an_unreadable_date_alone()
+    {
+        var path = Write("zones.rss", """
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>
+              <item><title>Curfew in the capital</title><guid>z1</guid><pubDate>Mon, 16 Aug 2021 23:30:00 EST</pubDate>
+                <description>Short.</description><content:encoded>&lt;p&gt;The whole story.&lt;/p&gt;</content:encoded></item>
+              <item><title>Second</title><guid>z2</guid><pubDate>sometime soon</pubDate><description>x</description></item>
+            </channel></rss>
+            """);
+        var items = Read(path);
+        var doc = Assert.IsType<AcceptedDocument>(items[0]).Document;
+        Assert.Equal(new PartialDate(2021, 8, 16), doc.Date);
+        Assert.Equal("Curfew in the capital\n\nThe whole story.", doc.Text);
+        var bad = Assert.IsType<Rejection>(items[1]);
+        Assert.Equal(4, bad.Line);
+        Assert.Contains("date", bad.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_with_an_unterminated_quote_is_rejected_at_the_record()
+    {
+        var items = Read(Write("cut.csv", "id,text\na,fine\nb,\"cut off\n"));
+        Assert.Equal("fine", Assert.IsType<AcceptedDocument>(items[0]).Document.Text);
+        var r = Assert.IsType<Rejection>(items[1]);
+        Assert.Equal(3, r.Line);
+        Assert.Contains("unterminated", r.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Standard_input_is_read_and_sniffed()
     {
         var items = _reader.Read(["-"], new StringReader("{\"id\":\"s\",\"text\":\"From stdin.\"}\n")).ToList();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using Vigie.Core;
 
 namespace Vigie.Pipeline.Export;
@@ -16,15 +16,18 @@ public static class AcledCsvWriter
         "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
     ];
 
-    /// <summary>Writes the header and one row per event location (events without an ACLED type are left out).</summary>
-    public static async Task<int> WriteAsync(TextWriter writer, IAsyncEnumerable<Event> events, Func<string, CountryInfo?> country, CancellationToken ct = default)
+    /// <summary>Writes the header and one row per event location (events without an ACLED type are left out);
+    /// <paramref name="clock"/> gives the <c>timestamp</c> column (the system clock when null).</summary>
+    public static async Task<int> WriteAsync(TextWriter writer, IAsyncEnumerable<Event> events, Func<string, CountryInfo?> country,
+        TimeProvider? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(events);
-        await writer.WriteLineAsync(string.Join(',', Columns));
+        await using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
+        await csv.WriteRecordAsync([.. Columns], ct);
         var rows = 0;
         var catalog = EventTypeCatalog.Default;
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = (clock ?? TimeProvider.System).GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         await foreach (var e in events.WithCancellation(ct))
         {
             var info = catalog.Find(e.Type);
@@ -74,10 +77,11 @@ public static class AcledCsvWriter
                     e.Modality == Modality.Asserted ? "" : "modality: " + VigieJson.Serialize(e.Modality).Trim('"'),
                     timestamp,
                 ];
-                await writer.WriteLineAsync(string.Join(',', row.Select(Quote)));
+                await csv.WriteRecordAsync(row, ct);
                 rows++;
             }
         }
+        await csv.FlushAsync(ct);
         return rows;
     }
 
@@ -118,12 +122,6 @@ public static class AcledCsvWriter
         if (a.Length == 0) return "";
         if (b.Length == 0) return a + "0";
         return string.CompareOrdinal(a, b) <= 0 ? a + b : b + a;
-    }
-
-    private static string Quote(string s)
-    {
-        if (s.IndexOfAny([',', '"', '\n', '\r']) < 0) return s;
-        return "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }
 
