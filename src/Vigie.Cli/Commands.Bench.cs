@@ -67,8 +67,7 @@ internal sealed partial class Commands
                 }
                 finally
                 {
-                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                    foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+                    SqliteStore.DeleteDatabase(file);
                 }
             }
             SyntaxBench.Run(stdout, corpus.Seed);
@@ -84,8 +83,7 @@ internal sealed partial class Commands
                 }
                 finally
                 {
-                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                    foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+                    SqliteStore.DeleteDatabase(file);
                 }
             }
             if (n > 0)
@@ -94,7 +92,7 @@ internal sealed partial class Commands
                 {
                     await using var postgres = await PostgresStore.OpenAsync(pgConnection, ct);
                     var keep = p.GetValue(pgKeep);
-                    if (!keep) await QueryBench.EmptyPostgresAsync(pgConnection, ct);
+                    if (!keep) await postgres.ClearAsync(ct);
                     await QueryBench.RunAsync("PostgreSQL", postgres, n, p.GetValue(queries), stdout, ct, write: !keep);
                 }
                 PeakMemory("at the end");
@@ -240,15 +238,6 @@ internal static class QueryBench
         }
         if (batch.Count > 0) await store.StoreAsync(batch, ct);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: wrote {count} synthetic events in {write.Elapsed.TotalSeconds:0.0} s ({count / write.Elapsed.TotalSeconds:0} events/s)"));
-    }
-
-    /// <summary>Empties the PostgreSQL tables so that the synthetic events are all there is.</summary>
-    public static async Task EmptyPostgresAsync(string connection, CancellationToken ct)
-    {
-        await using var c = new Npgsql.NpgsqlConnection(PostgresConnectionString.Normalize(connection));
-        await c.OpenAsync(ct);
-        await using var cmd = new Npgsql.NpgsqlCommand("TRUNCATE documents CASCADE", c);
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

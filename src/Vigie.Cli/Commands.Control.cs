@@ -5,6 +5,7 @@ using Spectre.Console;
 using Vigie.Core;
 using Vigie.Fusion;
 using Vigie.Pipeline;
+using Vigie.Pipeline.Evaluation;
 
 namespace Vigie.Cli;
 
@@ -50,7 +51,7 @@ internal sealed partial class Commands
             if (p.GetValue(reference) is { } refPath)
             {
                 if (!File.Exists(refPath)) throw new UserException($"Reference file not found: {refPath}");
-                var result = CapitalsReport.Evaluate(timeline, CapitalsReference.Load(refPath, cc ?? "AF"), asOf: day);
+                var result = CapitalsReport.Evaluate(timeline, CapitalsReference.Load(refPath, cc), asOf: day);
                 (p.GetValue(format) == "json" ? stderr : stdout).WriteLine(result.ToTable());
             }
             return 0;

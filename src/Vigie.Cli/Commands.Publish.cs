@@ -20,7 +20,7 @@ internal sealed partial class Commands
         {
             summary = await DocumentPublisher.PublishAsync(url, items, ctx.Report, new SyncProgress<int>(n => stderr.WriteLine($"progress: {n} published")), ct);
         }
-        catch (NATS.Client.Core.NatsException ex)
+        catch (QueueUnavailableException ex)
         {
             throw new UserException($"Cannot publish to the NATS server at {url}: {ex.Message}", ex);
         }

@@ -31,7 +31,7 @@ internal sealed partial class Commands
             {
                 total = await worker.RunAsync(url, progress, ct);
             }
-            catch (NATS.Client.Core.NatsException ex)
+            catch (QueueUnavailableException ex)
             {
                 throw new UserException($"Cannot use the NATS server at {url}: {ex.Message}", ex);
             }

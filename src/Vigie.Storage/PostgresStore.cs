@@ -545,6 +545,14 @@ public sealed class PostgresStore : IVigieStore
         return new StoreStats(docs, events, byType, places, first, last);
     }
 
+    /// <summary>Deletes every document and event (the benchmark starts from an empty database).</summary>
+    public async Task ClearAsync(CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("TRUNCATE documents CASCADE", c);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

@@ -28,6 +28,13 @@ public sealed class SqliteStore : IVigieStore
         _reader = reader;
     }
 
+    /// <summary>Deletes a database file and its journal files, closing the pooled connections that hold them first.</summary>
+    public static void DeleteDatabase(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+    }
+
     /// <summary>Opens (creating when absent) the database file and brings its schema up to date.</summary>
     public static async Task<SqliteStore> OpenAsync(string path, CancellationToken ct = default)
     {

@@ -15,6 +15,19 @@ public static class DocumentPublisher
     public static async Task<PublishSummary> PublishAsync(string url, IEnumerable<IngestItem> items, Action<Rejection>? onRejection = null,
         IProgress<int>? progress = null, CancellationToken ct = default)
     {
+        try
+        {
+            return await PublishCoreAsync(url, items, onRejection, progress, ct);
+        }
+        catch (NATS.Client.Core.NatsException ex)
+        {
+            throw new QueueUnavailableException(ex.Message, ex);
+        }
+    }
+
+    private static async Task<PublishSummary> PublishCoreAsync(string url, IEnumerable<IngestItem> items, Action<Rejection>? onRejection,
+        IProgress<int>? progress, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(items);
         await using var nats = await DocumentQueue.ConnectAsync(url, ct);
         var js = nats.CreateJetStreamContext();

@@ -82,3 +82,16 @@ public static class DocumentQueue
         }
     }
 }
+
+/// <summary>The queue server could not be reached or refused an operation; the message is the client's.</summary>
+public sealed class QueueUnavailableException : Exception
+{
+    /// <summary>An error with no detail.</summary>
+    public QueueUnavailableException() { }
+
+    /// <summary>An error with the client's message.</summary>
+    public QueueUnavailableException(string message) : base(message) { }
+
+    /// <summary>An error with the client's message and exception.</summary>
+    public QueueUnavailableException(string message, Exception inner) : base(message, inner) { }
+}

@@ -24,6 +24,18 @@ public sealed class DocumentWorker(Analyzer analyzer, IVigieStore store, WorkerO
     /// <summary>Runs until cancelled (or, with <see cref="WorkerOptions.ExitWhenDrained"/>, until the queue is empty).</summary>
     public async Task<WorkerProgress> RunAsync(string url, IProgress<WorkerProgress>? progress = null, CancellationToken ct = default)
     {
+        try
+        {
+            return await RunCoreAsync(url, progress, ct);
+        }
+        catch (NATS.Client.Core.NatsException ex)
+        {
+            throw new QueueUnavailableException(ex.Message, ex);
+        }
+    }
+
+    private async Task<WorkerProgress> RunCoreAsync(string url, IProgress<WorkerProgress>? progress, CancellationToken ct)
+    {
         await using var nats = await DocumentQueue.ConnectAsync(url, ct);
         var js = nats.CreateJetStreamContext();
         var consumer = await DocumentQueue.EnsureConsumerAsync(js, _options.AckWait ?? TimeSpan.FromSeconds(30), ct);

@@ -1,7 +1,9 @@
 using Vigie.Core;
+using Vigie.Fusion;
+using Vigie.Pipeline.Evaluation;
 using static Vigie.Fusion.Tests.Build;
 
-namespace Vigie.Fusion.Tests;
+namespace Vigie.Pipeline.Tests.Evaluation;
 
 public class CapitalsReportTests
 {
@@ -94,5 +96,18 @@ public class CapitalsReportTests
         var summary = timeline.Summarize(new DateOnly(2021, 8, 11), "AF", reference.IsCapital);
 
         Assert.Equal((3, 2), (summary.For("taliban").Places, summary.For("taliban").Capitals));
+    }
+
+    [Fact]
+    public void A_reference_file_names_its_country_and_taker_or_is_refused()
+    {
+        const string Rows = "province\tcapital\tgeonames_id\tlat\tlon\tfell_on\nNorth\tPortville\t\t10.0\t20.0\t2024-03-01\n";
+        var reference = CapitalsReference.Parse(new StringReader("# country: ZZ\n# taker: River Front\n" + Rows), "r.tsv");
+        Assert.Equal(("ZZ", "River Front"), (reference.Country, reference.Taker));
+        Assert.True(reference.IsTaker(new Actor("river_front", "River Front", null, "REB")));
+        Assert.False(reference.IsTaker(Taliban));
+        Assert.Equal("YY", CapitalsReference.Parse(new StringReader("# country: ZZ\n# taker: x\n" + Rows), "r.tsv", "YY").Country);
+        Assert.Contains("r.tsv:1: no '# taker", Assert.Throws<FormatException>(() => CapitalsReference.Parse(new StringReader("# country: ZZ\n" + Rows), "r.tsv")).Message, StringComparison.Ordinal);
+        Assert.Contains("country", Assert.Throws<FormatException>(() => CapitalsReference.Parse(new StringReader("# taker: x\n" + Rows), "r.tsv")).Message, StringComparison.Ordinal);
     }
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Vigie.Core;
 
-namespace Vigie.Fusion;
+using Vigie.Fusion;
+
+namespace Vigie.Pipeline.Evaluation;
 
 /// <summary>How the timeline's date of a capital's fall compares with the reference.</summary>
 public enum CapitalMatch
@@ -74,11 +76,12 @@ public static class CapitalsReport
     /// <summary>Scores a timeline: for each capital, the taker's period in force on <paramref name="asOf"/>, and its date.</summary>
     /// <param name="timeline">The timeline.</param>
     /// <param name="reference">The reference capitals.</param>
-    /// <param name="isTaker">Who takes the capitals; by default an actor whose id or name contains "taliban".</param>
+    /// <param name="isTaker">Who takes the capitals; by default the reference file's taker.</param>
     /// <param name="asOf">The day after all falls; by default 30 days after the last reference date.</param>
     public static CapitalsReportResult Evaluate(ControlTimeline timeline, CapitalsReference reference, Func<Actor, bool>? isTaker = null, DateOnly? asOf = null)
     {
-        isTaker ??= a => PlaceNames.Fold(a.Id).Contains("taliban", StringComparison.Ordinal) || PlaceNames.Fold(a.Name).Contains("taliban", StringComparison.Ordinal);
+        ArgumentNullException.ThrowIfNull(reference);
+        isTaker ??= reference.IsTaker;
         var day = asOf ?? reference.Capitals.Max(c => c.FellOn).AddDays(30);
         var byCapital = timeline.Timelines()
             .Select(t => (Timeline: t, Capital: reference.Match(t.Place)))
