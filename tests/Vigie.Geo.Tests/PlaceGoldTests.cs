@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Vigie.Geo;
+using Vigie.Testing;
 using Xunit.Abstractions;
 
 namespace Vigie.Geo.Tests;
@@ -7,48 +8,19 @@ namespace Vigie.Geo.Tests;
 /// <summary>Runs every case of data/lang/*/gold/places.jsonl as its own named test.</summary>
 public sealed class PlaceGoldTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(GeoData.Root, "lang"), "places.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            foreach (var line in File.ReadLines(file))
-            {
-                if (line.Length == 0) continue;
-                using var doc = JsonDocument.Parse(line);
-                data.Add(doc.RootElement.GetProperty("id").GetString()!);
-            }
-        }
-        return data;
-    }
+    private static readonly IReadOnlyDictionary<string, GoldCase> ById = GoldCases.Load(Path.Combine(GeoData.Root, "lang"), "places");
 
-    private static readonly Dictionary<string, (string Lang, JsonElement Case)> ById = LoadAll();
-
-    private static Dictionary<string, (string, JsonElement)> LoadAll()
-    {
-        var all = new Dictionary<string, (string, JsonElement)>();
-        foreach (var file in Directory.GetFiles(Path.Combine(GeoData.Root, "lang"), "places.jsonl", SearchOption.AllDirectories))
-        {
-            var lang = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(file))!);
-            foreach (var line in File.ReadLines(file))
-            {
-                if (line.Length == 0) continue;
-                var el = JsonDocument.Parse(line).RootElement.Clone();
-                all[el.GetProperty("id").GetString()!] = (lang, el);
-            }
-        }
-        return all;
-    }
+    public static TheoryData<string> Cases() => GoldCases.Ids(ById);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Place_case(string id)
     {
-        var (lang, c) = ById[id];
-        var text = c.GetProperty("text").GetString()!;
-        var found = GeoData.Recognizer.Recognize(text, lang);
+        var c = ById[id];
+        var text = c.Text;
+        var found = GeoData.Recognizer.Recognize(text, c.Language);
         foreach (var m in found) output.WriteLine($"{m.Text} -> {m.Location.Name} {m.Location.Country} {m.Location.Precision} {m.Rule}");
-        var expected = c.GetProperty("expect").EnumerateArray().ToList();
+        var expected = c.Expect;
         Assert.Equal(expected.Select(e => e.GetProperty("text").GetString()).Order(), found.Select(m => m.Text).Order());
         foreach (var e in expected)
         {

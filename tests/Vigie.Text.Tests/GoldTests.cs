@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigie.Core;
+using Vigie.Testing;
 
 namespace Vigie.Text.Tests;
 
@@ -10,44 +11,28 @@ public sealed class GoldTests
 {
     private static readonly string[] Recognizers = ["numbers", "dates"];
 
-    public static TheoryData<string, string, int> Cases()
-    {
-        var data = new TheoryData<string, string, int>();
-        foreach (var dir in Directory.EnumerateDirectories(TestData.LangRoot).Order(StringComparer.Ordinal))
-            foreach (var recognizer in Recognizers)
-            {
-                var file = Path.Combine(dir, "gold", recognizer + ".jsonl");
-                if (!File.Exists(file)) continue;
-                var line = 0;
-                foreach (var text in File.ReadLines(file))
-                {
-                    line++;
-                    if (text.Trim().Length > 0) data.Add(Path.GetFileName(dir), recognizer, line);
-                }
-            }
-        return data;
-    }
+    private static readonly IReadOnlyDictionary<string, GoldCase> AllCases =
+        Recognizers.SelectMany(r => GoldCases.Load(TestData.LangRoot, r)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+
+    public static TheoryData<string> Cases() => GoldCases.Ids(AllCases);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Case(string language, string recognizer, int line)
+    public void Case(string id)
     {
-        var file = Path.Combine(TestData.LangRoot, language, "gold", recognizer + ".jsonl");
-        var json = JsonNode.Parse(File.ReadLines(file).ElementAt(line - 1))!.AsObject();
-        var text = (string)json["text"]!;
-        var date = json["date"] is { } d ? PartialDate.Parse((string)d!) : (PartialDate?)null;
-        var expected = json["expect"]!.AsArray();
-        var analysis = TestData.Layer.Analyze(text, language, date);
-        IReadOnlyList<Mention> actual = recognizer == "numbers" ? analysis.Numbers : analysis.Dates;
+        var c = AllCases[id];
+        var expected = c.Expect;
+        var analysis = TestData.Layer.Analyze(c.Text, c.Language, c.Date);
+        IReadOnlyList<Mention> actual = c.Recognizer == "numbers" ? analysis.Numbers : analysis.Dates;
         var shown = string.Join("; ", actual.Select(Show));
-        Assert.True(expected.Count == actual.Count, $"{file}:{line}: expected {expected.Count} mention(s), got {actual.Count}: {shown}");
+        Assert.True(expected.Count == actual.Count, $"{c.Where}: expected {expected.Count} mention(s), got {actual.Count}: {shown}");
         for (var k = 0; k < expected.Count; k++)
         {
-            var e = expected[k]!.AsObject();
+            var e = JsonObject.Create(expected[k])!;
             var a = actual[k];
-            Assert.True((string)e["text"]! == a.Text, $"{file}:{line}: mention {k}: expected text '{e["text"]}', got {shown}");
-            if (a is NumberMention n) CheckNumber(e, n, $"{file}:{line}: {shown}");
-            else if (a is DateMention m) CheckDate(e, m, $"{file}:{line}: {shown}");
+            Assert.True((string)e["text"]! == a.Text, $"{c.Where}: mention {k}: expected text '{e["text"]}', got {shown}");
+            if (a is NumberMention n) CheckNumber(e, n, $"{c.Where}: {shown}");
+            else if (a is DateMention m) CheckDate(e, m, $"{c.Where}: {shown}");
         }
     }
 

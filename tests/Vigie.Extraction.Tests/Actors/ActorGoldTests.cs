@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
+using Vigie.Testing;
 using Vigie.Text;
 
 namespace Vigie.Extraction.Tests.Actors;
@@ -9,51 +8,18 @@ namespace Vigie.Extraction.Tests.Actors;
 /// text and actor id, and where given its role, country and rule.</remarks>
 public sealed class ActorGoldTests
 {
-    private sealed record GoldCase(string File, int Line, string Language, string Name, string Text, DateOnly? Date, JsonElement Expect);
+    private static readonly Lazy<IReadOnlyDictionary<string, GoldCase>> AllCases = new(() => GoldCases.Load(Path.Combine(DataPaths.Root, "lang"), "actors"));
 
-    private static readonly Lazy<Dictionary<string, GoldCase>> AllCases = new(LoadCases);
-
-    private static Dictionary<string, GoldCase> LoadCases()
-    {
-        var cases = new Dictionary<string, GoldCase>(StringComparer.Ordinal);
-        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(DataPaths.Root, "lang")).Order(StringComparer.Ordinal))
-        {
-            var file = Path.Combine(dir, "gold", "actors.jsonl");
-            if (!File.Exists(file)) continue;
-            var language = Path.GetFileName(dir);
-            var n = 0;
-            foreach (var line in File.ReadLines(file))
-            {
-                n++;
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                using var doc = JsonDocument.Parse(line);
-                var root = doc.RootElement;
-                var name = root.GetProperty("name").GetString()!;
-                DateOnly? date = root.TryGetProperty("date", out var d) && d.ValueKind == JsonValueKind.String
-                    ? DateOnly.ParseExact(d.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-                var key = $"{language}/{name}";
-                Assert.False(cases.ContainsKey(key), $"{file}:{n}: duplicate case name '{name}'");
-                cases[key] = new GoldCase(file, n, language, name, root.GetProperty("text").GetString()!, date, root.GetProperty("expect").Clone());
-            }
-        }
-        return cases;
-    }
-
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var key in AllCases.Value.Keys) data.Add(key);
-        return data;
-    }
+    public static TheoryData<string> Cases() => GoldCases.Ids(AllCases.Value);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Gold_case_gives_exactly_its_mentions(string name)
     {
         var c = AllCases.Value[name];
-        var found = ActorFixture.Recognizer.Recognize(c.Text, c.Language, c.Date);
-        var expected = c.Expect.EnumerateArray().ToList();
-        var where = $"{c.File}:{c.Line} ({c.Name})";
+        var found = ActorFixture.Recognizer.Recognize(c.Text, c.Language, GoldCases.Day(c.Date));
+        var expected = c.Expect;
+        var where = c.Where;
         var got = string.Join("; ", found.Select(m => $"'{m.Text}'={m.Actor.Id}/{m.Actor.Role}/{m.Actor.Country}/{m.Rule}"));
         Assert.True(expected.Count == found.Count, $"{where}: expected {expected.Count} mentions, got {found.Count}: {got}");
         for (var i = 0; i < expected.Count; i++)
@@ -75,8 +41,8 @@ public sealed class ActorGoldTests
         var languages = ActorFixture.Recognizer.Languages;
         foreach (var language in languages)
             Assert.True(AllCases.Value.Values.Count(c => c.Language == language) >= 30, $"language '{language}' needs at least 30 actor gold cases");
-        var mentions = AllCases.Value.Values.Sum(c => c.Expect.GetArrayLength());
-        var negatives = AllCases.Value.Values.Count(c => c.Expect.GetArrayLength() == 0);
+        var mentions = AllCases.Value.Values.Sum(c => c.Expect.Count);
+        var negatives = AllCases.Value.Values.Count(c => c.Expect.Count == 0);
         Assert.True(mentions >= 150, $"the actor gold holds {mentions} expected mentions; at least 150 are needed");
         Assert.True(negatives >= 10, $"the actor gold holds {negatives} negative cases; at least 10 are needed");
     }
