@@ -15,13 +15,22 @@ public sealed class PostgresStore : IVigieStore
 {
     private const long MigrationLockKey = 0x5669676965; // "Vigie"
     private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _clock;
 
-    private PostgresStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    private PostgresStore(NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        _dataSource = dataSource;
+        _clock = clock;
+    }
 
     /// <summary>Opens a pool on the database the connection string or <c>postgres://</c> URL names and brings its schema up to date.</summary>
-    public static async Task<PostgresStore> OpenAsync(string connectionString, CancellationToken ct = default)
+    public static Task<PostgresStore> OpenAsync(string connectionString, CancellationToken ct = default) => OpenAsync(connectionString, null, ct);
+
+    /// <summary>Opens the store as <see cref="OpenAsync(string, CancellationToken)"/> does; <paramref name="clock"/> stamps
+    /// stored documents (the system clock when null).</summary>
+    public static async Task<PostgresStore> OpenAsync(string connectionString, TimeProvider? clock, CancellationToken ct = default)
     {
-        var store = new PostgresStore(NpgsqlDataSource.Create(PostgresConnectionString.Normalize(connectionString)));
+        var store = new PostgresStore(NpgsqlDataSource.Create(PostgresConnectionString.Normalize(connectionString)), clock ?? TimeProvider.System);
         try
         {
             await store.MigrateAsync(ct);
@@ -105,7 +114,7 @@ public sealed class PostgresStore : IVigieStore
 
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var storedIds = await InsertDocumentsAsync(c, tx, unique, ct);
+        var storedIds = await InsertDocumentsAsync(c, tx, unique, _clock.GetUtcNow().UtcDateTime, ct);
         var events = new List<Event>();
         var eventIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in unique)
@@ -124,7 +133,7 @@ public sealed class PostgresStore : IVigieStore
         return new StoreResult(storedIds.Count, batch.Count - storedIds.Count, inserted.Count);
     }
 
-    private static async Task<HashSet<string>> InsertDocumentsAsync(NpgsqlConnection c, NpgsqlTransaction tx, List<StoredDocument> docs, CancellationToken ct)
+    private static async Task<HashSet<string>> InsertDocumentsAsync(NpgsqlConnection c, NpgsqlTransaction tx, List<StoredDocument> docs, DateTime now, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
             "INSERT INTO documents (id, content_key, date, language, title, source, url, text, ingested_at) "
@@ -139,7 +148,7 @@ public sealed class PostgresStore : IVigieStore
         Add("s", docs.Select(x => x.Document.Source).ToArray());
         Add("u", docs.Select(x => x.Document.Url).ToArray());
         Add("x", docs.Select(x => x.Document.Text).ToArray());
-        cmd.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = DateTime.UtcNow });
+        cmd.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
         var stored = new HashSet<string>(StringComparer.Ordinal);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) stored.Add(r.GetString(0));

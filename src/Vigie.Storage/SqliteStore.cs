@@ -16,16 +16,18 @@ public sealed class SqliteStore : IVigieStore
     private readonly SqliteConnection _reader;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _readGate = new(1, 1);
+    private readonly TimeProvider _clock;
 
     /// <summary>Events a text query with other filters tests in their order before it walks the text index instead:
     /// enough for words in a few percent of the events to fill a page, and the rarer words are quick to find through
     /// the index.</summary>
     internal int TextWalk { get; set; } = 2000;
 
-    private SqliteStore(SqliteConnection connection, SqliteConnection reader)
+    private SqliteStore(SqliteConnection connection, SqliteConnection reader, TimeProvider clock)
     {
         _connection = connection;
         _reader = reader;
+        _clock = clock;
     }
 
     /// <summary>Deletes a database file and its journal files, closing the pooled connections that hold them first.</summary>
@@ -36,7 +38,11 @@ public sealed class SqliteStore : IVigieStore
     }
 
     /// <summary>Opens (creating when absent) the database file and brings its schema up to date.</summary>
-    public static async Task<SqliteStore> OpenAsync(string path, CancellationToken ct = default)
+    public static Task<SqliteStore> OpenAsync(string path, CancellationToken ct = default) => OpenAsync(path, null, ct);
+
+    /// <summary>Opens the store as <see cref="OpenAsync(string, CancellationToken)"/> does; <paramref name="clock"/> stamps
+    /// stored documents (the system clock when null).</summary>
+    public static async Task<SqliteStore> OpenAsync(string path, TimeProvider? clock, CancellationToken ct = default)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
@@ -45,7 +51,7 @@ public sealed class SqliteStore : IVigieStore
         // index pages touched per commit make ingest about 15 % faster than with 4 KiB. An ingest's long transactions grow
         // the write-ahead log; past a checkpoint it is cut back to 64 MiB.
         var connection = await Connect(cs, "PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA journal_size_limit=67108864; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;", ct);
-        var store = new SqliteStore(connection, await Connect(cs, "PRAGMA cache_size=-8192;", ct));
+        var store = new SqliteStore(connection, await Connect(cs, "PRAGMA cache_size=-8192;", ct), clock ?? TimeProvider.System);
         await store.MigrateAsync(ct);
         return store;
     }
@@ -299,7 +305,7 @@ public sealed class SqliteStore : IVigieStore
                 }
             }
             using var w = new SqliteBatchWriter(store._connection, _tx);
-            return w.Write(batch, prepared, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), ct);
+            return w.Write(batch, prepared, store._clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture), ct);
         }
 
         public async Task CommitAsync(CancellationToken ct = default)

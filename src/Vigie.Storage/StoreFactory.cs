@@ -13,10 +13,13 @@ public static class StoreFactory
         || (target.Contains('=', StringComparison.Ordinal) && target.Contains("host", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Opens the store, migrated.</summary>
-    public static async Task<IVigieStore> OpenAsync(string target, CancellationToken ct = default)
+    public static Task<IVigieStore> OpenAsync(string target, CancellationToken ct = default) => OpenAsync(target, null, ct);
+
+    /// <summary>Opens the store, migrated; <paramref name="clock"/> stamps stored documents (the system clock when null).</summary>
+    public static async Task<IVigieStore> OpenAsync(string target, TimeProvider? clock, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (IsPostgres(target)) return await PostgresStore.OpenAsync(target, ct);
-        return await SqliteStore.OpenAsync(target, ct);
+        if (IsPostgres(target)) return await PostgresStore.OpenAsync(target, clock, ct);
+        return await SqliteStore.OpenAsync(target, clock, ct);
     }
 }

@@ -32,4 +32,22 @@ public sealed class SqliteStoreTests : StoreContract
         store.TextWalk = 3;
         await MatchesAScan(store);
     }
+
+    [Fact]
+    public async Task Documents_are_stamped_by_the_clock_the_store_was_given()
+    {
+        var path = Path.Combine(_dir, "clock.db");
+        await using (var store = await SqliteStore.OpenAsync(path, new FixedClock(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero))))
+            await store.StoreAsync([Sample.Stored(Sample.Doc("d1"))]);
+        await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT ingested_at FROM documents";
+        Assert.StartsWith("2030-01-02T03:04:05", (string)(await cmd.ExecuteScalarAsync())!, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 }
