@@ -1,21 +1,21 @@
+using Vigie.Testing;
 using Xunit.Abstractions;
 
 namespace Vigie.Geo.Tests;
 
-/// <summary>Every place of the two seed samples (read from ../shared at test time).</summary>
+/// <summary>The places of the seed samples (read from ../shared at test time) that <c>data/lang/*/gold/samples.jsonl</c> expects.</summary>
 public sealed class SampleTests(ITestOutputHelper output)
 {
+    private static readonly IReadOnlyDictionary<string, GoldCase> Samples = GoldCases.Samples(Path.Combine(GeoData.Root, "lang"), "places");
+
+    public static TheoryData<string> PlaceSamples() => GoldCases.Ids(Samples);
+
     [Theory]
-    [InlineData("fr", "samples/fr/2021-08-afghanistan-talibans.txt",
-        "Kandahar|AF|city", "Lashkar Gah|AF|city", "Hérat|AF|city", "Ghazni|AF|city", "Kaboul|AF|city|ref",
-        "la capitale|AF|city", "États-Unis|US|country", "Washington|US|city", "aéroport international de la capitale|AF|point",
-        "Qatar|QA|country", "Koweït|KW|country", "Doha|QA|city", "Afghanistan|AF|country", "Kunduz|AF|city")]
-    [InlineData("en", "samples/en/2021-08-afghanistan-taliban.txt",
-        "Kandahar|AF|city", "Lashkar Gah|AF|city", "Herat|AF|city", "Ghazni|AF|city", "Kabul|AF|city|ref",
-        "United States|US|country", "Washington|US|city", "Qatar|QA|country", "Kuwait|KW|country", "Doha|QA|city",
-        "Afghanistan|AF|country", "Kunduz|AF|city")]
-    public void Sample_places(string lang, string relative, params string[] expected)
+    [MemberData(nameof(PlaceSamples))]
+    public void Sample_places(string id)
     {
+        var c = Samples[id];
+        var relative = c.String("sample")!;
         var shared = GeoData.Shared();
         if (shared is null || !File.Exists(Path.Combine(shared, relative)))
         {
@@ -23,16 +23,16 @@ public sealed class SampleTests(ITestOutputHelper output)
             return;
         }
         var text = File.ReadAllText(Path.Combine(shared, relative));
-        var found = GeoData.Recognizer.Recognize(text, lang);
+        var found = GeoData.Recognizer.Recognize(text, c.Language);
         foreach (var m in found) output.WriteLine($"{m.Start} {m.Text} -> {m.Location.Name} {m.Location.Country} {m.Location.Precision} {m.Rule}");
-        foreach (var e in expected)
+        foreach (var e in c.Expect)
         {
-            var parts = e.Split('|');
-            var reference = parts.Length > 3;
-            Assert.Contains(found, m => m.Text == parts[0] && m.Location.Country == parts[1] && m.Location.Precision == parts[2]
-                && Vigie.Geo.PlaceRecognizer.IsReference(m) == reference);
+            var reference = e.TryGetProperty("reference", out var r) && r.GetBoolean();
+            Assert.True(found.Any(m => m.Text == e.GetProperty("text").GetString() && m.Location.Country == e.GetProperty("country").GetString()
+                && m.Location.Precision == e.GetProperty("precision").GetString() && PlaceRecognizer.IsReference(m) == reference), $"{c.Where}: {e} not found");
         }
         // No place outside the countries the article speaks of.
-        Assert.All(found, m => Assert.Contains(m.Location.Country, new[] { "AF", "US", "QA", "KW" }));
+        var countries = c.Case.GetProperty("countries").EnumerateArray().Select(x => x.GetString()).ToList();
+        Assert.All(found, m => Assert.Contains(m.Location.Country, countries));
     }
 }

@@ -51,6 +51,29 @@ public static class GoldCases
         return cases;
     }
 
+    /// <summary>The lines of <c>gold/samples.jsonl</c> of every language for <paramref name="recognizer"/>: expectations
+    /// over a seed sample of <c>../shared</c> (named by <c>sample</c>; its text is read at test time, so <see cref="GoldCase.Text"/> is empty).</summary>
+    public static IReadOnlyDictionary<string, GoldCase> Samples(string langRoot, string recognizer)
+    {
+        var cases = new Dictionary<string, GoldCase>(StringComparer.Ordinal);
+        foreach (var dir in Directory.EnumerateDirectories(langRoot).Order(StringComparer.Ordinal))
+        {
+            var file = Path.Combine(dir, "gold", "samples.jsonl");
+            if (!System.IO.File.Exists(file)) continue;
+            var n = 0;
+            foreach (var line in System.IO.File.ReadLines(file))
+            {
+                n++;
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                var root = JsonDocument.Parse(line).RootElement.Clone();
+                if (Str(root, "recognizer") != recognizer || Str(root, "id") is not { } id || Str(root, "sample") is null) continue;
+                if (!cases.TryAdd(id, new GoldCase(file, n, Path.GetFileName(dir), recognizer, id, "", null, root)))
+                    throw new InvalidDataException($"{file}:{n}: duplicate case id '{id}'.");
+            }
+        }
+        return cases;
+    }
+
     /// <summary>The ids of loaded cases, as theory data.</summary>
     public static Xunit.TheoryData<string> Ids(IReadOnlyDictionary<string, GoldCase> cases)
     {

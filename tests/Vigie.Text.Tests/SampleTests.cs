@@ -16,94 +16,59 @@ public sealed class SampleTests
         return (rest[(blank + 1)..], PartialDate.Parse(rest[..blank]));
     }
 
-    private static readonly string[] FrenchNumbers =
-    [
-        "150 km=150-150 unit=km",
-        "8 000=8000-8000 approximate unit=troops",
-        "3 000=3000-3000 unit=troops",
-        "millier=1000-1000 approximate unit=troops",
-        "3 500 à 4 000=3500-4000 unit=troops",
-        "vingt=20-20 unit=years",
-        "183=183-183 lower_bound unit=fatalities",
-    ];
+    private static readonly IReadOnlyDictionary<string, GoldCase> Numbers = GoldCases.Samples(TestData.LangRoot, "numbers");
+    private static readonly IReadOnlyDictionary<string, GoldCase> Dates = GoldCases.Samples(TestData.LangRoot, "dates");
 
-    private static readonly string[] EnglishNumbers =
-    [
-        "150 km=150-150 unit=km",
-        "8,000=8000-8000 approximate unit=troops",
-        "3,000=3000-3000 unit=troops",
-        "thousand=1000-1000 approximate unit=troops",
-        "3,500 to 4,000=3500-4000 unit=troops",
-        "twenty=20-20 unit=years",
-        "183=183-183 lower_bound unit=fatalities",
-    ];
+    public static TheoryData<string> NumberSamples() => GoldCases.Ids(Numbers);
 
-    private static readonly string[] FrenchDates =
-    [
-        "une semaine=2021-08 month end=2021-08",
-        "vendredi=2021-08 month friday",
-        "jeudi=2021-08 month thursday",
-        "mai=2021-05 month",
-        "31 août=2021-08-31 day",
-        "jeudi=2021-08 month thursday",
-        "11 septembre 2001=2001-09-11 day",
-        "jeudi=2021-08 month thursday",
-        "un mois=2021-07 month end=2021-08",
-    ];
-
-    private static readonly string[] EnglishDates =
-    [
-        "a week=2021-08 month end=2021-08",
-        "Friday=2021-08 month friday",
-        "Thursday=2021-08 month thursday",
-        "May=2021-05 month",
-        "31 August=2021-08-31 day",
-        "Thursday=2021-08 month thursday",
-        "11 September 2001=2001-09-11 day",
-        "Thursday=2021-08 month thursday",
-        "a month=2021-07 month end=2021-08",
-    ];
+    public static TheoryData<string> DateSamples() => GoldCases.Ids(Dates);
 
     [SharedTheory]
-    [InlineData("fr", "samples/fr/2021-08-afghanistan-talibans.txt")]
-    [InlineData("en", "samples/en/2021-08-afghanistan-taliban.txt")]
-    public void Every_number_of_the_sample(string language, string file)
+    [MemberData(nameof(NumberSamples))]
+    public void Every_number_of_the_sample(string id)
     {
-        var (text, date) = ReadSample(file);
-        var a = TestData.Layer.Analyze(text, language, date);
-        var expected = language == "fr" ? FrenchNumbers : EnglishNumbers;
+        var c = Numbers[id];
+        var (text, date) = ReadSample(c.String("sample")!);
+        var a = TestData.Layer.Analyze(text, c.Language, date);
+        var expected = c.Expect;
+        static string Flags(bool approximate, bool lower, bool upper) =>
+            (approximate ? " approximate" : "") + (lower ? " lower_bound" : "") + (upper ? " upper_bound" : "");
         var actual = a.Numbers.Select(n =>
         {
             var q = n.Quantity;
-            var flags = (q.Approximate ? " approximate" : "") + (q.LowerBound ? " lower_bound" : "") + (q.UpperBound ? " upper_bound" : "");
-            return $"{q.Low}-{q.High}{flags} unit={q.Kind}";
+            return $"{q.Low}-{q.High}{Flags(q.Approximate, q.LowerBound, q.UpperBound)} unit={q.Kind}";
         }).ToList();
-        Assert.Equal(expected.Select(e => e[(e.IndexOf('=', StringComparison.Ordinal) + 1)..]), actual);
-        for (var k = 0; k < expected.Length; k++)
+        Assert.Equal(expected.Select(e =>
+            $"{GoldCases.Decimal(e.GetProperty("low"))}-{GoldCases.Decimal(e.GetProperty("high"))}"
+            + Flags(e.GetProperty("approximate").GetBoolean(), e.GetProperty("lower_bound").GetBoolean(), e.GetProperty("upper_bound").GetBoolean())
+            + $" unit={e.GetProperty("unit").GetString()}"), actual);
+        for (var k = 0; k < expected.Count; k++)
         {
-            var fragment = expected[k][..expected[k].IndexOf('=', StringComparison.Ordinal)];
             var around = text[Math.Max(0, a.Numbers[k].Start - 5)..Math.Min(text.Length, a.Numbers[k].End + 5)];
-            Assert.Contains(fragment, around, StringComparison.Ordinal);
+            Assert.Contains(expected[k].GetProperty("at").GetString()!, around, StringComparison.Ordinal);
         }
     }
 
     [SharedTheory]
-    [InlineData("fr", "samples/fr/2021-08-afghanistan-talibans.txt")]
-    [InlineData("en", "samples/en/2021-08-afghanistan-taliban.txt")]
-    public void Every_date_of_the_sample(string language, string file)
+    [MemberData(nameof(DateSamples))]
+    public void Every_date_of_the_sample(string id)
     {
-        var (text, date) = ReadSample(file);
-        var a = TestData.Layer.Analyze(text, language, date);
-        var expected = language == "fr" ? FrenchDates : EnglishDates;
-        var actual = a.Dates.Select(d =>
-        {
-            var precision = d.Date.Precision.ToString().ToLowerInvariant();
-            return $"{d.Date.Value} {precision}" + (d.Date.Weekday is { } w ? " " + w : "") + (d.Date.End is { } e ? " end=" + e : "");
-        }).ToList();
-        Assert.Equal(expected.Select(e => e[(e.IndexOf('=', StringComparison.Ordinal) + 1)..]), actual);
-        for (var k = 0; k < expected.Length; k++)
-            Assert.Contains(expected[k][..expected[k].IndexOf('=', StringComparison.Ordinal)], a.Dates[k].Text, StringComparison.Ordinal);
+        var c = Dates[id];
+        var (text, date) = ReadSample(c.String("sample")!);
+        var a = TestData.Layer.Analyze(text, c.Language, date);
+        var expected = c.Expect;
+        static string Show(string value, string precision, string? weekday, string? end) =>
+            $"{value} {precision}" + (weekday is { } w ? " " + w : "") + (end is { } e ? " end=" + e : "");
+        var actual = a.Dates.Select(d => Show(d.Date.Value, d.Date.Precision.ToString().ToLowerInvariant(), d.Date.Weekday, d.Date.End)).ToList();
+        static string? Opt(System.Text.Json.JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() : null;
+        Assert.Equal(expected.Select(e => Show(e.GetProperty("value").GetString()!, e.GetProperty("precision").GetString()!, Opt(e, "weekday"), Opt(e, "end"))), actual);
+        for (var k = 0; k < expected.Count; k++)
+            Assert.Contains(expected[k].GetProperty("at").GetString()!, a.Dates[k].Text, StringComparison.Ordinal);
     }
+
+    [SharedFact]
+    public void Every_language_has_sample_gold_for_numbers_and_dates() =>
+        Assert.All(TestData.Layer.Languages, l => Assert.Contains(Numbers.Values, c => c.Language == l));
 
     [SharedFact]
     public void Headline_questions_are_their_own_sentences_and_paragraphs_are_lines()
