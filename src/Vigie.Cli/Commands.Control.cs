@@ -11,6 +11,8 @@ namespace Vigie.Cli;
 
 internal sealed partial class Commands
 {
+    private static readonly string[] ControlColumns = ["place", "country", "feature", "controller", "since", "status", "events"];
+
     private Command Control()
     {
         var asOf = new Option<string>("--as-of") { Description = "The day, YYYY-MM-DD.", Required = true };
@@ -35,7 +37,7 @@ internal sealed partial class Commands
             else
             {
                 var table = new Table().Border(TableBorder.Simple);
-                foreach (var h in new[] { "place", "country", "feature", "controller", "since", "status", "events" }) table.AddColumn(h);
+                foreach (var h in ControlColumns) table.AddColumn(h);
                 foreach (var e in entries)
                     table.AddRow(Markup.Escape(e.Place.Name), Markup.Escape(e.Place.Country ?? ""), Markup.Escape(e.Place.Feature ?? ""), Markup.Escape(e.Controller.Name),
                         Markup.Escape(e.Since.Value), Markup.Escape(JsonSerializer.Serialize(e.Status, VigieJson.Options).Trim('"')), e.Events.Count.ToString(CultureInfo.InvariantCulture));

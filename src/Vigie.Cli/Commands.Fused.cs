@@ -9,6 +9,8 @@ namespace Vigie.Cli;
 
 internal sealed partial class Commands
 {
+    private static readonly string[] FusedColumns = ["id", "date", "type", "actor1", "place", "modality", "sources", "tolls (low/best/high)", "contradictions"];
+
     private Command Fused()
     {
         var format = FormatOption("table", "table", "jsonl");
@@ -35,7 +37,7 @@ internal sealed partial class Commands
             else
             {
                 var table = new Table().Border(TableBorder.Simple);
-                foreach (var h in new[] { "id", "date", "type", "actor1", "place", "modality", "sources", "tolls (low/best/high)", "contradictions" }) table.AddColumn(h);
+                foreach (var h in FusedColumns) table.AddColumn(h);
                 foreach (var f in fused)
                     table.AddRow(Markup.Escape(f.Id), Markup.Escape(f.Event.Date?.Value ?? ""), Markup.Escape(f.Event.Type), Markup.Escape(f.Event.Actor1?.Name ?? ""),
                         Markup.Escape(string.Join(", ", f.Event.Locations.Select(l => l.Name))), Markup.Escape(JsonSerializer.Serialize(f.Modality, VigieJson.Options).Trim('"')),

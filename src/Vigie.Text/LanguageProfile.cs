@@ -17,7 +17,7 @@ internal sealed class LanguageProfile
         var tokens = new List<Token>(text.Length / 5 + 8);
         var sentences = new List<Sentence>(text.Length / 100 + 2);
         Tokenizer.Run(text, tokens, sentences);
-        var atoms = Atoms.Build(text, tokens);
+        var atoms = HyphenAtoms.Build(text, tokens);
         var dateSpans = new List<Vigie.Core.DateMention>();
         var dates = Dates.Recognize(text, atoms, tokens, documentDate, dateSpans);
         var numbers = Numbers.Recognize(text, atoms, tokens, dateSpans);
@@ -113,7 +113,7 @@ internal sealed class LanguageProfile
         var words = new HashSet<string>(stopwords, StringComparer.Ordinal);
         string[] Phrase(string phrase)
         {
-            var atoms = Atoms.OfPhrase(bootstrap, phrase);
+            var atoms = HyphenAtoms.OfPhrase(bootstrap, phrase);
             words.UnionWith(atoms);
             return atoms;
         }

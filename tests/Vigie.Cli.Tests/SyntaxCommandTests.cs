@@ -90,7 +90,7 @@ public sealed partial class SyntaxCommandTests : IDisposable
         {
             var cols = line.Split('\t');
             var m = Regex.Match(cols[9], @"TokenRange=(\d+):(\d+)");
-            var (start, end) = (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value));
+            var (start, end) = (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
             Assert.True(end > start, line);
             Assert.Equal(cols[1], body[start..end]);
         }

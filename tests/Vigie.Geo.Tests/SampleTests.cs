@@ -15,7 +15,7 @@ public sealed class SampleTests(ITestOutputHelper output)
     public void Sample_places(string id)
     {
         var c = Samples[id];
-        var relative = c.String("sample")!;
+        var relative = c.Field("sample")!;
         var shared = GeoData.Shared();
         if (shared is null || !File.Exists(Path.Combine(shared, relative)))
         {

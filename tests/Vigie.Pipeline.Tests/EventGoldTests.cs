@@ -47,7 +47,7 @@ public sealed class EventGoldTests
         // "quantities": exactly these kinds and values, no other ("21 injured", and no fatalities).
         if (x.TryGetProperty("quantities", out var qs))
         {
-            var expected = qs.EnumerateArray().Select(q => $"{q.GetProperty("kind").GetString()} {GoldCases.Decimal(q.GetProperty("low"))}-{GoldCases.Decimal(q.GetProperty("high"))}").Order(StringComparer.Ordinal);
+            var expected = qs.EnumerateArray().Select(q => $"{q.GetProperty("kind").GetString()} {GoldCases.DecimalOf(q.GetProperty("low"))}-{GoldCases.DecimalOf(q.GetProperty("high"))}").Order(StringComparer.Ordinal);
             var actual = e.Quantities.Select(q => $"{q.Kind} {q.Low}-{q.High}").Order(StringComparer.Ordinal);
             if (!expected.SequenceEqual(actual)) return false;
         }

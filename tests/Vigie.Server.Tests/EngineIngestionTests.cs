@@ -14,7 +14,7 @@ public sealed class EngineIngestionTests : IAsyncLifetime
 {
     private const string Token = "engine-test-token-0123456789";
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"vigie-engine-{Guid.NewGuid():N}.db");
-    private IVigieStore _store = null!;
+    private SqliteStore _store = null!;
     private WebApplication _app = null!;
     private HttpClient _client = null!;
 

@@ -154,7 +154,7 @@ public abstract class StoreContract : IAsyncLifetime
         var store = await Open();
         await store.StoreAsync([Sample.Stored(Sample.Doc("d1"), "k1"), Sample.Stored(Sample.Doc("d2"), "k2")]);
         var found = await store.FindExistingAsync(["d1", "k2", "d3", "k3", "k1"]);
-        Assert.Equal(new[] { "d1", "k1", "k2" }, found.Order(StringComparer.Ordinal));
+        Assert.Equal(["d1", "k1", "k2"], found.Order(StringComparer.Ordinal));
         Assert.Empty(await store.FindExistingAsync([]));
     }
 

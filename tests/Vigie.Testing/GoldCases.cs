@@ -16,7 +16,7 @@ public sealed record GoldCase(string File, int Line, string Language, string Rec
     public IReadOnlyList<JsonElement> Expect => Case.TryGetProperty("expect", out var e) ? [.. e.EnumerateArray()] : [];
 
     /// <summary>An optional string field of the case.</summary>
-    public string? String(string name) => Case.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    public string? Field(string name) => Case.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     /// <inheritdoc/>
     public override string ToString() => Where;
@@ -91,5 +91,5 @@ public static class GoldCases
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     /// <summary>Parses a decimal written as a JSON number.</summary>
-    public static decimal Decimal(JsonElement e) => decimal.Parse(e.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    public static decimal DecimalOf(JsonElement e) => decimal.Parse(e.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,7 @@ public sealed class GoldTests
 {
     private static readonly string[] Recognizers = ["numbers", "dates"];
 
-    private static readonly IReadOnlyDictionary<string, GoldCase> AllCases =
+    private static readonly Dictionary<string, GoldCase> AllCases =
         Recognizers.SelectMany(r => GoldCases.Load(TestData.LangRoot, r)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
 
     public static TheoryData<string> Cases() => GoldCases.Ids(AllCases);

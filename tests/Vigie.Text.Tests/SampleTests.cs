@@ -28,7 +28,7 @@ public sealed class SampleTests
     public void Every_number_of_the_sample(string id)
     {
         var c = Numbers[id];
-        var (text, date) = ReadSample(c.String("sample")!);
+        var (text, date) = ReadSample(c.Field("sample")!);
         var a = TestData.Layer.Analyze(text, c.Language, date);
         var expected = c.Expect;
         static string Flags(bool approximate, bool lower, bool upper) =>
@@ -39,7 +39,7 @@ public sealed class SampleTests
             return $"{q.Low}-{q.High}{Flags(q.Approximate, q.LowerBound, q.UpperBound)} unit={q.Kind}";
         }).ToList();
         Assert.Equal(expected.Select(e =>
-            $"{GoldCases.Decimal(e.GetProperty("low"))}-{GoldCases.Decimal(e.GetProperty("high"))}"
+            $"{GoldCases.DecimalOf(e.GetProperty("low"))}-{GoldCases.DecimalOf(e.GetProperty("high"))}"
             + Flags(e.GetProperty("approximate").GetBoolean(), e.GetProperty("lower_bound").GetBoolean(), e.GetProperty("upper_bound").GetBoolean())
             + $" unit={e.GetProperty("unit").GetString()}"), actual);
         for (var k = 0; k < expected.Count; k++)
@@ -54,7 +54,7 @@ public sealed class SampleTests
     public void Every_date_of_the_sample(string id)
     {
         var c = Dates[id];
-        var (text, date) = ReadSample(c.String("sample")!);
+        var (text, date) = ReadSample(c.Field("sample")!);
         var a = TestData.Layer.Analyze(text, c.Language, date);
         var expected = c.Expect;
         static string Show(string value, string precision, string? weekday, string? end) =>

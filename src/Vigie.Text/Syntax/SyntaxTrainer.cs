@@ -55,7 +55,7 @@ public static class SyntaxTrainer
         var labelData = sentences.Select((s, i) =>
         {
             var predictedFeats = feats.Predict(atoms[i], predicted[i].Select(t => (Upos)t).ToArray());
-            var gold = new[] { 0 }.Concat(s.Words.Select(w => labelIndex.GetValueOrDefault(w.Relation))).ToArray();
+            var gold = s.Words.Select(w => labelIndex.GetValueOrDefault(w.Relation)).Prepend(0).ToArray();
             return (withRoot[i], parserTags[i], SyntaxAnalyzer.FeatAtoms(predictedFeats), heads[i], gold);
         }).ToList();
         var labeler = Labeler.Train(labelData, labels, options.LabelerEpochs, options.Seed, options.LabelerPrune, log);

@@ -7,8 +7,8 @@ internal readonly record struct Atom(int Start, int End, string Text, int Token,
     public bool IsWord => Shape <= TokenShape.Mixed;
 }
 
-/// <summary>Builds the atom list of a tokenised text.</summary>
-internal static class Atoms
+/// <summary>Builds the atoms of a tokenised text: its tokens, with each hyphenated word split at its hyphens.</summary>
+internal static class HyphenAtoms
 {
     public static Atom[] Build(string text, List<Token> tokens)
     {
