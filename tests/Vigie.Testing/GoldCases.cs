@@ -32,9 +32,15 @@ public static class GoldCases
         var cases = new Dictionary<string, GoldCase>(StringComparer.Ordinal);
         foreach (var dir in Directory.EnumerateDirectories(langRoot).Order(StringComparer.Ordinal))
         {
-            var file = Path.Combine(dir, "gold", recognizer + ".jsonl");
-            if (!System.IO.File.Exists(file)) continue;
+            var gold = Path.Combine(dir, "gold");
+            if (!Directory.Exists(gold)) continue;
             var language = Path.GetFileName(dir);
+            // The recogniser's file and its parts (events.jsonl, events-modality.jsonl).
+            var files = Directory.EnumerateFiles(gold, recognizer + "*.jsonl")
+                .Where(f => Path.GetFileName(f) == recognizer + ".jsonl" || Path.GetFileName(f).StartsWith(recognizer + "-", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
             var n = 0;
             foreach (var line in System.IO.File.ReadLines(file))
             {
@@ -46,6 +52,7 @@ public static class GoldCases
                 var date = Str(root, "date") is { } d ? PartialDate.Parse(d) : (PartialDate?)null;
                 if (!cases.TryAdd(id, new GoldCase(file, n, language, recognizer, id, text.GetString()!, date, root)))
                     throw new InvalidDataException($"{file}:{n}: duplicate case id '{id}'.");
+            }
             }
         }
         return cases;
