@@ -73,10 +73,13 @@ internal sealed class TreeArguments
         if (nominal && head >= 0 && (tree.IsVerbal(head) || tree.Upos(head) == Text.Syntax.Upos.ADJ)
             && (tree.Is(pred, "obj") || tree.Is(pred, "nsubj") || tree.Is(pred, "obl")))
         {
-            frame.Add(head);
+            // The verb's modality is the event's either way; its arguments are the event's unless the noun is merely
+            // its object ("the UN condemned the attack"): a light verb or a claim ("carried out / claimed the attack").
             clauseHead = head;
+            if (!tree.Is(pred, "obj") || cues.LightVerbs.Contains(tree.Lemma(head)) || cues.ClaimGovernors.Contains(tree.Lemma(head)))
+                frame.Add(head);
             // "The attack killed five", "wounded by an IED": the event itself holds the subject's place.
-            hasSubject = tree.Relation(pred) == "obl:agent" || (tree.Relation(pred) == "nsubj" && !IsPassive(tree, head));
+            hasSubject = frame.Count > 1 && (tree.Relation(pred) == "obl:agent" || (tree.Relation(pred) == "nsubj" && !IsPassive(tree, head)));
         }
         var passive = !nominal && IsPassive(tree, pred);
         var hasObject = false;
