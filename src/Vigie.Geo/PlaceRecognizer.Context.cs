@@ -35,12 +35,16 @@ public sealed partial class PlaceRecognizer
             for (var i = 0; i + 1 < _found.Count; i++)
             {
                 var a = _found[i];
+                var after = NextChar(tokens[a.Last].End);
+                if (after >= 0 && text[after] is '(' or '[')
+                {
+                    // Every place inside the brackets, even past a name the gazetteer lacks: "Koko (Macomia, Cabo Delgado)".
+                    var close = text.IndexOfAny([')', ']', '\n'], after);
+                    for (var j = i + 1; j < _found.Count && close > 0 && tokens[_found[j].First].Start < close; j++) (a.Qualifiers ??= []).Add(_found[j]);
+                    continue;
+                }
                 var b = _found[i + 1];
-                var gap = Gap(tokens[a.Last].End, tokens[b.First].Start);
-                if (gap is not (',' or '(')) continue;
-                a.Qualifiers = [b];
-                if (gap == '(' && i + 2 < _found.Count && Gap(tokens[b.Last].End, tokens[_found[i + 2].First].Start) == ',')
-                    a.Qualifiers.Add(_found[i + 2]);
+                if (Gap(tokens[a.Last].End, tokens[b.First].Start) == ',') a.Qualifiers = [b];
             }
         }
 
@@ -67,11 +71,15 @@ public sealed partial class PlaceRecognizer
                 var cand = _found[i];
                 if (cand.Qualifiers is null || cand.Chosen < 0 && !HasEntries(cand)) continue;
                 var unit = -1;
+                var brackets = false;
                 foreach (var q in cand.Qualifiers)
                 {
                     var place = q.Enclosing >= 0 ? q.Enclosing : q.Chosen;
                     if (place < 0 || !Qualifies(cand, q, place)) continue;
                     unit = place;
+                    brackets = q.InBrackets;
+                    // A unit the text uses to place another name is meant as that unit.
+                    q.Anchored |= q.Enclosing < 0;
                     break;
                 }
                 if (unit < 0) continue;
@@ -83,7 +91,9 @@ public sealed partial class PlaceRecognizer
                     cand.Margin = Math.Max(margin, 2);
                     cand.Anchored = true;
                 }
-                else if (cand.Chosen < 0 || Smaller(cand.Chosen, unit))
+                // After a comma only a smaller unit is placed in a larger one ("Georgia, Armenia" is a list); brackets
+                // place any name that is not larger than their unit ("Koko (Montepuez)" is no Cocoa, Florida).
+                else if (cand.Chosen < 0 || (brackets ? !Smaller(unit, cand.Chosen) : Smaller(cand.Chosen, unit)))
                 {
                     cand.Enclosing = unit;
                 }
@@ -96,7 +106,7 @@ public sealed partial class PlaceRecognizer
         private bool Qualifies(Candidate cand, Candidate q, int place)
         {
             var kind = _g.KindOf(place);
-            if (q.InBrackets || Gap(tokens[cand.Last].End, tokens[q.First].Start) == '(')
+            if (q.InBrackets)
                 return kind is not (PlaceKind.Airport or PlaceKind.Locality);
             if (kind is not (PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Nation or PlaceKind.Admin2 or PlaceKind.Region)) return false;
             // "Kabul, Kandahar and Herat": a list of the same kind of place.
@@ -251,6 +261,16 @@ public sealed partial class PlaceRecognizer
             if (next.First - last - 1 > 4 || tokens[next.First].SentenceStart) return CuedAtFocus(first, last);
             var unit = UnitOf(next);
             return unit >= 0 && _g.KindOf(unit) is not PlaceKind.Region ? unit : CuedAtFocus(first, last);
+        }
+
+        /// <summary>A name whose entries all fail ("Koko" is no Cocoa, Florida, in a text about Mozambique) is still a place
+        /// where the text places it: brackets or a cue with a unit.</summary>
+        private PlaceMention? AsUnlisted(int index)
+        {
+            var cand = _found[index];
+            if (cand.PersonContext || cand.Common || cand.AllCaps) return null;
+            var unit = UnitFor(cand.First, cand.Last, index + 1);
+            return unit >= 0 ? Unlisted(cand.First, cand.Last, unit, cand.Reference) : null;
         }
 
         private static int UnitOf(Candidate c) => c.Enclosing >= 0 ? c.Enclosing : c.Chosen;

@@ -111,7 +111,11 @@ public sealed partial class PlaceRecognizer
             if (anyQualifier && qualifierPosition) onlyAcronym = false; // "Ga." and "GA" alike once a name stands before
             if (onlyQualifier || (anyQualifier && qualifierPosition)) single = false;
             if (!anyCapital && !(curatedMulti && anyCurated)) return null;
+            // "The river": a sentence's capital on its first word only makes no name of a phrase.
+            if (!single && t0.SentenceStart && !anyCurated && OnlyFirstCapitalized(first, last)) return null;
             if (onlyAcronym && !allCaps) return null;
+            // "DAG", "FDS": a short word in capitals is an organisation's acronym unless the name is one ("UK", "DRC").
+            if (allCaps && single && t0.End - t0.Start <= 4 && !qualifierPosition && !AnyAcronym(flags)) return null;
             if (cues.NotPlace.Contains(KeyText(first, last))) return null;
             if (single)
             {
@@ -160,6 +164,18 @@ public sealed partial class PlaceRecognizer
                 if (r.Pos == 'v' && (r.Forms & (VerbForm.Present | VerbForm.SimplePast | VerbForm.Imperfect | VerbForm.Future | VerbForm.Conditional)) != 0) return false;
             }
             return noun;
+        }
+
+        private bool OnlyFirstCapitalized(int first, int last)
+        {
+            for (var k = first + 1; k <= last; k++) if (tokens[k].Capitalized) return false;
+            return true;
+        }
+
+        private static bool AnyAcronym(ReadOnlySpan<byte> flags)
+        {
+            foreach (var f in flags) if (((NameFlags)f & NameFlags.Acronym) != 0) return true;
+            return false;
         }
 
         private string KeyText(int first, int last)

@@ -104,9 +104,9 @@ public sealed partial class PlaceRecognizer : IRecognizer<PlaceMention>
             ApplyQualifiers();
             ResolveTogether();
             var result = new List<PlaceMention>();
-            foreach (var cand in _found)
+            for (var i = 0; i < _found.Count; i++)
             {
-                var mention = Resolve(cand);
+                var mention = Resolve(_found[i]) ?? AsUnlisted(i);
                 if (mention is not null) result.Add(mention);
             }
             FindUnlisted(result);
