@@ -33,6 +33,8 @@ public enum CueKind
     UnlistedBefore,
     /// <summary>"X village", "X camp".</summary>
     UnlistedAfter,
+    /// <summary>Words between a comma and a qualifying unit: "Dublin, dans l'Ohio", "Athènes, en Géorgie".</summary>
+    QualifierGap,
 }
 
 /// <summary>One language's cue phrases, folded into token arrays.</summary>
@@ -110,6 +112,7 @@ public sealed class GeoCues
         "not-place" => CueKind.NotPlace,
         "unlisted-before" => CueKind.UnlistedBefore,
         "unlisted-after" => CueKind.UnlistedAfter,
+        "qualifier-gap" => CueKind.QualifierGap,
         _ => null,
     };
 }

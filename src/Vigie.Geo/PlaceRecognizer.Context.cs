@@ -44,8 +44,23 @@ public sealed partial class PlaceRecognizer
                     continue;
                 }
                 var b = _found[i + 1];
-                if (Gap(tokens[a.Last].End, tokens[b.First].Start) == ',') a.Qualifiers = [b];
+                if (Gap(tokens[a.Last].End, tokens[b.First].Start) == ',' || QualifierGap(a, b)) a.Qualifiers = [b];
             }
+        }
+
+        /// <summary>"Dublin, dans l'Ohio": a comma, then only one of the language's qualifying phrases before the next name.</summary>
+        private bool QualifierGap(Candidate a, Candidate b)
+        {
+            var words = b.First - a.Last - 1;
+            if (words < 1 || words > 3 || Gap(tokens[a.Last].End, tokens[a.Last + 1].Start) != ',') return false;
+            foreach (var phrase in cues.Phrases(CueKind.QualifierGap))
+            {
+                if (phrase.Length != words) continue;
+                var ok = true;
+                for (var k = 0; k < words && ok; k++) ok = tokens[a.Last + 1 + k].Folded == phrase[k];
+                if (ok) return true;
+            }
+            return false;
         }
 
         /// <summary>The one separator between two offsets (',' or '('), ' ' when there is only space, or '\0'.</summary>
@@ -74,6 +89,7 @@ public sealed partial class PlaceRecognizer
                 var brackets = false;
                 foreach (var q in cand.Qualifiers)
                 {
+                    if (q.Enclosing < 0 && !q.Anchored) Rechoose(cand, q);
                     var place = q.Enclosing >= 0 ? q.Enclosing : q.Chosen;
                     if (place < 0 || !Qualifies(cand, q, place)) continue;
                     unit = place;
@@ -98,6 +114,35 @@ public sealed partial class PlaceRecognizer
                     cand.Enclosing = unit;
                 }
             }
+        }
+
+        /// <summary>"Athens, Georgia": of the qualifier's entries, the best one that holds an entry of the name before it, so
+        /// the state wins over the country when only the state has an Athens.</summary>
+        private void Rechoose(Candidate cand, Candidate q)
+        {
+            if (q.Chosen >= 0 && Holds(cand, q.Chosen)) return;
+            var places = _g.Postings(q.Key, out var flags);
+            var best = double.MinValue;
+            for (var p = 0; p < places.Length; p++)
+            {
+                var nf = (NameFlags)flags[p];
+                if ((nf & NameFlags.Qualifier) != 0 && (nf & ~(NameFlags.Qualifier | NameFlags.Acronym)) == 0 && !q.QualifierPosition) continue;
+                if (!Holds(cand, places[p])) continue;
+                var s = Prior(places[p], nf, q) + (_g.CountryCode(places[p]) == _focus ? 3 : 0);
+                if (s <= best) continue;
+                best = s;
+                q.Chosen = places[p];
+                q.ChosenFlags = nf;
+            }
+        }
+
+        private bool Holds(Candidate cand, int unit)
+        {
+            foreach (var p in _g.Postings(cand.Key, out _))
+            {
+                if (_g.Within(p, unit, NearKm)) return true;
+            }
+            return false;
         }
 
         private bool HasEntries(Candidate cand) => _g.Postings(cand.Key, out _).Length > 0;
