@@ -26,6 +26,7 @@ public sealed partial class PlaceRecognizer
 
         private readonly Dictionary<(string, string), int> _admin1Mentions = [];
         private readonly List<(Candidate Cand, int Place)> _anchors = [];
+        private bool _placedInFocus;
 
         // ------------------------------------------------------------------ qualifiers
         /// <summary>"Paris, Texas", "Athens, Ga.", "Napala (Macomia, Cabo Delgado)": a name right after another one and a
@@ -343,7 +344,8 @@ public sealed partial class PlaceRecognizer
         /// <summary>"près de X, dans le nord-est du pays": a cued name the text places nowhere finer is in the focus country.</summary>
         private int CuedAtFocus(int first, int last)
         {
-            if (_focus is null || !Cued(first, last)) return -1;
+            // The focus must rest on a name the text places there, not on the guesses of names dropped since.
+            if (_focus is null || !Cued(first, last) || !_placedInFocus) return -1;
             return _g.Country(_focus) is { } country ? country.Index : -1;
         }
     }

@@ -20,6 +20,8 @@ public sealed partial class PlaceRecognizer
                 var kind = _g.KindOf(best);
                 var weight = kind == PlaceKind.Country ? 1.0 : margin >= 2 ? 1.0 : margin >= 0.5 ? 0.5 : 0.2;
                 _countryVotes[cc] = _countryVotes.GetValueOrDefault(cc) + weight;
+                cand.VoteCountry = cc;
+                cand.VoteWeight = weight;
             }
             double top = 0;
             foreach (var (cc, v) in _countryVotes)
@@ -115,13 +117,20 @@ public sealed partial class PlaceRecognizer
             if (best < 0) return null;
             var place = _g[best];
             var cc = place.Country;
-            var known = cc is not null && (cc == _focus || _countryVotes.GetValueOrDefault(cc) >= 1);
+            // Known: another name of the text votes for the country; a name alone does not vouch for itself.
+            var others = cc is null ? 0 : _countryVotes.GetValueOrDefault(cc) - (cand.VoteCountry == cc ? cand.VoteWeight : 0);
+            var known = cc is not null && (others >= 0.5 || (cc == _focus && others > 0.1));
             var major = Major(best);
             if (cand.PersonContext && place.Kind != PlaceKind.Country) return null;
             // A qualifier's choice is the text's own word: none of the frequency filters below apply.
             if (cand.Anchored) known = true;
             var alternateOnly = (nameFlags & (NameFlags.Primary | NameFlags.Curated)) == 0;
-            if (alternateOnly && !known && (place.Population < 1_000_000 || cand.AllCaps)) return null;
+            if (alternateOnly && !known)
+            {
+                // A country's other names ("Turkey" beside "Türkiye") stand alone; "Matemo Island" is no Iceland.
+                if (place.Kind != PlaceKind.Country && (place.Population < 1_000_000 || cand.AllCaps)) return null;
+                if (place.Kind == PlaceKind.Country && (cand.AllCaps || cand.ProperNounNeighbour || (cand.Common && cand.SentenceStart))) return null;
+            }
             if (cand.Common && !cand.Anchored)
             {
                 // A frequent word: only a country, region, capital or big city; an admin-1 region only in a country the text is about.

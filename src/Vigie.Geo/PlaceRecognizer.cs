@@ -104,10 +104,17 @@ public sealed partial class PlaceRecognizer : IRecognizer<PlaceMention>
             ApplyQualifiers();
             ResolveTogether();
             var result = new List<PlaceMention>();
+            var dropped = new List<int>();
             for (var i = 0; i < _found.Count; i++)
             {
-                var mention = Resolve(_found[i]) ?? AsUnlisted(i);
+                var mention = Resolve(_found[i]);
                 if (mention is not null) result.Add(mention);
+                else dropped.Add(i);
+            }
+            foreach (var m in result) _placedInFocus |= m.Location.Country == _focus && m.Rule != UnlistedRule;
+            foreach (var i in dropped)
+            {
+                if (AsUnlisted(i) is { } unlisted) result.Add(unlisted);
             }
             FindUnlisted(result);
             FindCapitals(result);
@@ -129,6 +136,9 @@ public sealed partial class PlaceRecognizer : IRecognizer<PlaceMention>
         public int Enclosing = -1;
         /// <summary>Candidates that qualify this one (", Texas", "(Macomia, Cabo Delgado)"), nearest first.</summary>
         public List<Candidate>? Qualifiers;
+        /// <summary>The country this name voted for as the document's focus, and how strongly.</summary>
+        public string? VoteCountry;
+        public double VoteWeight;
         /// <summary>The choice was fixed by a qualifier.</summary>
         public bool Anchored;
         /// <summary>Stands after another name and a comma or an opening bracket, where abbreviations qualify it.</summary>

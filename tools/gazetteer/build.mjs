@@ -102,7 +102,8 @@ for (const c of wc) {
   const forms = [c.name.common, c.name.official, c.translations?.fra?.common, c.translations?.fra?.official];
   for (const f of forms) addSurface(f, idx, NF.Primary);
   for (const f of c.altSpellings ?? []) if (f.length > 2 && latin.test(f)) addSurface(f, idx, NF.Alternate);
-  for (const src of [i18nEn[c.cca2], i18nFr[c.cca2]]) for (const f of [].concat(src ?? [])) addSurface(f, idx, NF.Alternate);
+  // i18n-iso-countries' first English and French names are the usual short names ("Turkey" where world-countries has "Türkiye").
+  for (const src of [i18nEn[c.cca2], i18nFr[c.cca2]]) [].concat(src ?? []).forEach((f, k) => addSurface(f, idx, k === 0 ? NF.Primary : NF.Alternate));
   for (const lang of ['eng', 'fra']) {
     const d = c.demonyms?.[lang];
     for (const w of [d?.m, d?.f]) {
