@@ -319,7 +319,7 @@ public sealed partial class PlaceRecognizer
             return unit >= 0 ? Unlisted(cand.First, cand.Last, unit, cand.Reference) : null;
         }
 
-        private static int UnitOf(Candidate c) => c.Enclosing >= 0 ? c.Enclosing : c.Chosen;
+        private static int UnitOf(Candidate c) => c.Enclosing >= 0 ? c.Enclosing : c.Dropped ? -1 : c.Chosen;
 
         /// <summary>The offset of the first non-space character at or after an offset, or -1.</summary>
         private int NextChar(int from)

@@ -109,7 +109,7 @@ public sealed partial class PlaceRecognizer : IRecognizer<PlaceMention>
             {
                 var mention = Resolve(_found[i]);
                 if (mention is not null) result.Add(mention);
-                else dropped.Add(i);
+                else { dropped.Add(i); _found[i].Dropped = true; }
             }
             foreach (var m in result) _placedInFocus |= m.Location.Country == _focus && m.Rule != UnlistedRule;
             foreach (var i in dropped)
@@ -139,6 +139,8 @@ public sealed partial class PlaceRecognizer : IRecognizer<PlaceMention>
         /// <summary>The country this name voted for as the document's focus, and how strongly.</summary>
         public string? VoteCountry;
         public double VoteWeight;
+        /// <summary>No mention came of the name: it places nothing else either.</summary>
+        public bool Dropped;
         /// <summary>The choice was fixed by a qualifier.</summary>
         public bool Anchored;
         /// <summary>Stands after another name and a comma or an opening bracket, where abbreviations qualify it.</summary>
