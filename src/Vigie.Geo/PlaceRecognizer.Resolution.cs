@@ -119,18 +119,17 @@ public sealed partial class PlaceRecognizer
             var cc = place.Country;
             // Known: another name of the text votes for the country; a name alone does not vouch for itself.
             var others = cc is null ? 0 : _countryVotes.GetValueOrDefault(cc) - (cand.VoteCountry == cc ? cand.VoteWeight : 0);
-            var known = cc is not null && (others >= 0.5 || (cc == _focus && others > 0.1));
+            // A text that names one country only (a short note: "in Mpika") keeps its own choice.
+            var known = cc is not null && (others >= 0.5 || (cc == _focus && (others > 0.1 || _countryVotes.Count == 1)));
             var major = Major(best);
             if (cand.PersonContext && place.Kind != PlaceKind.Country) return null;
             // A qualifier's choice is the text's own word: none of the frequency filters below apply.
             if (cand.Anchored) known = true;
             var alternateOnly = (nameFlags & (NameFlags.Primary | NameFlags.Curated)) == 0;
-            if (alternateOnly && !known)
-            {
-                // A country's other names ("Turkey" beside "Türkiye") stand alone; "Matemo Island" is no Iceland.
-                if (place.Kind != PlaceKind.Country && (place.Population < 1_000_000 || cand.AllCaps)) return null;
-                if (place.Kind == PlaceKind.Country && (cand.AllCaps || cand.ProperNounNeighbour || (cand.Common && cand.SentenceStart))) return null;
-            }
+            // A country's other names ("Turkey" beside "Türkiye") stand alone, not inside another name: "Matemo Island" is no Iceland.
+            if (alternateOnly && !known && place.Kind != PlaceKind.Country && (place.Population < 1_000_000 || cand.AllCaps)) return null;
+            if (alternateOnly && place.Kind == PlaceKind.Country && !cand.Anchored
+                && (cand.AllCaps || cand.ProperNounNeighbour || (cand.Common && cand.SentenceStart))) return null;
             if (cand.Common && !cand.Anchored)
             {
                 // A frequent word: only a country, region, capital or big city; an admin-1 region only in a country the text is about.
