@@ -117,10 +117,8 @@ public sealed partial class PlaceRecognizer
             if (best < 0) return null;
             var place = _g[best];
             var cc = place.Country;
-            // Known: another name of the text votes for the country; a name alone does not vouch for itself.
-            var others = cc is null ? 0 : _countryVotes.GetValueOrDefault(cc) - (cand.VoteCountry == cc ? cand.VoteWeight : 0);
-            // A text that names one country only (a short note: "in Mpika") keeps its own choice.
-            var known = cc is not null && (others >= 0.5 || (cc == _focus && (others > 0.1 || _countryVotes.Count == 1)));
+            // Known: a country the text is about (a name's own vote counts: a short note names one place).
+            var known = cc is not null && (cc == _focus || _countryVotes.GetValueOrDefault(cc) >= 1);
             var major = Major(best);
             if (cand.PersonContext && place.Kind != PlaceKind.Country) return null;
             // A qualifier's choice is the text's own word: none of the frequency filters below apply.
