@@ -89,7 +89,7 @@ internal static class DocumentMerger
             var mc = TypeTraits.Consequences.Contains(m.Event.Type);
             var ec = TypeTraits.Consequences.Contains(e.Event.Type);
             var related = Generic(m, e, rules) || Generic(e, m, rules) || (mc != ec && (mc ? e.VerbTrigger : m.VerbTrigger))
-                || Accessory(m.Event.Type, e.Event.Type, rules) || Accessory(e.Event.Type, m.Event.Type, rules);
+                || Accessory(m, e, rules) || Accessory(e, m, rules);
             if (!related) return false;
         }
         return true;
@@ -103,10 +103,12 @@ internal static class DocumentMerger
 
     private const string GenericViolence = "attack";
 
-    /// <summary>A report of one sentence that only qualifies the act another tells: what protesters demand, the arrests at a
-    /// protest, the attack a mob or a riot carries out (<see cref="TypeTraits.Accessories"/>), when the act's type absorbs it.</summary>
-    private static bool Accessory(string act, string accessory, SameEventRules rules) =>
-        TypeTraits.Accessories.Contains(accessory) && rules.Types.AbsorbsDirectly(act, accessory);
+    /// <summary>A report of one sentence that only qualifies the act another tells: what protesters demand, the attack a
+    /// mob or a riot carries out (<see cref="TypeTraits.Accessories"/>), when the act's type absorbs it.</summary>
+    /// An act named only by its agents' noun ("Attackers burned down the church") does not take in what a verb tells.
+    private static bool Accessory(SentenceEvent act, SentenceEvent accessory, SameEventRules rules) =>
+        TypeTraits.Accessories.Contains(accessory.Event.Type) && rules.Types.AbsorbsDirectly(act.Event.Type, accessory.Event.Type)
+        && (act.VerbTrigger || !accessory.VerbTrigger);
 
     private static int ModalityRank(Modality m) => m switch { Modality.Asserted => 0, Modality.Claimed => 1, _ => 2 };
 

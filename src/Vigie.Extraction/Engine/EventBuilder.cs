@@ -187,7 +187,7 @@ internal sealed class EventBuilder
                 "actor" => explicitActor || d.Actor2 is not null,
                 "place" => d.Places.Count > 0,
                 "quantity" => d.Quantities.Count > 0,
-                _ => explicitActor || d.Actor2 is not null || d.Places.Count > 0 || d.Quantities.Count > 0,
+                _ => explicitActor || d.Places.Count > 0 || d.Quantities.Count > 0,
             };
             if (!ok) yield break;
         }

@@ -23,10 +23,10 @@ public static class TypeTraits
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Types that, told in the sentence of an act that absorbs them, only qualify it: what protesters demand or
-    /// denounce, the arrests at a protest, the attack or the damage a mob or an armed group carries out, its toll.</summary>
+    /// denounce, the attack or the damage a mob or an armed group carries out, its toll.</summary>
     public static readonly FrozenSet<string> Accessories = new[]
     {
-        "demand", "criticism", "arrest", "attack", "casualties", "looting_destruction", "protest", "protest_with_intervention", "abduction",
+        "demand", "criticism", "attack", "casualties", "looting_destruction", "protest", "protest_with_intervention", "abduction",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>State forces (1) or non-state armed groups (2); null for who bears no arms.</summary>
