@@ -41,13 +41,13 @@ internal static class DocumentMerger
 
     public static List<Event> Merge(IReadOnlyList<SentenceEvent> events, SameEventRules rules, EventTypeCatalog catalog)
     {
-        if (events.Count < 2) return events.Select(e => e.Event).ToList();
+        if (events.Count < 2) return events.Select(e => TypeTraits.ByTarget(e.Event, catalog)).ToList();
         var groups = new List<Group>();
         foreach (var e in events)
         {
             var probe = e.DateStated ? e.Event : e.Event with { Date = null };
             var home = groups.Find(g => MayJoin(g, e, rules) && SameEvent.WithinDocument(g.Probe, probe, rules))
-                ?? (e.Anaphoric ? Antecedent(groups, e, rules) : null);
+                ?? (e.Anaphoric || !e.DateStated ? Antecedent(groups, e, rules) : null);
             if (home is null)
             {
                 groups.Add(new Group(e));
@@ -63,8 +63,9 @@ internal static class DocumentMerger
         return groups.Select(g => TypeTraits.ByTarget(g.Merged, catalog)).ToList();
     }
 
-    /// <summary>The event a definite noun speaks of: the last one told whose type it may be one with, in the same modality,
-    /// with no place of its own that is elsewhere; its actors and date do not count (the noun seldom repeats them).</summary>
+    /// <summary>The event a definite noun ("the attack") or a later sentence that states no date of its own ("Two civilians
+    /// were killed") goes on telling: the last one told whose type it may be one with, in the same modality, with no place
+    /// of its own that is elsewhere; its actors do not count (such sentences name the victims, or the group by a noun).</summary>
     private static Group? Antecedent(List<Group> groups, SentenceEvent e, SameEventRules rules)
     {
         for (var i = groups.Count - 1; i >= 0; i--)
@@ -108,7 +109,7 @@ internal static class DocumentMerger
     /// An act named only by its agents' noun ("Attackers burned down the church") does not take in what a verb tells.
     private static bool Accessory(SentenceEvent act, SentenceEvent accessory, SameEventRules rules) =>
         TypeTraits.Accessories.Contains(accessory.Event.Type) && rules.Types.AbsorbsDirectly(act.Event.Type, accessory.Event.Type)
-        && (act.VerbTrigger || !accessory.VerbTrigger);
+        && (act.VerbTrigger || !accessory.VerbTrigger || act.Event.Type != GenericViolence);
 
     private static int ModalityRank(Modality m) => m switch { Modality.Asserted => 0, Modality.Claimed => 1, _ => 2 };
 
