@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Vigie.Text.Syntax;
 
@@ -217,19 +218,23 @@ internal sealed class WeightTable
 
     private void ScoreBatch(ReadOnlySpan<ulong> features, Span<int> scores)
     {
-        var c = ClassCount;
         var slots = _slots;
         var stride = _stride;
         var capacity = _capacity;
         Span<int> found = stackalloc int[features.Length];
         Span<ulong> keys = stackalloc ulong[features.Length];
-        // Every home slot is read before any is used: the loads do not depend on each other, so they run in parallel.
+        // Every home slot is read before any is used: the loads do not depend on each other, so their cache misses
+        // overlap. The slot's last word is read too, for a slot that straddles two cache lines.
+        // (Stored, so that the load is not optimised away.)
+        Span<ulong> tails = stackalloc ulong[features.Length];
         for (var i = 0; i < features.Length; i++)
         {
             var at = (int)(Home(features[i]) * (uint)stride);
             found[i] = at;
             keys[i] = slots[at];
+            tails[i] = slots[at + stride - 1];
         }
+        var end = (int)(capacity * (uint)stride);
         for (var i = 0; i < features.Length; i++)
         {
             var f = features[i];
@@ -237,30 +242,48 @@ internal sealed class WeightTable
             if (k != f)
             {
                 if (k == 0) { found[i] = -1; continue; }
-                var s = (uint)(found[i] / stride);
-                do s = s + 1 == capacity ? 0 : s + 1;
-                while ((k = slots[s * stride]) != 0 && k != f);
+                var at = found[i];
+                do
+                {
+                    at += stride;
+                    if (at == end) at = 0;
+                }
+                while ((k = slots[at]) != 0 && k != f);
                 if (k == 0) { found[i] = -1; continue; }
-                found[i] = (int)(s * stride);
+                found[i] = at;
             }
             if (!_dense) keys[i] = slots[found[i] + 1];
         }
-        if (_dense)
+        if (_dense) AddDense(found, scores);
+        else AddSparse(found, keys, scores);
+    }
+
+    private void AddDense(ReadOnlySpan<int> found, Span<int> scores)
+    {
+        var slots = _slots;
+        var words = _stride - 1;
+        // Four classes per slot word, widened to ints and summed four at a time.
+        Span<Vector128<int>> sums = stackalloc Vector128<int>[words];
+        sums.Clear();
+        foreach (var at in found)
         {
-            foreach (var at in found)
-            {
-                if (at < 0) continue;
-                var w = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, short>(slots.AsSpan(at + 1, stride - 1));
-                for (var j = 0; j < c; j++) scores[j] += w[j];
-            }
-            return;
+            if (at < 0) continue;
+            for (var q = 0; q < words; q++)
+                sums[q] += Vector128.WidenLower(Vector128.CreateScalarUnsafe(slots[at + 1 + q]).AsInt16());
         }
+        var c = ClassCount;
+        for (var q = 0; q < words; q++)
+            for (var k = 0; k < 4 && q * 4 + k < c; k++) scores[q * 4 + k] += sums[q][k];
+    }
+
+    private void AddSparse(ReadOnlySpan<int> found, ReadOnlySpan<ulong> packed, Span<int> scores)
+    {
         var pairs = _pairs;
-        for (var i = 0; i < features.Length; i++)
+        for (var i = 0; i < found.Length; i++)
         {
             if (found[i] < 0) continue;
-            var start = (int)(keys[i] >> 16);
-            var end = start + (int)(keys[i] & 0xFFFF);
+            var start = (int)(packed[i] >> 16);
+            var end = start + (int)(packed[i] & 0xFFFF);
             for (var j = start; j < end; j++)
             {
                 var p = pairs[j];
