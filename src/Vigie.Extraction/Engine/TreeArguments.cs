@@ -73,10 +73,13 @@ internal sealed class TreeArguments
         if (nominal && head >= 0 && (tree.IsVerbal(head) || tree.Upos(head) == Text.Syntax.Upos.ADJ)
             && (tree.Is(pred, "obj") || tree.Is(pred, "nsubj") || tree.Is(pred, "obl")))
         {
-            frame.Add(head);
+            // The verb's modality is the event's either way; its arguments are the event's unless the noun is merely
+            // its object ("the UN condemned the attack"): a light verb or a claim ("carried out / claimed the attack").
             clauseHead = head;
+            if (!tree.Is(pred, "obj") || cues.LightVerbs.Contains(tree.Lemma(head)) || cues.ClaimGovernors.Contains(tree.Lemma(head)))
+                frame.Add(head);
             // "The attack killed five", "wounded by an IED": the event itself holds the subject's place.
-            hasSubject = tree.Relation(pred) == "obl:agent" || (tree.Relation(pred) == "nsubj" && !IsPassive(tree, head));
+            hasSubject = frame.Count > 1 && (tree.Relation(pred) == "obl:agent" || (tree.Relation(pred) == "nsubj" && !IsPassive(tree, head)));
         }
         var passive = !nominal && IsPassive(tree, pred);
         var hasObject = false;
@@ -127,8 +130,10 @@ internal sealed class TreeArguments
                         found.Add((m, TreeRole.Patient, 500 + Math.Abs(m.First - triggerToken)));
                 }
             }
-        var subjectWord = nominal ? -1 : tree.Child(pred, "nsubj");
-        var pronoun = subjectWord >= 0 && tree.Upos(subjectWord) == Text.Syntax.Upos.PRON;
+        var subjectWord = nominal ? (tree.Is(pred, "nsubj") ? pred : -1) : tree.Child(pred, "nsubj");
+        // "it had recaptured", "ses avions avaient frappé": a pronoun, or a noun a possessive pronoun determines.
+        var pronoun = subjectWord >= 0 && (tree.Upos(subjectWord) == Text.Syntax.Upos.PRON
+            || tree.Children(subjectWord).Any(c => tree.HasFeature(c, "Poss=Yes") && tree.Upos(c) is Text.Syntax.Upos.PRON or Text.Syntax.Upos.DET));
         var ordered = found.OrderBy(x => x.Item2 == TreeRole.Other ? 1 : 0).ThenBy(x => x.Distance).Select(x => (x.Item1, x.Item2)).ToList();
         return new TreeArguments(ordered, hasSubject, hasObject, clauseHead) { PronounSubject = pronoun };
     }
