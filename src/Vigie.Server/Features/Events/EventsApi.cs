@@ -50,11 +50,14 @@ public sealed record EventFilters
 
     /// <summary>Page size, 1 to 500 (default 100).</summary>
     [FromQuery(Name = "limit")]
-    public int? Limit { get; init; }
+    public string? Limit { get; init; }
 
     /// <summary>The <c>next_cursor</c> of the previous page.</summary>
     [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
+
+    /// <summary>The filter as given, for the one parser that the CLI shares.</summary>
+    public EventFilter ToFilter() => new(Type, Actor, Country, Place, From, To, Modality, Q, Document, Limit, Cursor);
 }
 
 /// <summary>One event with the documents it was read in and the spans to highlight in them.</summary>
@@ -63,8 +66,6 @@ public sealed record EventDetail(Event Event, IReadOnlyList<Document> Documents,
 /// <summary><c>/api/events</c>: filtered, cursor-paged event lists and single events with their evidence.</summary>
 public static class EventsApi
 {
-    private const int MaxLimit = 500;
-
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
@@ -75,28 +76,11 @@ public static class EventsApi
         return api;
     }
 
-    /// <summary>Turns the query parameters into a store query, or says which one is wrong.</summary>
+    /// <summary>Turns the query parameters into a store query, or says which one is wrong (the CLI's rules and messages).</summary>
     internal static (EventQuery? Query, ProblemHttpResult? Problem) ToQuery(EventFilters f)
     {
-        if (!Problems.TryParseDay(f.From, "from", out var from, out var p1)) return (null, p1);
-        if (!Problems.TryParseDay(f.To, "to", out var to, out var p2)) return (null, p2);
-        if (from is not null && to is not null && from > to) return (null, Problems.BadRequest("'from' must not be after 'to'."));
-        Modality? modality = null;
-        if (!string.IsNullOrWhiteSpace(f.Modality))
-        {
-            if (!Enum.TryParse<Modality>(f.Modality.Trim(), ignoreCase: true, out var m) || !Enum.IsDefined(m) || int.TryParse(f.Modality, out _))
-                return (null, Problems.BadRequest($"'modality' must be one of: {string.Join(", ", Enum.GetNames<Modality>().Select(n => n.ToLowerInvariant()))}."));
-            modality = m;
-        }
-        var limit = f.Limit ?? 100;
-        if (limit is < 1 or > MaxLimit) return (null, Problems.BadRequest($"'limit' must be between 1 and {MaxLimit}."));
-        if (f.Type is { Length: > 0 } type && EventTypeCatalog.Default.Find(type) is null)
-            return (null, Problems.BadRequest($"'type' '{type}' is not an event type."));
-        if (f.Country is { } c && !string.IsNullOrWhiteSpace(c) && (c.Trim().Length != 2 || !c.Trim().All(char.IsAsciiLetter)))
-            return (null, Problems.BadRequest("'country' must be an ISO 3166 alpha-2 code such as AF."));
-        return (new EventQuery(
-            Type: Blank(f.Type), Actor: Blank(f.Actor), Country: Blank(f.Country)?.ToUpperInvariant(), Place: Blank(f.Place),
-            From: from, To: to, Modality: modality, Text: Blank(f.Q), Document: Blank(f.Document), Limit: limit, Cursor: Blank(f.Cursor)), null);
+        var parsed = f.ToFilter().Parse(static n => $"'{n}'");
+        return parsed.Query is { } q ? (q, null) : (null, Problems.BadRequest(parsed.Error!));
     }
 
     private static async Task<Results<Ok<EventPage>, ProblemHttpResult>> ListAsync([AsParameters] EventFilters filters, IVigieStore store, CancellationToken ct)
@@ -130,5 +114,4 @@ public static class EventsApi
         return TypedResults.Ok(new EventDetail(e, documents, highlights));
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
