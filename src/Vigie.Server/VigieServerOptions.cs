@@ -1,3 +1,4 @@
+using Vigie.Core;
 using Vigie.Ingest;
 using Vigie.Pipeline;
 using Vigie.Server.Infrastructure;
@@ -29,6 +30,12 @@ public sealed record VigieServerOptions
     /// <summary>The folder of the web UI's static files; by default <c>wwwroot</c> beside the program.</summary>
     public string? WebRoot { get; init; }
 
+    /// <summary>The Host headers answered; by default loopback names when listening on loopback only, any otherwise.</summary>
+    public IReadOnlyList<string>? AllowedHosts { get; init; }
+
+    /// <summary>The shortest API token that is not warned about when the server listens beyond loopback.</summary>
+    public const int MinimumTokenLength = 32;
+
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; init; } = 4 << 20;
 
@@ -40,6 +47,10 @@ public sealed record VigieServerOptions
 
     /// <summary>What extracts and stores posted documents; by default the pipeline's ingest service with <see cref="AnalyzerFactory"/>.</summary>
     public Func<IServiceProvider, IDocumentIngester>? Ingester { get; init; }
+
+    /// <summary>The feature class of a place for the control timeline (the gazetteer's, as <c>vigie control</c> reads
+    /// it), created on first use; null, or a gazetteer that cannot load, leaves a place's precision in its stead.</summary>
+    public Func<Func<Location, string?>>? FeatureLookup { get; init; } = static () => ControlQueries.FeaturesFrom(ControlQueries.LoadGazetteer());
 
     /// <summary>The document reader for ingestion, created on first use.</summary>
     public Func<DocumentReader>? ReaderFactory { get; init; }

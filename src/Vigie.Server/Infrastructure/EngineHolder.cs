@@ -17,7 +17,7 @@ internal sealed class EngineHolder(VigieServerOptions options)
         get
         {
             Interlocked.CompareExchange(ref _reader, new(() => options.ReaderFactory?.Invoke()
-                ?? new DocumentReader(EngineIdentifier() ?? LanguageIdentifier.Load(DataPaths.Root), new ReaderOptions((int)Math.Min(int.MaxValue, options.MaxRequestBodyBytes))),
+                ?? new DocumentReader(EngineIdentifier() ?? LanguageIdentifier.Load(DataPaths.Root), new ReaderOptions()),
                 LazyThreadSafetyMode.ExecutionAndPublication), null);
             return _reader;
         }

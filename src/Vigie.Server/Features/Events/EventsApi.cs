@@ -61,7 +61,8 @@ public sealed record EventFilters
 }
 
 /// <summary>One event with the documents it was read in and the spans to highlight in them.</summary>
-public sealed record EventDetail(Event Event, IReadOnlyList<Document> Documents, IReadOnlyList<Highlight> Highlights);
+/// <param name="FusedId">The fused event (one per real-world event) this report belongs to, when fusion has seen it.</param>
+public sealed record EventDetail(Event Event, IReadOnlyList<Document> Documents, IReadOnlyList<Highlight> Highlights, string? FusedId = null);
 
 /// <summary><c>/api/events</c>: filtered, cursor-paged event lists and single events with their evidence.</summary>
 public static class EventsApi
@@ -72,7 +73,7 @@ public static class EventsApi
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/events").WithTags("Events");
         group.MapGet("/", ListAsync).WithName("ListEvents").WithSummary("Events matching the filters, ordered by date then id, one page at a time.");
-        group.MapGet("/{id}", GetAsync).WithName("GetEvent").WithSummary("One event with its documents and the evidence spans to highlight.");
+        group.MapGet("/{*id}", GetAsync).WithName("GetEvent").WithSummary("One event with its documents and the evidence spans to highlight.");
         return api;
     }
 
@@ -97,21 +98,13 @@ public static class EventsApi
         }
     }
 
-    private static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync(string id, IVigieStore store, EngineHolder engine, CancellationToken ct)
+    private static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync(string id, IVigieStore store, EngineHolder engine, EventSnapshotCache cache, CancellationToken ct)
     {
+        id = EventEvidence.RouteId(id);
         var e = await store.GetEventAsync(id, ct);
         if (e is null) return Problems.NotFound($"No event with id '{id}'.");
-        var documents = new List<Document>();
-        var highlights = new List<Highlight>();
-        foreach (var docId in e.Evidence.Select(ev => ev.Document).Prepend(e.Document).Distinct(StringComparer.Ordinal))
-        {
-            var doc = await store.GetDocumentAsync(docId, ct);
-            if (doc is null) continue;
-            documents.Add(doc);
-            var analysis = engine.AnalysisOf(doc);
-            highlights.AddRange(EvidenceHighlighter.Find(e, doc, analysis?.Mentions ?? [], analysis?.Triggers?.GetValueOrDefault(e.Id)));
-        }
-        return TypedResults.Ok(new EventDetail(e, documents, highlights));
+        var (documents, highlights) = await EventEvidence.LoadAsync(e, store, engine, ct);
+        var snapshot = await cache.GetAsync(ct);
+        return TypedResults.Ok(new EventDetail(e, documents, highlights, snapshot.FusedIdOf(e.Id)));
     }
-
 }
