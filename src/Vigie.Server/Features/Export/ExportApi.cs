@@ -37,6 +37,8 @@ public static class ExportApi
             : Pages(store, query with { Limit = EventFilter.MaxLimit }, ct);
         http.Response.ContentType = EventExport.ContentType(f);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"vigie-{(view == "fused" ? "fused" : "events")}.{EventExport.Extension(f)}\"";
+        // The writers end with a flush that the compressing body may do synchronously.
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body) body.AllowSynchronousIO = true;
         await EventExport.WriteAsync(http.Response.Body, f, events, ct);
         return TypedResults.Empty;
     }
