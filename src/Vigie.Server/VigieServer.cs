@@ -77,6 +77,8 @@ public static class VigieServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        var snapshots = app.Services.GetRequiredService<EventSnapshotCache>();
+        if (options.WarmSnapshot) app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(snapshots.WarmAsync));
         if (ownsStore) app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());
 
         app.UseHostFiltering();

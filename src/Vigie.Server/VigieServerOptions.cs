@@ -39,8 +39,12 @@ public sealed record VigieServerOptions
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; init; } = 4 << 20;
 
-    /// <summary>How long the cached view of every event (control timeline, places) is kept before it is rebuilt.</summary>
+    /// <summary>How long the cached view of every event (control timeline, fused events, places) is served before the
+    /// store's counts are checked again; it is rebuilt, in the background, only when they changed.</summary>
     public TimeSpan SnapshotLifetime { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether that view is built as soon as the server starts rather than on the first request.</summary>
+    public bool WarmSnapshot { get; init; } = true;
 
     /// <summary>The extraction engine, created on first use (ingestion and argument highlighting); null disables both.</summary>
     public Func<Analyzer>? AnalyzerFactory { get; init; } = Analyzer.Create;

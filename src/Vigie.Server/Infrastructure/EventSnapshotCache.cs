@@ -28,11 +28,11 @@ internal sealed record EventSnapshot(
 /// <summary>The fused events newest first, by id, and the fused id of each extracted event.</summary>
 internal sealed record FusedIndex(IReadOnlyList<FusedEvent> NewestFirst, IReadOnlyDictionary<string, FusedEvent> ById, IReadOnlyDictionary<string, string> OfMember)
 {
-    /// <summary>Indexes fused events, sorted newest first (by last day, then first day; undated last).</summary>
+    /// <summary>Indexes fused events, sorted newest first (by first day, then last day; undated last), as the raw list sorts.</summary>
     public static FusedIndex Of(IEnumerable<FusedEvent> fused)
     {
         var list = fused
-            .OrderByDescending(f => f.Event.Date?.LastDay ?? DateOnly.MinValue).ThenByDescending(f => f.Event.Date?.FirstDay ?? DateOnly.MinValue)
+            .OrderByDescending(f => f.Event.Date?.FirstDay ?? DateOnly.MinValue).ThenByDescending(f => f.Event.Date?.LastDay ?? DateOnly.MinValue)
             .ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
         var byId = new Dictionary<string, FusedEvent>(StringComparer.Ordinal);
         var ofMember = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -58,21 +58,64 @@ internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions o
     private EventFuser _fuser = new();
     private EventSnapshot? _snapshot;
     private DateTimeOffset _builtAt;
+    private (long Documents, long Events) _builtFrom;
+    private int _refreshing;
 
-    /// <summary>The current snapshot, rebuilt when stale.</summary>
+    /// <summary>The current snapshot. Only the first build is waited for: a stale one is served while a check in the
+    /// background rebuilds it if the store's counts changed (fusion over a large store takes seconds).</summary>
     public async Task<EventSnapshot> GetAsync(CancellationToken ct)
     {
-        var current = _snapshot;
-        if (current is not null && clock.GetUtcNow() - _builtAt < options.SnapshotLifetime) return current;
+        if (_snapshot is { } current)
+        {
+            if (clock.GetUtcNow() - _builtAt >= options.SnapshotLifetime && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+                _ = Task.Run(RefreshAsync, CancellationToken.None);
+            return current;
+        }
         await _gate.WaitAsync(ct);
         try
         {
-            if (_snapshot is not null && clock.GetUtcNow() - _builtAt < options.SnapshotLifetime) return _snapshot;
-            _snapshot = await BuildAsync(ct);
-            _builtAt = clock.GetUtcNow();
-            return _snapshot;
+            if (_snapshot is { } built) return built;
+            return await BuildLockedAsync(ct);
         }
         finally { _gate.Release(); }
+    }
+
+    /// <summary>Builds the first snapshot now (at start-up), so that the first page does not wait for it.</summary>
+    public async Task WarmAsync()
+    {
+        try { await GetAsync(CancellationToken.None); }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or OperationCanceledException or IOException)
+        {
+            // A server stopped while warming: the next request builds it.
+        }
+    }
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                var stats = await store.GetStatsAsync();
+                if (_snapshot is not null && (stats.Documents, stats.Events) == _builtFrom) _builtAt = clock.GetUtcNow();
+                else await BuildLockedAsync(CancellationToken.None);
+            }
+            finally { _gate.Release(); }
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or OperationCanceledException or IOException)
+        {
+            // The store went away (server stopping): keep what was built.
+        }
+        finally { Volatile.Write(ref _refreshing, 0); }
+    }
+
+    private async Task<EventSnapshot> BuildLockedAsync(CancellationToken ct)
+    {
+        var stats = await store.GetStatsAsync(ct);
+        var snapshot = await BuildAsync(ct);
+        (_snapshot, _builtAt, _builtFrom) = (snapshot, clock.GetUtcNow(), (stats.Documents, stats.Events));
+        return snapshot;
     }
 
     /// <summary>Forgets the snapshot (after new events were stored).</summary>
@@ -110,6 +153,8 @@ internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions o
             current.Control.Add(added.Where(e => ControlTimeline.ControlTypes.Contains(e.Type)));
             _fuser.Add(added);
             _snapshot = current with { Fused = FusedNewestFirst(), Places = Summaries(), PerDay = Days(), FirstControlDate = first, LastControlDate = last };
+            var stats = await store.GetStatsAsync(ct);
+            _builtFrom = (stats.Documents, stats.Events);
         }
         finally { _gate.Release(); }
     }

@@ -118,7 +118,7 @@
         items = items.concat(page.events.map((e) => ({ kind: 'raw', id: e.id, event: e, sources: null, members: [e.id] })));
         cursor = page.next_cursor;
       } while (all && cursor && items.length < RAW_CAP);
-      if (all) items.sort((a, b) => (b.event.date?.end ?? b.event.date?.value ?? '').localeCompare(a.event.date?.end ?? a.event.date?.value ?? ''));
+      if (all) items.sort((a, b) => (b.event.date?.value ?? '').localeCompare(a.event.date?.value ?? '') || (b.event.date?.end ?? '').localeCompare(a.event.date?.end ?? ''));
       state.capped = all && !!cursor;
       state.next = all ? null : cursor;
       state.total = null;
@@ -280,12 +280,13 @@
     wire();
     applyLanguage();
     try {
-      const [stats, types, range, perDay] = await Promise.all([api('api/stats'), api('api/types'), api('api/control/range'), api('api/histogram')]);
-      state.stats = stats;
+      // The counts of the header are the slowest answer on a large store: the page does not wait for them.
+      api('api/stats').then((stats) => { state.stats = stats; $('stats').textContent = t('stats')(stats); }).catch(() => {});
+      const [types, range, perDay] = await Promise.all([api('api/types'), api('api/control/range'), api('api/histogram')]);
       state.types = types;
       applyLanguage();
-      const firsts = [stats.first_date, range.first, perDay[0]?.day].filter(Boolean).map((d) => d.length === 10 ? d : (d + '-01-01').slice(0, 10));
-      const lasts = [stats.last_date, range.last, perDay[perDay.length - 1]?.day].filter(Boolean).map((d) => d.length === 10 ? d : (d + '-12-31').slice(0, 10));
+      const firsts = [range.first, perDay[0]?.day].filter(Boolean).map((d) => d.length === 10 ? d : (d + '-01-01').slice(0, 10));
+      const lasts = [range.last, perDay[perDay.length - 1]?.day].filter(Boolean).map((d) => d.length === 10 ? d : (d + '-12-31').slice(0, 10));
       const today = new Date().toISOString().slice(0, 10);
       const first = firsts.sort()[0] ?? today, last = lasts.sort().pop() ?? today;
       timeline.setRange(isoOfDay(dayNumber(first) - 3), isoOfDay(dayNumber(last) + 3));
