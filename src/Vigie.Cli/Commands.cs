@@ -155,7 +155,8 @@ internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
             var ctx = Context(p);
             await using var store = await ctx.OpenStoreAsync(ct);
             var parsed = new EventFilter(p.GetValue(type), p.GetValue(actor), p.GetValue(country), p.GetValue(place), p.GetValue(from), p.GetValue(to),
-                p.GetValue(modality), p.GetValue(text), null, p.GetValue(limit).ToString(CultureInfo.InvariantCulture), p.GetValue(cursor)).Parse(static n => "--" + n);
+                p.GetValue(modality), p.GetValue(text), null, p.GetValue(limit).ToString(CultureInfo.InvariantCulture), p.GetValue(cursor))
+                .Parse(static n => "--" + n, string.IsNullOrWhiteSpace(p.GetValue(actor)) ? null : ctx.Analyzer.ActorIdOf);
             var q = parsed.Query ?? throw new UserException(parsed.Error!);
             var page = await store.QueryEventsAsync(q, ct);
             switch (p.GetValue(format))

@@ -62,7 +62,7 @@ public static class VigieServer
             doc.Info.Title = "Vigie API";
             doc.Info.Description = "Conflict events extracted from dated news, with the evidence behind each.";
             return Task.CompletedTask;
-        }));
+        }).AddDocumentTransformer(OpenApiResponses.Document).AddOperationTransformer(OpenApiResponses.Operation));
 
         var ownsStore = options.Store is null;
         var store = options.Store ?? await StoreFactory.OpenAsync(options.Database ?? StoreFactory.DefaultPath, ct);

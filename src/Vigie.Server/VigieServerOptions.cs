@@ -15,6 +15,9 @@ public sealed record VigieServerOptions
     /// <summary>The environment variable holding the token that document ingestion requires.</summary>
     public const string TokenVariable = "VIGIE_API_TOKEN";
 
+    /// <summary>The environment variable naming a file whose first line is the token.</summary>
+    public const string TokenFileVariable = "VIGIE_API_TOKEN_FILE";
+
     /// <summary>Where to listen; loopback unless told otherwise.</summary>
     public string Urls { get; init; } = DefaultUrls;
 

@@ -26,8 +26,9 @@ public sealed record EventFilter(
     public const int DefaultLimit = 100;
 
     /// <summary>The query, or the one sentence that says what is wrong; <paramref name="name"/> turns a field's name
-    /// (<c>from</c>, <c>limit</c>…) into the caller's spelling of it (<c>--from</c>, <c>'from'</c>).</summary>
-    public EventFilterResult Parse(Func<string, string> name)
+    /// (<c>from</c>, <c>limit</c>…) into the caller's spelling of it (<c>--from</c>, <c>'from'</c>); <paramref name="actorId"/>,
+    /// when given, turns an actor's name or alias in any language into its id ("talibans" is the actor <c>taliban</c>).</summary>
+    public EventFilterResult Parse(Func<string, string> name, Func<string, string?>? actorId = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!TryDay(From, false, out var from)) return Fail($"{name("from")} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not '{From!.Trim()}'.");
@@ -55,7 +56,7 @@ public sealed record EventFilter(
             catch (FormatException) { return Fail($"{name("cursor")} is not a cursor that a previous page gave."); }
         }
         return new EventFilterResult(new EventQuery(
-            Type: Blank(Type), Actor: Blank(Actor), Country: country?.ToUpperInvariant(), Place: Blank(Place),
+            Type: Blank(Type), Actor: Blank(Actor) is { } a ? actorId?.Invoke(a) ?? a : null, Country: country?.ToUpperInvariant(), Place: Blank(Place),
             From: from, To: to, Modality: modality, Text: Blank(Text), Document: Blank(Document), Limit: limit, Cursor: cursor), null);
     }
 

@@ -34,6 +34,19 @@ public sealed class HygieneTests(ServerFixture fixture) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_lists_the_problem_responses_and_the_token_scheme()
+    {
+        var doc = await GetJson("/openapi/v1.json");
+        var list = doc.GetProperty("paths").GetProperty("/api/events").GetProperty("get").GetProperty("responses");
+        foreach (var code in new[] { "200", "400", "404", "405" }) Assert.True(list.TryGetProperty(code, out _), code);
+        var post = doc.GetProperty("paths").GetProperty("/api/documents").GetProperty("post");
+        foreach (var code in new[] { "401", "413", "422", "429" }) Assert.True(post.GetProperty("responses").TryGetProperty(code, out _), code);
+        Assert.True(post.GetProperty("security")[0].TryGetProperty("token", out _));
+        Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("token").GetProperty("scheme").GetString());
+        foreach (var p in new[] { "/api/fused", "/api/export", "/api/histogram" }) Assert.True(doc.GetProperty("paths").TryGetProperty(p, out _), p);
+    }
+
+    [Fact]
     public async Task Static_files_say_how_long_to_keep_them()
     {
         using var page = await _client.GetAsync("/app.js");

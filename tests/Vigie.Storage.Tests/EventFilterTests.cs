@@ -45,6 +45,14 @@ public sealed class EventFilterTests
     }
 
     [Fact]
+    public void An_actor_alias_becomes_the_actor_s_id_when_the_caller_knows_it()
+    {
+        var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["insurgés du nord"] = "north_rebels" };
+        Assert.Equal("north_rebels", new EventFilter(Actor: "Insurgés du Nord").Parse(n => n, a => aliases.GetValueOrDefault(a)).Query!.Actor);
+        Assert.Equal("someone else", new EventFilter(Actor: "someone else").Parse(n => n, a => aliases.GetValueOrDefault(a)).Query!.Actor);
+    }
+
+    [Fact]
     public void The_caller_spells_the_names()
     {
         var r = new EventFilter(From: "2021-08-20", To: "2021-08-01").Parse(n => "--" + n);

@@ -67,6 +67,19 @@ internal sealed class EngineHolder(VigieServerOptions options)
         }
     }
 
+    /// <summary>The actor id of a name or alias of any language, or null when there is none or no engine.</summary>
+    public string? ActorIdOf(string nameOrAlias)
+    {
+        try
+        {
+            return Analyzer?.ActorIdOf(nameOrAlias);
+        }
+        catch (EngineUnavailableException)
+        {
+            return null; // the filter then matches the name as typed
+        }
+    }
+
     /// <summary>The mentions Vigie recognises in a document, or none when the engine is not available.</summary>
     public IReadOnlyList<Mention> MentionsOf(Document document) => AnalysisOf(document)?.Mentions ?? [];
 

@@ -5,7 +5,7 @@ namespace Vigie.Server.Infrastructure;
 /// <summary>The Host headers the server answers: on loopback only loopback names, so that a page elsewhere whose name was
 /// rebound to 127.0.0.1 (DNS rebinding) cannot read the API; beyond loopback, <see cref="VigieServerOptions.AllowedHosts"/>
 /// when given, else any.</summary>
-internal static class HostAllowList
+public static class HostAllowList
 {
     /// <summary>The allowed host names, or <c>*</c> for any.</summary>
     public static List<string> For(VigieServerOptions options)

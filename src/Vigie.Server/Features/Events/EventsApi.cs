@@ -78,15 +78,15 @@ public static class EventsApi
     }
 
     /// <summary>Turns the query parameters into a store query, or says which one is wrong (the CLI's rules and messages).</summary>
-    internal static (EventQuery? Query, ProblemHttpResult? Problem) ToQuery(EventFilters f)
+    internal static (EventQuery? Query, ProblemHttpResult? Problem) ToQuery(EventFilters f, EngineHolder? engine = null)
     {
-        var parsed = f.ToFilter().Parse(static n => $"'{n}'");
+        var parsed = f.ToFilter().Parse(static n => $"'{n}'", engine is null ? null : engine.ActorIdOf);
         return parsed.Query is { } q ? (q, null) : (null, Problems.BadRequest(parsed.Error!));
     }
 
-    private static async Task<Results<Ok<EventPage>, ProblemHttpResult>> ListAsync([AsParameters] EventFilters filters, IVigieStore store, CancellationToken ct)
+    private static async Task<Results<Ok<EventPage>, ProblemHttpResult>> ListAsync([AsParameters] EventFilters filters, IVigieStore store, EngineHolder engine, CancellationToken ct)
     {
-        var (query, problem) = ToQuery(filters);
+        var (query, problem) = ToQuery(filters, engine);
         if (query is null) return problem!;
         try
         {

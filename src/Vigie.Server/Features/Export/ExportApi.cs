@@ -25,12 +25,12 @@ public static class ExportApi
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
-        HttpContext http, [AsParameters] EventFilters filters, string? format, string? view, IVigieStore store, EventSnapshotCache cache, CancellationToken ct)
+        HttpContext http, [AsParameters] EventFilters filters, string? format, string? view, IVigieStore store, EventSnapshotCache cache, EngineHolder engine, CancellationToken ct)
     {
         var f = string.IsNullOrWhiteSpace(format) ? "jsonl" : format.Trim();
         if (!EventExport.Formats.Contains(f)) return Problems.BadRequest($"'format' must be one of: {string.Join(", ", EventExport.Formats)}; not '{f}'.");
         if (view is { Length: > 0 } && view is not ("fused" or "raw")) return Problems.BadRequest($"'view' must be fused or raw, not '{view}'.");
-        var (query, problem) = EventsApi.ToQuery(filters with { Cursor = null, Limit = null });
+        var (query, problem) = EventsApi.ToQuery(filters with { Cursor = null, Limit = null }, engine);
         if (query is null) return problem!;
         IAsyncEnumerable<Event> events = view == "fused"
             ? Fused(FusedApi.Matching(await cache.GetAsync(ct), query))

@@ -34,9 +34,9 @@ public static class FusedApi
 
     private static async Task<Results<Ok<FusedPage>, ProblemHttpResult>> ListAsync(
         [AsParameters] EventFilters filters, string? sort, string? offset, [FromQuery(Name = "min_sources")] string? minSources,
-        EventSnapshotCache cache, CancellationToken ct)
+        EventSnapshotCache cache, EngineHolder engine, CancellationToken ct)
     {
-        var (query, problem) = EventsApi.ToQuery(filters with { Cursor = null });
+        var (query, problem) = EventsApi.ToQuery(filters with { Cursor = null }, engine);
         if (query is null) return problem!;
         if (sort is { Length: > 0 } && sort is not ("newest" or "oldest")) return Problems.BadRequest($"'sort' must be newest or oldest, not '{sort}'.");
         var skip = 0;
