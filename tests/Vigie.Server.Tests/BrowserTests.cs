@@ -48,7 +48,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var reports = page.Locator("#event-view .report");
         Assert.Equal(2, await reports.CountAsync());
         Assert.Equal(2, await page.Locator("#event-view .report .article mark.hl-evidence").CountAsync());
-        Assert.Contains("2", await page.TextContentAsync("#event-view dd[data-field='sources']"), StringComparison.Ordinal);
+        Assert.Equal("2 sources", await page.TextContentAsync("#event-view dd[data-field='sourcesCount']"));
+        Assert.Equal("Sources", await page.TextContentAsync("#event-view dt:has(+ dd[data-field='sourcesCount'])"));
 
         // The raw report is one click away, and leads back to its fused event.
         await page.Locator($"#event-view .report[data-id='{TestCorpus.KabulAttackId}'] button.open-raw").ClickAsync();

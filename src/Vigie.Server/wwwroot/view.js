@@ -59,7 +59,7 @@ window.VigieView = (() => {
     function renderFused(detail) {
       const f = detail.fused;
       const extra = [
-        ['sources', t('sources')(f.sources_count)],
+        ['sourcesCount', t('sources')(f.sources_count)],
         ['tolls', f.tolls.map((x) => `${kindLabel(x.kind)} ${x.low} / ${x.best} / ${x.high}`).join('; ')],
         ['contradictions', f.contradictions.map((c) => c.description).join('; ')],
       ];
