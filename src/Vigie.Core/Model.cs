@@ -124,6 +124,22 @@ public sealed record Location(
 /// <summary>Who acts or is acted upon.</summary>
 public sealed record Actor(string Id, string Name, string? Country, string? Role);
 
+/// <summary>Who the text says reports an event (CONTRACT §2 <c>attributed_to</c>): an actor, or a source that is no
+/// actor ("local officials", "des témoins"), which has a name only.</summary>
+public sealed record Source(
+    string Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Id = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Country = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role = null)
+{
+    /// <summary>The source that is this actor.</summary>
+    public static Source Of(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new Source(actor.Name, actor.Id, actor.Country, actor.Role);
+    }
+}
+
 /// <summary>Where a field of an event was read.</summary>
 public sealed record Evidence(string Document, int Sentence, int Start, int End, string Text, string Rule);
 
@@ -149,7 +165,12 @@ public sealed record Event(
     IReadOnlyList<Quantity> Quantities,
     Modality Modality,
     double Confidence,
-    IReadOnlyList<Evidence> Evidence);
+    IReadOnlyList<Evidence> Evidence)
+{
+    /// <summary>Who the text says reports the event; null when the text speaks in its own voice.</summary>
+    [JsonPropertyOrder(1)]
+    public Source? AttributedTo { get; init; }
+}
 
 /// <summary>Writes a <see cref="PartialDate"/> as its <c>YYYY[-MM[-DD]]</c> string.</summary>
 public sealed class PartialDateJsonConverter : JsonConverter<PartialDate>

@@ -106,6 +106,9 @@ internal static class DocumentMerger
         var evidence = events.SelectMany(e => e.Evidence).Distinct().OrderBy(v => v.Start).ThenBy(v => v.End).ToList();
         var first = events[0];
         return new Event(first.Id, first.Document, first.Language, type, catalog.Get(type).CodesFor(actor1?.Role), actor1, actor2,
-            lead.Claimant, place.Locations, (dated ?? first).Date, quantities, lead.Modality, events.Max(e => e.Confidence), evidence);
+            lead.Claimant, place.Locations, (dated ?? first).Date, quantities, lead.Modality, events.Max(e => e.Confidence), evidence)
+        {
+            AttributedTo = lead.AttributedTo ?? events.Select(e => e.AttributedTo).FirstOrDefault(a => a is not null),
+        };
     }
 }

@@ -13,6 +13,7 @@ internal sealed class Draft
     public MentionRef? Actor1 { get; set; }
     public MentionRef? Actor2 { get; set; }
     public MentionRef? Claimant { get; set; }
+    public Source? AttributedTo { get; set; }
     public List<MentionRef> Places { get; set; } = [];
     public Location? FallbackPlace { get; set; }
     public MentionRef? Date { get; set; }
@@ -68,8 +69,10 @@ internal sealed class EventBuilder
             var view = SentenceView.Build(_input.Analysis, s, mentions, mi, _lang);
             var matches = _matcher.Match(view);
             if (matches.Count == 0) continue;
+            // The tree is read only for sentences where a rule matched: parsing is the costly stage.
+            var tree = ClauseTree.Build(_input.Analysis, s, view);
             var drafts = new List<Draft>();
-            foreach (var m in matches) drafts.AddRange(Drafts(view, m));
+            foreach (var m in matches) drafts.AddRange(Drafts(view, m, tree));
             // A trigger that is the name of an actor ("Gunmen kidnapped…") is no act of its own.
             foreach (var d in drafts)
             {
@@ -111,27 +114,42 @@ internal sealed class EventBuilder
         return merged;
     }
 
-    private IEnumerable<Draft> Drafts(SentenceView v, RuleMatch m)
+    private IEnumerable<Draft> Drafts(SentenceView v, RuleMatch m, ClauseTree? tree)
     {
         var rule = m.Rule;
         var d = new Draft { Match = m, View = v, Type = rule.Type, Confidence = rule.Confidence };
         var clause = v.Clause[m.Trigger];
         var explicitActor = false;
 
-        // Actors: slots first, then the passive agent, then the subject before the trigger, then an inverted subject.
+        // Actors: slots first, then the tree's agent and patient; word order only where the tree names no subject or
+        // no object (the passive agent, the subject before the trigger, an inverted subject).
         d.Actor1 = m.Bound("actor1").FirstOrDefault();
         d.Actor2 = m.Bound("actor2").FirstOrDefault();
         d.Claimant = m.Bound("claimant").FirstOrDefault();
-        var agent = Agent(v, m);
+        // A trigger the tagger read as no verb or noun ("mobilise" as an adverb) means the tree went wrong around it.
+        if (tree is not null && tree.WordOf(m.Trigger) is var tw && (tw < 0 || !(tree.IsVerbal(tw) || tree.IsNominal(tw)))) tree = null;
+        var args = tree is null ? null : TreeArguments.Read(tree, v, m.Trigger, _lang.Clauses, TypeTraits.GenitiveAgent(d.Type));
+        if (args is not null)
+        {
+            // "Gunmen killed…" with the rule triggered by the actor's own name: that actor acts.
+            if (d.Actor1 is null && tree!.Is(Math.Max(0, tree.WordOf(m.Trigger)), "nsubj"))
+                d.Actor1 = v.Mentions.FirstOrDefault(r => r.Kind == MentionKind.Actor && r.First <= m.Trigger && m.Trigger <= r.Last);
+            d.Actor1 ??= args.First(MentionKind.Actor, TreeRole.Agent);
+            d.Actor2 ??= args.First(MentionKind.Actor, TreeRole.Patient);
+            if (d.Actor1 is not null && d.Actor2 is not null && SameActor(d.Actor1, d.Actor2)) d.Actor2 = null;
+        }
+        var byOrder1 = args is null || (!args.HasSubject && d.Actor1 is null);
+        var byOrder2 = args is null || (!args.HasObject && d.Actor2 is null);
+        var agent = byOrder1 ? Agent(v, m) : null;
         // "Two civilians were killed in the attack": the subject of a passive verb without its agent is who the act befell.
-        if (d.Actor1 is null && agent is null && d.Actor2 is null && _matcher.IsPassive(v, m.Trigger))
+        if (byOrder2 && d.Actor1 is null && agent is null && d.Actor2 is null && _matcher.IsPassive(v, m.Trigger))
             d.Actor2 = NearestActor(v, m.First - 1, clause, before: true, exclude: null);
         if (d.Actor1 is null && agent is not null)
         {
             d.Actor1 = agent;
-            d.Actor2 ??= NearestActor(v, m.First - 1, clause, before: true, exclude: agent);
+            if (byOrder2) d.Actor2 ??= NearestActor(v, m.First - 1, clause, before: true, exclude: agent);
         }
-        if (d.Actor1 is null)
+        if (d.Actor1 is null && byOrder1)
         {
             d.Actor1 = NearestActor(v, m.First - 1, clause, before: true, exclude: d.Actor2);
             // "Syrian army and allied fighters captured": the first of coordinated subjects leads.
@@ -143,27 +161,28 @@ internal sealed class EventBuilder
         }
         var trig = v.Tokens[m.Trigger];
         // "le départ des troupes américaines", "the withdrawal of US troops": the complement of the noun acts.
-        if (d.Actor1 is null && trig.HasNounReading && TypeTraits.GenitiveAgent(d.Type))
+        if (d.Actor1 is null && byOrder1 && trig.HasNounReading && TypeTraits.GenitiveAgent(d.Type))
         {
             var k = m.Trigger + 1;
             for (var n = 0; n < 2 && k < v.Tokens.Count && v.Tokens[k].Is(_lang.Grammar.ListPrepositions) && v.Starting(k).Count == 0; n++) k++;
             foreach (var r in v.Starting(k))
                 if (r.Kind == MentionKind.Actor) { d.Actor1 = r; if (d.Actor2 == r) d.Actor2 = null; break; }
         }
-        if (d.Actor1 is null && !trig.HasNounReading && (trig.HasFiniteVerbReading || (trig.Forms & VerbForm.PastParticiple) != 0) && !TypeTraits.InheritsActor(d.Type))
+        if (d.Actor1 is null && byOrder1 && !trig.HasNounReading && (trig.HasFiniteVerbReading || (trig.Forms & VerbForm.PastParticiple) != 0) && !TypeTraits.InheritsActor(d.Type))
             d.Actor1 = InvertedSubject(v, m.Last + 1, clause);
         explicitActor = d.Actor1 is not null;
-        d.Actor2 ??= NearestActor(v, m.Last + 1, clause, before: false, exclude: d.Actor1, skip: agent);
+        if (byOrder2) d.Actor2 ??= NearestActor(v, m.Last + 1, clause, before: false, exclude: d.Actor1, skip: agent);
         if (d.Actor2 is not null && d.Actor1 is not null && SameActor(d.Actor1, d.Actor2)) d.Actor2 = null;
-        if (!TypeTraits.InheritsActor(d.Type)) d.Actor1 ??= NearestActor(v, m.First - 1, -1, before: true, exclude: d.Actor2);
+        if (byOrder1 && !TypeTraits.InheritsActor(d.Type)) d.Actor1 ??= NearestActor(v, m.First - 1, -1, before: true, exclude: d.Actor2);
 
-        // Places, date, quantities.
+        // Places, date, quantities: the pattern's slots, then the predicate's own clause in the tree, then word order.
         var boundPlaces = m.Bound("place").ToList();
+        if (boundPlaces.Count == 0 && args is not null) boundPlaces = [.. args.All(MentionKind.Place).Where(p => !p.Reference)];
         d.Places = boundPlaces.Count > 0 ? boundPlaces : ClausePlaces(v, m, clause, asides: false);
         // "in a village (Macomia, Cabo Delgado)": with no place in the clause itself, the aside's places locate it.
         if (d.Places.Count == 0) d.Places = ClausePlaces(v, m, clause, asides: true);
         d.Places = Specific(d.Places);
-        d.Date = m.Bound("date").FirstOrDefault() ?? NearestDate(v, m.Trigger, clause);
+        d.Date = m.Bound("date").FirstOrDefault() ?? args?.All(MentionKind.Date).FirstOrDefault() ?? NearestDate(v, m.Trigger, clause);
         var boundNumbers = m.Bound("quantity").ToList();
         foreach (var n in boundNumbers.Count > 0 ? boundNumbers : ClauseNumbers(v, clause))
         {
@@ -171,9 +190,14 @@ internal sealed class EventBuilder
             if (kind is not null) d.Quantities.Add((n, kind));
         }
 
-        // Modality.
+        // Modality: from the tree where the sentence has one, from the words around the trigger otherwise.
         var modality = ModalityOf(v, m, d, out var drop);
         if (drop) yield break;
+        if (args is not null && tree is not null)
+        {
+            modality = ClauseReport.Apply(tree, v, _text, args, tree.WordOf(m.Trigger), _lang.Clauses, d, modality, out drop);
+            if (drop) yield break;
+        }
         d.Modality = rule.Modality ?? modality;
 
         // Required arguments, read in the sentence itself.
@@ -208,7 +232,7 @@ internal sealed class EventBuilder
                     var kind = KindOf(v, n, rule) ?? TypeTraits.DefaultKindOf(d.Type);
                     yield return new Draft
                     {
-                        Match = m, View = v, Type = d.Type, Actor1 = d.Actor1, Actor2 = d.Actor2, Claimant = d.Claimant,
+                        Match = m, View = v, Type = d.Type, Actor1 = d.Actor1, Actor2 = d.Actor2, Claimant = d.Claimant, AttributedTo = d.AttributedTo,
                         Places = [place], Date = d.Date, Modality = d.Modality, Confidence = d.Confidence,
                         Quantities = kind is null ? [] : [(n, kind)],
                     };
@@ -222,7 +246,7 @@ internal sealed class EventBuilder
             foreach (var p in d.Places)
                 yield return new Draft
                 {
-                    Match = m, View = v, Type = d.Type, Actor1 = d.Actor1, Actor2 = d.Actor2, Claimant = d.Claimant,
+                    Match = m, View = v, Type = d.Type, Actor1 = d.Actor1, Actor2 = d.Actor2, Claimant = d.Claimant, AttributedTo = d.AttributedTo,
                     Places = [p], Date = d.Date, Modality = d.Modality, Confidence = d.Confidence, Quantities = d.Quantities,
                 };
             yield break;
@@ -232,7 +256,7 @@ internal sealed class EventBuilder
 
     // ---- actors ----
 
-    private static bool SameActor(MentionRef a, MentionRef b) => a == b || (a.Actor is { } x && b.Actor is { } y && x.Id == y.Id);
+    internal static bool SameActor(MentionRef a, MentionRef b) => a == b || (a.Actor is { } x && b.Actor is { } y && x.Id == y.Id);
 
     private MentionRef? Agent(SentenceView v, RuleMatch m)
     {
@@ -488,6 +512,7 @@ internal sealed class EventBuilder
                     if ((d.Actor1 is not null && SameActor(who, d.Actor1)) || (d.Actor2 is not null && SameActor(who, d.Actor2)))
                     {
                         d.Claimant ??= who;
+                        if (who.Actor is { } speaker) d.AttributedTo ??= Source.Of(speaker);
                         return Modality.Claimed;
                     }
                 }
@@ -504,6 +529,9 @@ internal sealed class EventBuilder
     private static readonly HashSet<string> ArmedRoles = new(StringComparer.Ordinal) { "MIL", "REB", "INS", "POL", "SPY", "UAF", "PMG", "MLT" };
     private static readonly HashSet<string> StateRoles = new(StringComparer.Ordinal) { "MIL", "POL", "GOV", "SPY" };
 
+    /// <summary>A state force or government role.</summary>
+    internal static bool IsStateRole(string? role) => role is not null && StateRoles.Contains(role);
+
     /// <summary>Violence between armed groups is a clash, not an attack; arrests at a protest are an intervention.</summary>
     private static void Refine(List<Draft> drafts)
     {
@@ -512,7 +540,7 @@ internal sealed class EventBuilder
         {
             var r1 = d.Actor1?.Actor?.Role;
             var r2 = d.Actor2?.Actor?.Role;
-            if (d.Type == "attack" && r2 is not null && ArmedRoles.Contains(r2) && (r1 is null || ArmedRoles.Contains(r1) || StateRoles.Contains(r1)))
+            if (d.Type == "attack" && r2 is not null && ArmedRoles.Contains(r2) && r1 is not null && (ArmedRoles.Contains(r1) || StateRoles.Contains(r1)))
                 d.Type = "armed_clash";
             else if (d.Type == "arrest" && protest)
                 d.Type = "protest_with_intervention";
@@ -537,6 +565,7 @@ internal sealed class EventBuilder
                 a.Actor1 ??= b.Actor1;
                 a.Actor2 ??= b.Actor2;
                 a.Claimant ??= b.Claimant;
+                a.AttributedTo ??= b.AttributedTo;
                 a.Date ??= b.Date;
                 foreach (var q in b.Quantities)
                     if (!a.Quantities.Any(x => x.Number == q.Number)) a.Quantities.Add(q);
@@ -581,6 +610,9 @@ internal sealed class EventBuilder
         // Later sentences and unasserted events are less likely to be what the document is about.
         var confidence = d.Confidence - Math.Min(0.1, 0.02 * s.Index) - (d.Modality is Modality.Asserted or Modality.Claimed ? 0 : 0.1);
         return new Event(id, _input.Document.Id, _lang.Code, d.Type, info.CodesFor(actor1?.Role), actor1, d.Actor2?.Actor, claimant,
-            locations, date, quantities, d.Modality, Math.Round(Math.Clamp(confidence, 0.05, 0.99), 3), [evidence]);
+            locations, date, quantities, d.Modality, Math.Round(Math.Clamp(confidence, 0.05, 0.99), 3), [evidence])
+        {
+            AttributedTo = d.AttributedTo ?? (claimant is not null ? Source.Of(claimant) : null),
+        };
     }
 }

@@ -103,9 +103,10 @@ public sealed class LanguageData
 {
     private readonly FrozenDictionary<string, (EventRule Rule, CompiledPattern Pattern)[]> _byTrigger;
 
-    private LanguageData(string code, Lexicon lexicon, Grammar grammar, ModalityMarkers modality, IReadOnlyList<EventRule> rules)
+    private LanguageData(string code, Lexicon lexicon, Grammar grammar, ModalityMarkers modality, ClauseCues clauses, IReadOnlyList<EventRule> rules)
     {
         Code = code;
+        Clauses = clauses;
         Lexicon = lexicon;
         Grammar = grammar;
         Modality = modality;
@@ -134,6 +135,9 @@ public sealed class LanguageData
     /// <summary>Modality markers.</summary>
     public ModalityMarkers Modality { get; }
 
+    /// <summary>The words that give a clause its modality and arguments in the dependency tree.</summary>
+    public ClauseCues Clauses { get; }
+
     /// <summary>Every rule, in file order.</summary>
     public IReadOnlyList<EventRule> Rules { get; }
 
@@ -152,6 +156,7 @@ public sealed class LanguageData
         var code = pack.Code;
         Grammar? grammar = null;
         ModalityMarkers? modality = null;
+        var clauses = ClauseCues.None;
         var rules = new List<EventRule>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in pack.FindAll("*.yaml"))
@@ -160,6 +165,8 @@ public sealed class LanguageData
             var rel = pack.Relative(file);
             if (name.StartsWith("modality", StringComparison.Ordinal))
                 modality = ReadModality(Root(file, rel), rel);
+            else if (name.StartsWith("clauses", StringComparison.Ordinal))
+                clauses = ClauseCues.Read(Root(file, rel), rel);
             else if (name.StartsWith("patterns", StringComparison.Ordinal))
             {
                 var root = Root(file, rel);
@@ -176,7 +183,7 @@ public sealed class LanguageData
         }
         if (grammar is null) throw new FormatException($"lang/{code}: no patterns*.yaml has a 'grammar' section.");
         if (modality is null) throw new FormatException($"lang/{code}/modality.yaml is missing.");
-        return new LanguageData(code, pack.Lexicon, grammar, modality, rules);
+        return new LanguageData(code, pack.Lexicon, grammar, modality, clauses, rules);
     }
 
     private static YamlMappingNode Root(string file, string rel)

@@ -43,9 +43,11 @@ public sealed class LexiconWordClasses : IWordClasses
         {
             if (r.Pos != pos) continue;
             // Lexicon lemmas are folded; where folding kept the form's length, the shared beginning takes the form's
-            // own letters back (éclatèrent → éclater, not eclater).
+            // own letters back (éclatèrent → éclater, not eclater), the stem only: a verb's lemma ends in letters of
+            // its own (revendiqué → revendiquer, not revendiquér; créé → créer).
             if (folded.Length != lowerForm.Length) return r.Lemma;
             var common = folded.CommonPrefixLength(r.Lemma);
+            if (pos == 'v') common = Math.Min(common, Math.Max(0, r.Lemma.Length - 2));
             return string.Concat(lowerForm.AsSpan(0, common), r.Lemma.AsSpan(common));
         }
         return null;

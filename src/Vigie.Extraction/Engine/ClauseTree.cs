@@ -1,0 +1,202 @@
+using Vigie.Text;
+using Vigie.Text.Syntax;
+
+namespace Vigie.Extraction.Engine;
+
+/// <summary>The dependency tree of one sentence laid over the tokens of its <see cref="SentenceView"/>: for each token
+/// its word, and for each word its head, relation, lemma, tag and features, with the questions the event rules ask of a
+/// tree (which clause a word belongs to, who governs it, which of its dependents hold a mention).</summary>
+internal sealed class ClauseTree
+{
+    private readonly Word[] _words;
+    private readonly int[] _head;
+    private readonly string[] _lemma;
+    private readonly List<int>?[] _children;
+    private readonly int[] _tokenWord;
+    private readonly int[] _wordToken;
+
+    private ClauseTree(Word[] words, int[] head, string[] lemma, List<int>?[] children, int[] tokenWord, int[] wordToken)
+    {
+        _words = words;
+        _head = head;
+        _lemma = lemma;
+        _children = children;
+        _tokenWord = tokenWord;
+        _wordToken = wordToken;
+    }
+
+    /// <summary>The tree of a sentence, or null when the language has no parser model (every word on the root).</summary>
+    public static ClauseTree? Build(DocumentAnalysis document, Sentence sentence, SentenceView view)
+    {
+        var parsed = document.Syntax(sentence.Index);
+        var words = parsed.Words.ToArray();
+        if (words.Length == 0 || words.All(w => w.Upos == Text.Syntax.Upos.X)) return null;
+        var head = new int[words.Length];
+        var lemma = new string[words.Length];
+        var children = new List<int>?[words.Length];
+        var tokenWord = new int[view.Tokens.Count];
+        var wordToken = new int[words.Length];
+        Array.Fill(tokenWord, -1);
+        for (var w = 0; w < words.Length; w++)
+        {
+            head[w] = words[w].Head - 1;
+            lemma[w] = Folding.Fold(words[w].Lemma);
+            if (head[w] >= 0) (children[head[w]] ??= []).Add(w);
+            var t = words[w].Token - sentence.FirstToken;
+            wordToken[w] = t >= 0 && t < view.Tokens.Count ? t : -1;
+        }
+        // A token split into words ("du" = "de le") stands for the word whose head lies outside the token.
+        for (var w = 0; w < words.Length; w++)
+        {
+            var t = wordToken[w];
+            if (t < 0) continue;
+            if (tokenWord[t] < 0 || wordToken[Math.Max(0, head[tokenWord[t]])] == t) tokenWord[t] = w;
+        }
+        return new ClauseTree(words, head, lemma, children, tokenWord, wordToken);
+    }
+
+    /// <summary>The number of words.</summary>
+    public int Count => _words.Length;
+
+    /// <summary>The word a token stands for, or -1.</summary>
+    public int WordOf(int token) => token >= 0 && token < _tokenWord.Length ? _tokenWord[token] : -1;
+
+    /// <summary>The token a word belongs to, or -1.</summary>
+    public int TokenOf(int word) => _wordToken[word];
+
+    /// <summary>The head of a word, or -1 for the root.</summary>
+    public int Head(int w) => _head[w];
+
+    /// <summary>The full relation (<c>nsubj:pass</c>).</summary>
+    public string Relation(int w) => _words[w].Relation;
+
+    /// <summary>The universal relation (<c>nsubj</c> for <c>nsubj:pass</c>).</summary>
+    public ReadOnlySpan<char> BaseRelation(int w)
+    {
+        var r = _words[w].Relation.AsSpan();
+        var k = r.IndexOf(':');
+        return k < 0 ? r : r[..k];
+    }
+
+    /// <summary>True when the word's universal relation is <paramref name="relation"/>.</summary>
+    public bool Is(int w, string relation) => BaseRelation(w).SequenceEqual(relation);
+
+    /// <summary>The folded lemma.</summary>
+    public string Lemma(int w) => _lemma[w];
+
+    /// <summary>The part of speech.</summary>
+    public Upos Upos(int w) => _words[w].Upos;
+
+    /// <summary>True when the word's features hold <paramref name="feature"/> (<c>Tense=Fut</c>).</summary>
+    public bool HasFeature(int w, string feature)
+    {
+        var f = _words[w].Feats.AsSpan();
+        while (f.Length > 0)
+        {
+            var k = f.IndexOf('|');
+            var one = k < 0 ? f : f[..k];
+            if (one.SequenceEqual(feature)) return true;
+            if (k < 0) break;
+            f = f[(k + 1)..];
+        }
+        return false;
+    }
+
+    /// <summary>The dependents of a word, in text order.</summary>
+    public IReadOnlyList<int> Children(int w) => _children[w] ?? (IReadOnlyList<int>)[];
+
+    /// <summary>A verb, an auxiliary, or a word heading a clause of its own.</summary>
+    public bool IsVerbal(int w) => _words[w].Upos is Text.Syntax.Upos.VERB or Text.Syntax.Upos.AUX;
+
+    /// <summary>A noun or proper noun.</summary>
+    public bool IsNominal(int w) => _words[w].Upos is Text.Syntax.Upos.NOUN or Text.Syntax.Upos.PROPN;
+
+    /// <summary>True when the word heads a clause that is not its head's: a complement, adverbial or relative clause,
+    /// a parenthetical, or a verb coordinated with another ("seize A, cut the road to B").</summary>
+    public bool StartsClause(int w)
+    {
+        var r = BaseRelation(w);
+        if (r.SequenceEqual("conj")) return IsVerbal(w) || HasChild(w, "nsubj");
+        return r.SequenceEqual("ccomp") || r.SequenceEqual("xcomp") || r.SequenceEqual("advcl") || r.SequenceEqual("acl")
+            || r.SequenceEqual("parataxis") || r.SequenceEqual("csubj") || r.SequenceEqual("root");
+    }
+
+    /// <summary>True when some dependent has the universal relation.</summary>
+    public bool HasChild(int w, string relation)
+    {
+        foreach (var c in Children(w))
+            if (Is(c, relation)) return true;
+        return false;
+    }
+
+    /// <summary>The first dependent with the universal relation, or -1.</summary>
+    public int Child(int w, string relation)
+    {
+        foreach (var c in Children(w))
+            if (Is(c, relation)) return c;
+        return -1;
+    }
+
+    /// <summary>True when a dependent of the word with one of the relations has a lemma of the set (the preposition
+    /// "by" of an agent, the "if" of a condition); multiword markers count by their first word ("according to").</summary>
+    public bool HasMarker(int w, IReadOnlySet<string> lemmas, params ReadOnlySpan<string> relations)
+    {
+        foreach (var c in Children(w))
+        {
+            var ok = false;
+            foreach (var r in relations) ok |= Is(c, r);
+            if (ok && (lemmas.Contains(_lemma[c]) || lemmas.Contains(Folding.Fold(_words[c].Form)))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The word of a token span that heads it (whose head lies outside the span), or -1.</summary>
+    public int HeadOfSpan(int firstToken, int lastToken)
+    {
+        var best = -1;
+        for (var t = firstToken; t <= lastToken; t++)
+        {
+            var w = WordOf(t);
+            if (w < 0) continue;
+            var h = _head[w];
+            var outside = h < 0 || _wordToken[h] < firstToken || _wordToken[h] > lastToken;
+            if (outside) return w;
+            if (best < 0) best = w;
+        }
+        return best;
+    }
+
+    /// <summary>The dependent of <paramref name="predicate"/> under which <paramref name="w"/> stands, within the
+    /// predicate's own clause (no clause boundary crossed on the way up), or -1; <paramref name="w"/> itself when it
+    /// is a dependent, the predicate when they are the same word.</summary>
+    public int Under(int w, int predicate)
+    {
+        if (w == predicate) return predicate;
+        for (var steps = 0; w >= 0 && steps < _words.Length; steps++)
+        {
+            var h = _head[w];
+            if (h < 0 || StartsClause(w)) return -1;
+            if (h == predicate) return w;
+            w = h;
+        }
+        return -1;
+    }
+
+    /// <summary>The text of a word's subtree (its words' tokens, first to last), for a source that is no actor.</summary>
+    public (int FirstToken, int LastToken) Span(int w)
+    {
+        var lo = _wordToken[w];
+        var hi = lo;
+        var stack = new Stack<int>();
+        stack.Push(w);
+        while (stack.Count > 0)
+        {
+            var x = stack.Pop();
+            var t = _wordToken[x];
+            if (t >= 0) { lo = Math.Min(lo, t); hi = Math.Max(hi, t); }
+            foreach (var c in Children(x))
+                if (!Is(c, "punct") && !Is(c, "acl") && !StartsClause(c)) stack.Push(c);
+        }
+        return (lo, hi);
+    }
+}

@@ -1,0 +1,179 @@
+using Vigie.Core;
+using Vigie.Extraction.Patterns;
+
+namespace Vigie.Extraction.Engine;
+
+/// <summary>How a clause is reported: its modality from the clauses above it, and who says so.</summary>
+/// <param name="Modality">Asserted, planned, conditional, negated, denied or question; a claim is decided by the engine
+/// from <paramref name="Speech"/> and whether the speaker is a party to the event.</param>
+/// <param name="Speech">The clause is reported speech: <c>None</c>, <c>Said</c> (a verb of saying or "according to"),
+/// <c>Claimed</c> (a verb of claiming), <c>Denied</c>.</param>
+/// <param name="Speaker">The word of the speaker (subject of the verb of saying, object of "according to"), or -1.</param>
+/// <param name="Purpose">The clause is the purpose of another ("in order to attack"): it reports no event.</param>
+internal readonly record struct ClauseReading(Modality Modality, SpeechKind Speech, int Speaker, bool Purpose);
+
+/// <summary>What kind of report a clause is under.</summary>
+internal enum SpeechKind
+{
+    /// <summary>The text's own voice.</summary>
+    None,
+    /// <summary>Said or reported by someone.</summary>
+    Said,
+    /// <summary>Claimed by someone.</summary>
+    Claimed,
+    /// <summary>Denied by someone.</summary>
+    Denied,
+}
+
+/// <summary>Reads a clause's modality from the tree (CONTRACT §2): a condition's subordinator, a negation, a modal
+/// auxiliary or future tense, a governing verb of intent, denial or saying, climbing from the clause through the verbs
+/// that control it ("did not try to take", "warned that they could take") and stopping at the first report.</summary>
+internal static class TreeModality
+{
+    public static ClauseReading Read(ClauseTree tree, int predicate, int clauseHead, ClauseCues cues)
+    {
+        var conditional = false;
+        var negated = false;
+        var planned = false;
+        var purpose = false;
+        var speech = SpeechKind.None;
+        var speaker = -1;
+        if (predicate >= 0 && tree.IsNominal(predicate))
+        {
+            negated |= tree.HasMarker(predicate, cues.Negators, "det", "advmod");
+            conditional |= tree.HasMarker(predicate, cues.ConditionalCases, "case");
+        }
+        if (predicate >= 0 && clauseHead != predicate)
+        {
+            // An event noun as the object of a verb of intent, claim or denial ("claimed the capture of X", "announced the
+            // evacuation"), or as the subject of one ("the withdrawal is due / expected"), takes that verb's reading.
+            var g = tree.Lemma(clauseHead);
+            if (cues.PlannedGovernors.Contains(g)) planned = true;
+            else if (tree.Is(predicate, "obj") && Report(g, cues) is var k and not SpeechKind.None)
+            {
+                speech = k;
+                speaker = Subject(tree, clauseHead);
+            }
+        }
+        var node = clauseHead;
+        // "The talks did not produce progress": the talks took place; a negated verb negates its object noun only.
+        var complement = false;
+        var own = !(predicate >= 0 && clauseHead != predicate && tree.Is(predicate, "nsubj"));
+        for (var steps = 0; node >= 0 && steps < 12; steps++)
+        {
+            // Above a complement clause ("set to clarify that the rapes…") only a report reaches the event.
+            if (!complement)
+            {
+                conditional |= tree.HasMarker(node, cues.ConditionalMarks, "mark");
+                if (own) negated |= tree.HasMarker(node, cues.Negators, "advmod", "det");
+                planned |= tree.HasMarker(node, cues.ModalAuxiliaries, "aux") || HasPlannedFeature(tree, node, cues);
+            }
+            if (speech == SpeechKind.None)
+                foreach (var c in tree.Children(node))
+                {
+                    // "…, officials said" hangs on the clause it reports; "according to X" is an oblique of it.
+                    if (tree.Is(c, "parataxis") && Report(tree.Lemma(c), cues) is { } k and not SpeechKind.None)
+                    {
+                        speech = k;
+                        speaker = Subject(tree, c);
+                    }
+                    else if ((tree.Is(c, "obl") || tree.Is(c, "nmod")) && tree.HasMarker(c, cues.AttributionCases, "case"))
+                    {
+                        speech = SpeechKind.Said;
+                        speaker = c;
+                    }
+                }
+            var head = tree.Head(node);
+            if (head < 0) break;
+            if (tree.Is(node, "xcomp"))
+            {
+                // Control: "tried to seize", "refused to attack", "vowed to retake" — the governor's reading applies;
+                // a verb of saying reports a perfect infinitive ("claimed to have taken", "a démenti avoir bombardé").
+                var g = tree.Lemma(head);
+                if (cues.NegatingGovernors.Contains(g) && !complement) negated = true;
+                var report = Report(g, cues);
+                var perfect = tree.HasChild(node, "aux");
+                if (report != SpeechKind.None && speech == SpeechKind.None && (perfect || !cues.PlannedGovernors.Contains(g)))
+                {
+                    speech = report;
+                    speaker = Subject(tree, head);
+                    node = head;
+                    own = false;
+                    break;
+                }
+                if (cues.PlannedGovernors.Contains(g) && !complement) planned = true;
+                node = head;
+                continue;
+            }
+            if (tree.Is(node, "advcl") && node == clauseHead && tree.HasMarker(node, cues.PurposeMarks, "mark")) purpose = true;
+            if (tree.Is(node, "ccomp") || tree.Is(node, "csubj"))
+            {
+                var g = tree.Lemma(head);
+                var k = Report(g, cues);
+                if (k != SpeechKind.None && speech == SpeechKind.None)
+                {
+                    speech = k;
+                    speaker = Subject(tree, head);
+                    break;
+                }
+                if (cues.PlannedGovernors.Contains(g) && !complement) planned = true;
+                node = head;
+                own = false;
+                complement = true;
+                continue;
+            }
+            if (tree.Is(node, "conj") && tree.IsVerbal(head))
+            {
+                // "will attack and seize": the first verb's auxiliaries and reports hold for the second.
+                node = head;
+                own = false;
+                continue;
+            }
+            break;
+        }
+        var modality = conditional ? Modality.Conditional
+            : negated ? Modality.Negated
+            : speech == SpeechKind.Denied ? Modality.Denied
+            : planned ? Modality.Planned
+            : Modality.Asserted;
+        return new ClauseReading(modality, speech, speaker, purpose);
+    }
+
+    private static SpeechKind Report(string lemma, ClauseCues cues) =>
+        cues.DenialGovernors.Contains(lemma) ? SpeechKind.Denied
+        : cues.ClaimGovernors.Contains(lemma) ? SpeechKind.Claimed
+        : cues.SpeechGovernors.Contains(lemma) ? SpeechKind.Said
+        : SpeechKind.None;
+
+    /// <summary>Who speaks: the subject of an active verb of saying, the agent of a passive one; for an inserted verb
+    /// of saying, which reports the clause around it and has no object of its own, a noun read as its object is the
+    /// inverted subject ("…, a affirmé le ministère", "…, said the spokesman").</summary>
+    private static int Subject(ClauseTree tree, int verb)
+    {
+        var s = -1;
+        var o = -1;
+        foreach (var c in tree.Children(verb))
+        {
+            if (tree.Relation(c) == "obl:agent") return c;
+            if (tree.Is(c, "nsubj") && s < 0) s = c;
+            if (tree.Is(c, "obj") && o < 0) o = c;
+        }
+        return s >= 0 ? s : tree.Is(verb, "parataxis") ? o : -1;
+    }
+
+    private static bool HasPlannedFeature(ClauseTree tree, int verb, ClauseCues cues)
+    {
+        if (cues.PlannedFeatures.Count == 0) return false;
+        foreach (var f in cues.PlannedFeatures)
+            if (tree.HasFeature(verb, f)) return true;
+        // A compound tense: "aura pris" is planned, "aurait pris" reports hearsay.
+        var participle = tree.HasFeature(verb, "VerbForm=Part");
+        foreach (var c in tree.Children(verb))
+        {
+            if (!tree.Is(c, "aux")) continue;
+            foreach (var f in cues.PlannedFeatures)
+                if (tree.HasFeature(c, f) && !(cues.HearsayCompound && participle && f.StartsWith("Mood=", StringComparison.Ordinal))) return true;
+        }
+        return false;
+    }
+}
