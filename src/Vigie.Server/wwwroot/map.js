@@ -102,6 +102,7 @@ window.VigieMap = (() => {
     eventLayer.addTo(map);
     const selectedLayer = L.layerGroup().addTo(map);
     const provinceFiles = new Map();
+    const outlines = L.canvas({ pane: 'provinces' });
     let layerSwitch = null;
     let attribution = '';
     let fitted = false;
@@ -171,7 +172,8 @@ window.VigieMap = (() => {
       controlLayer.clearLayers();
       for (const cc of countries) {
         const fc = files.get(cc);
-        if (fc) L.geoJSON(fc, { pane: 'provinces', style: { color: '#9aa0a6', weight: 0.5, fill: false }, interactive: false }).addTo(provinceLayer);
+        // Outlines on a canvas: hundreds of paths that nobody clicks, drawn once instead of as SVG elements.
+        if (fc) L.geoJSON(fc, { renderer: outlines, style: { color: '#9aa0a6', weight: 0.5, fill: false }, interactive: false }).addTo(provinceLayer);
       }
       const byProvince = new Map();
       for (const c of entries) {
