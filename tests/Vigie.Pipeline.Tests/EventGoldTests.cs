@@ -3,7 +3,7 @@ using Vigie.Core;
 
 namespace Vigie.Pipeline.Tests;
 
-/// <summary>Runs every case of <c>data/lang/*/gold/events.jsonl</c> through the whole pipeline, one named test each.</summary>
+/// <summary>Runs every case of <c>data/lang/*/gold/events*.jsonl</c> through the whole pipeline, one named test each.</summary>
 public sealed class EventGoldTests
 {
     private static readonly Dictionary<string, JsonElement> Cases = Load();
@@ -13,8 +13,10 @@ public sealed class EventGoldTests
         var cases = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var dir in Directory.EnumerateDirectories(Path.Combine(TestData.DataRoot, "lang")).Order(StringComparer.Ordinal))
         {
-            var file = Path.Combine(dir, "gold", "events.jsonl");
-            if (!File.Exists(file)) continue;
+            var gold = Path.Combine(dir, "gold");
+            if (!Directory.Exists(gold)) continue;
+            foreach (var file in Directory.EnumerateFiles(gold, "events*.jsonl").Order(StringComparer.Ordinal))
+            {
             var lang = Path.GetFileName(dir);
             var n = 0;
             foreach (var line in File.ReadLines(file))
@@ -26,6 +28,7 @@ public sealed class EventGoldTests
                 var key = id.GetString()!;
                 if (!cases.TryAdd(key, e)) throw new InvalidOperationException($"{file}:{n}: duplicate case id '{key}'.");
                 _ = lang;
+            }
             }
         }
         return cases;
@@ -48,14 +51,22 @@ public sealed class EventGoldTests
         var text = c.GetProperty("text").GetString()!;
         var date = c.TryGetProperty("date", out var d) ? PartialDate.Parse(d.GetString()!) : (PartialDate?)null;
         var events = TestData.Analyzer.Analyze(new Document(id, text, date, lang)).Events;
-        var seen = string.Join("; ", events.Select(e => $"{e.Type}/{e.Modality} a1={e.Actor1?.Id} cl={e.Claimant?.Id} loc={string.Join("+", e.Locations.Select(l => l.Name))} q={string.Join("+", e.Quantities.Select(q => $"{q.Kind} {q.Low}-{q.High}"))} rule={e.Evidence[0].Rule}"));
+        var seen = string.Join("; ", events.Select(e => $"{e.Type}/{e.Modality} a1={e.Actor1?.Id} cl={e.Claimant?.Id} src={e.AttributedTo?.Name} loc={string.Join("+", e.Locations.Select(l => l.Name))} q={string.Join("+", e.Quantities.Select(q => $"{q.Kind} {q.Low}-{q.High}"))} rule={e.Evidence[0].Rule}"));
         var used = new HashSet<Event>();
+        var missing = new List<string>();
         foreach (var x in c.GetProperty("expect").EnumerateArray())
         {
             var found = events.FirstOrDefault(e => !used.Contains(e) && Fits(e, x));
-            Assert.True(found is not null, $"{id}: expected {x} in \"{text}\"; got: {seen}");
-            used.Add(found!);
+            if (found is null) missing.Add(x.ToString());
+            else used.Add(found);
         }
+        // A known failure says why Vigie misses it; once it passes, the mark must go.
+        if (c.TryGetProperty("known_failure", out var why))
+        {
+            Assert.True(missing.Count > 0, $"{id}: now passes; remove its known_failure ({why.GetString()}).");
+            return;
+        }
+        Assert.True(missing.Count == 0, $"{id}: expected {string.Join(", ", missing)} in \"{text}\"; got: {seen}");
         if (c.TryGetProperty("forbid", out var forbid))
             foreach (var t in forbid.EnumerateArray())
                 Assert.DoesNotContain(events, e => e.Type == t.GetString());
@@ -67,6 +78,9 @@ public sealed class EventGoldTests
         if (x.TryGetProperty("modality", out var m) && !e.Modality.ToString().Equals(m.GetString(), StringComparison.OrdinalIgnoreCase)) return false;
         if (x.TryGetProperty("actor1", out var a) && (e.Actor1 is null || !e.Actor1.Id.Contains(a.GetString()!, StringComparison.OrdinalIgnoreCase))) return false;
         if (x.TryGetProperty("claimant", out var cl) && (e.Claimant is null || !e.Claimant.Id.Contains(cl.GetString()!, StringComparison.OrdinalIgnoreCase))) return false;
+        // "attributed_to": the source the text names, by a word of its name or id ("witnesses", "Nations unies").
+        if (x.TryGetProperty("attributed_to", out var src)
+            && (e.AttributedTo is not { } at || !(at.Name.Contains(src.GetString()!, StringComparison.OrdinalIgnoreCase) || (at.Id?.Contains(src.GetString()!, StringComparison.OrdinalIgnoreCase) ?? false)))) return false;
         if (x.TryGetProperty("place", out var p) && !e.Locations.Any(l => l.Name.Contains(p.GetString()!, StringComparison.OrdinalIgnoreCase))) return false;
         // "quantities": exactly these kinds and values, no other ("21 injured", and no fatalities).
         if (x.TryGetProperty("quantities", out var qs))
@@ -76,6 +90,20 @@ public sealed class EventGoldTests
             if (!expected.SequenceEqual(actual)) return false;
         }
         return true;
+    }
+
+    [Fact]
+    public void Every_language_has_sixty_modality_cases_covering_every_modality()
+    {
+        foreach (var lang in new[] { "fr", "en" })
+        {
+            var ids = Cases.Keys.Where(k => k.StartsWith($"{lang}/modality/", StringComparison.Ordinal)).ToList();
+            Assert.True(ids.Count >= 60, $"{lang}: {ids.Count} modality cases");
+            var known = ids.Count(k => Cases[k].TryGetProperty("known_failure", out _));
+            Assert.True(known * 100 <= ids.Count * 15, $"{lang}: {known} of {ids.Count} modality cases are known failures");
+            foreach (var m in Enum.GetValues<Modality>())
+                Assert.Contains(ids, k => Cases[k].GetProperty("expect")[0].GetProperty("modality").GetString()!.Equals(m.ToString(), StringComparison.OrdinalIgnoreCase));
+        }
     }
 
     [Fact]

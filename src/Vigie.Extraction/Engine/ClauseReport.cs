@@ -11,12 +11,21 @@ internal static class ClauseReport
 
     /// <summary>The draft's modality; <paramref name="window"/> is what the words around the trigger said, kept for a
     /// question and where the trigger has no word in the tree.</summary>
-    public static Modality Apply(ClauseTree tree, SentenceView view, string text, TreeArguments args, int predicate, ClauseCues cues,
-        Draft d, Modality window, out bool drop)
+    public static Modality Apply(ClauseTree tree, SentenceView view, string text, TreeArguments args, int predicate, LanguageData lang,
+        Draft d, Modality window, MentionRef? boundClaimant, out bool drop)
     {
         drop = false;
         if (predicate < 0) return window;
-        var reading = TreeModality.Read(tree, predicate, args.ClauseHead, cues);
+        var cues = lang.Clauses;
+        var m = d.Match;
+        var headToken = args.ClauseHead >= 0 ? tree.TokenOf(args.ClauseHead) : -1;
+        // The verb tells the event when the rule matched it too, or when the trigger is the name of who acts ("Gunmen").
+        var verbTells = (headToken >= m.First && headToken <= m.Last) || d.PerpetratorOnly
+            || view.Mentions.Any(r => r.Kind == MentionKind.Actor && r.First <= m.Trigger && m.Trigger <= r.Last);
+        var reading = TreeModality.Read(tree, predicate, args.ClauseHead, cues, verbTells);
+        // The tree decides who reports: what the words around the trigger guessed goes.
+        d.Claimant = boundClaimant;
+        d.AttributedTo = null;
         if (reading.Purpose)
         {
             drop = true;
@@ -27,6 +36,13 @@ internal static class ClauseReport
         var modality = window == Modality.Question ? Modality.Question
             : reading.Modality == Modality.Asserted && window is Modality.Conditional or Modality.Negated && reading.Speech == SpeechKind.None ? window
             : reading.Modality;
+        // A verb form that can only be future or conditional ("prendraient") is planned even where the tagger read it
+        // otherwise; a participle's tense is its auxiliary's, which the tree read.
+        var t = view.Tokens[m.Trigger];
+        if (modality == Modality.Asserted && lang.Modality.FutureTenseIsPlanned
+            && (t.Forms & (Text.VerbForm.Future | Text.VerbForm.Conditional)) != 0
+            && (t.Forms & (Text.VerbForm.Present | Text.VerbForm.Imperfect | Text.VerbForm.SimplePast | Text.VerbForm.PastParticiple | Text.VerbForm.Subjunctive)) == 0)
+            modality = Modality.Planned;
         MentionRef? who = null;
         if (reading.Speaker >= 0)
         {

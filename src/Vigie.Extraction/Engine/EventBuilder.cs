@@ -191,11 +191,12 @@ internal sealed class EventBuilder
         }
 
         // Modality: from the tree where the sentence has one, from the words around the trigger otherwise.
+        var boundClaimant = d.Claimant;
         var modality = ModalityOf(v, m, d, out var drop);
         if (drop) yield break;
         if (args is not null && tree is not null)
         {
-            modality = ClauseReport.Apply(tree, v, _text, args, tree.WordOf(m.Trigger), _lang.Clauses, d, modality, out drop);
+            modality = ClauseReport.Apply(tree, v, _text, args, tree.WordOf(m.Trigger), _lang, d, modality, boundClaimant, out drop);
             if (drop) yield break;
         }
         d.Modality = rule.Modality ?? modality;

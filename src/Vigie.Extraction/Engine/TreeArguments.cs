@@ -127,8 +127,10 @@ internal sealed class TreeArguments
                         found.Add((m, TreeRole.Patient, 500 + Math.Abs(m.First - triggerToken)));
                 }
             }
-        var subjectWord = nominal ? -1 : tree.Child(pred, "nsubj");
-        var pronoun = subjectWord >= 0 && tree.Upos(subjectWord) == Text.Syntax.Upos.PRON;
+        var subjectWord = nominal ? (tree.Is(pred, "nsubj") ? pred : -1) : tree.Child(pred, "nsubj");
+        // "it had recaptured", "ses avions avaient frappé": a pronoun, or a noun a possessive pronoun determines.
+        var pronoun = subjectWord >= 0 && (tree.Upos(subjectWord) == Text.Syntax.Upos.PRON
+            || tree.Children(subjectWord).Any(c => tree.HasFeature(c, "Poss=Yes") && tree.Upos(c) is Text.Syntax.Upos.PRON or Text.Syntax.Upos.DET));
         var ordered = found.OrderBy(x => x.Item2 == TreeRole.Other ? 1 : 0).ThenBy(x => x.Distance).Select(x => (x.Item1, x.Item2)).ToList();
         return new TreeArguments(ordered, hasSubject, hasObject, clauseHead) { PronounSubject = pronoun };
     }

@@ -30,7 +30,9 @@ internal enum SpeechKind
 /// that control it ("did not try to take", "warned that they could take") and stopping at the first report.</summary>
 internal static class TreeModality
 {
-    public static ClauseReading Read(ClauseTree tree, int predicate, int clauseHead, ClauseCues cues)
+    /// <param name="verbInMatch">The rule matched the verb of which the predicate noun is the subject ("warplanes …
+    /// bomb"): that verb tells the event, so its negation counts.</param>
+    public static ClauseReading Read(ClauseTree tree, int predicate, int clauseHead, ClauseCues cues, bool verbInMatch)
     {
         var conditional = false;
         var negated = false;
@@ -55,10 +57,11 @@ internal static class TreeModality
                 speaker = Subject(tree, clauseHead);
             }
         }
+        if (speech == SpeechKind.None) (speech, speaker) = InsertedReport(tree, predicate, clauseHead, cues);
         var node = clauseHead;
         // "The talks did not produce progress": the talks took place; a negated verb negates its object noun only.
         var complement = false;
-        var own = !(predicate >= 0 && clauseHead != predicate && tree.Is(predicate, "nsubj"));
+        var own = verbInMatch || !(predicate >= 0 && clauseHead != predicate && tree.Is(predicate, "nsubj"));
         for (var steps = 0; node >= 0 && steps < 12; steps++)
         {
             // Above a complement clause ("set to clarify that the rapes…") only a report reaches the event.
@@ -68,21 +71,6 @@ internal static class TreeModality
                 if (own) negated |= tree.HasMarker(node, cues.Negators, "advmod", "det");
                 planned |= tree.HasMarker(node, cues.ModalAuxiliaries, "aux") || HasPlannedFeature(tree, node, cues);
             }
-            if (speech == SpeechKind.None)
-                foreach (var c in tree.Children(node))
-                {
-                    // "…, officials said" hangs on the clause it reports; "according to X" is an oblique of it.
-                    if (tree.Is(c, "parataxis") && Report(tree.Lemma(c), cues) is { } k and not SpeechKind.None)
-                    {
-                        speech = k;
-                        speaker = Subject(tree, c);
-                    }
-                    else if ((tree.Is(c, "obl") || tree.Is(c, "nmod")) && tree.HasMarker(c, cues.AttributionCases, "case"))
-                    {
-                        speech = SpeechKind.Said;
-                        speaker = c;
-                    }
-                }
             var head = tree.Head(node);
             if (head < 0) break;
             if (tree.Is(node, "xcomp"))
@@ -122,6 +110,19 @@ internal static class TreeModality
                 complement = true;
                 continue;
             }
+            if (tree.Is(node, "acl") && tree.IsVerbal(node) && tree.HasChild(node, "mark") && tree.Is(head, "obj") && tree.Head(head) >= 0)
+            {
+                // A content clause of a noun that a verb of saying or denial governs ("rejected claims that they had
+                // attacked", "a démenti les informations selon lesquelles…").
+                var verb = tree.Head(head);
+                var k = Report(tree.Lemma(verb), cues);
+                if (k != SpeechKind.None && speech == SpeechKind.None)
+                {
+                    speech = k;
+                    speaker = Subject(tree, verb);
+                }
+                break;
+            }
             if (tree.Is(node, "conj") && tree.IsVerbal(head))
             {
                 // "will attack and seize": the first verb's auxiliaries and reports hold for the second.
@@ -137,6 +138,27 @@ internal static class TreeModality
             : planned ? Modality.Planned
             : Modality.Asserted;
         return new ClauseReading(modality, speech, speaker, purpose);
+    }
+
+    /// <summary>A report inserted in the clause wherever the parser hung it: a verb of saying in parenthesis ("…, witnesses
+    /// said", "…, ont indiqué des témoins") or a source after "according to / selon", attached to a word of the clause.</summary>
+    private static (SpeechKind, int) InsertedReport(ClauseTree tree, int predicate, int clauseHead, ClauseCues cues)
+    {
+        bool InClause(int w) => w == clauseHead || w == predicate || (w >= 0 && (tree.Under(w, clauseHead) >= 0 || (predicate >= 0 && tree.Under(w, predicate) >= 0)));
+        for (var w = 0; w < tree.Count; w++)
+        {
+            var head = tree.Head(w);
+            if (head < 0 || !InClause(head)) continue;
+            if ((tree.Is(w, "parataxis") || (tree.Is(w, "advcl") && !tree.HasChild(w, "mark"))) && Report(tree.Lemma(w), cues) is var k and not SpeechKind.None)
+            {
+                var s = Subject(tree, w);
+                // "…, witnesses said" parsed as two siblings: the noun right before the verb speaks.
+                if (s < 0 && w > 0 && tree.IsNominal(w - 1) && tree.Head(w - 1) == head) s = w - 1;
+                return (k, s);
+            }
+            if (tree.IsNominal(w) && tree.HasMarker(w, cues.AttributionCases, "case")) return (SpeechKind.Said, w);
+        }
+        return (SpeechKind.None, -1);
     }
 
     private static SpeechKind Report(string lemma, ClauseCues cues) =>
@@ -158,7 +180,13 @@ internal static class TreeModality
             if (tree.Is(c, "nsubj") && s < 0) s = c;
             if (tree.Is(c, "obj") && o < 0) o = c;
         }
-        return s >= 0 ? s : tree.Is(verb, "parataxis") ? o : -1;
+        if (s >= 0) return s;
+        if (!(tree.Is(verb, "parataxis") || tree.Is(verb, "advcl"))) return -1;
+        if (o >= 0) return o;
+        // "…, residents told reporters": a noun right before an inserted verb of saying, whatever its label, speaks.
+        foreach (var c in tree.Children(verb))
+            if (c < verb && tree.IsNominal(c) && !tree.Is(c, "iobj")) s = c;
+        return s;
     }
 
     private static bool HasPlannedFeature(ClauseTree tree, int verb, ClauseCues cues)
