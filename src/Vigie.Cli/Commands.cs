@@ -15,7 +15,7 @@ namespace Vigie.Cli;
 internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
 {
     private static readonly Argument<string[]> Paths = new("paths") { Description = "Files, folders, feed URLs, or - for standard input.", Arity = ArgumentArity.OneOrMore };
-    private static readonly Option<int> MaxBytes = new("--max-bytes") { Description = "Reject documents larger than this many bytes.", DefaultValueFactory = _ => 1 << 20 };
+    private static readonly Option<int> MaxBytes = new("--max-bytes") { Description = "Reject documents larger than this many bytes.", DefaultValueFactory = _ => new ReaderOptions().MaxDocumentBytes };
 
     public IEnumerable<Command> All() =>
     [
@@ -146,7 +146,7 @@ internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
         var to = new Option<string?>("--to") { Description = "Last day, YYYY-MM-DD." };
         var modality = new Option<string?>("--modality") { Description = "asserted, claimed, planned, conditional, negated, denied or question." };
         var text = new Option<string?>("--text") { Description = "Words that the evidence contains." };
-        var limit = new Option<int>("--limit") { Description = "Events per page.", DefaultValueFactory = _ => 100 };
+        var limit = new Option<int>("--limit") { Description = $"Events per page, 1 to {EventFilter.MaxLimit}.", DefaultValueFactory = _ => EventFilter.DefaultLimit };
         var cursor = new Option<string?>("--cursor") { Description = "The cursor printed after a previous page." };
         var format = FormatOption("table", "table", "jsonl", "json");
         var cmd = new Command("events", "Query stored events.") { type, actor, place, country, from, to, modality, text, limit, cursor, format };
@@ -154,9 +154,10 @@ internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
         {
             var ctx = Context(p);
             await using var store = await ctx.OpenStoreAsync(ct);
-            var q = new EventQuery(p.GetValue(type), p.GetValue(actor), p.GetValue(country), p.GetValue(place),
-                ParseDay(p.GetValue(from), "--from"), ParseDay(p.GetValue(to), "--to"), ParseModality(p.GetValue(modality)),
-                p.GetValue(text), null, p.GetValue(limit), p.GetValue(cursor));
+            var parsed = new EventFilter(p.GetValue(type), p.GetValue(actor), p.GetValue(country), p.GetValue(place), p.GetValue(from), p.GetValue(to),
+                p.GetValue(modality), p.GetValue(text), null, p.GetValue(limit).ToString(CultureInfo.InvariantCulture), p.GetValue(cursor))
+                .Parse(static n => "--" + n, string.IsNullOrWhiteSpace(p.GetValue(actor)) ? null : ctx.Analyzer.ActorIdOf);
+            var q = parsed.Query ?? throw new UserException(parsed.Error!);
             var page = await store.QueryEventsAsync(q, ct);
             switch (p.GetValue(format))
             {
@@ -197,9 +198,10 @@ internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
 
     private Command ExportCommand()
     {
-        var format = FormatOption("jsonl", "jsonl", "acled-csv", "geojson");
+        var format = FormatOption("jsonl", [.. EventExport.Formats]);
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-        var cmd = new Command("export", "Export stored events.") { format, output };
+        var fused = new Option<bool>("--fused") { Description = "One row per real-world event (the events of `fused`), as the web UI's fused view exports." };
+        var cmd = new Command("export", "Export stored events (the same files as GET /api/export).") { format, output, fused };
         cmd.SetAction(async (p, ct) =>
         {
             var ctx = Context(p);
@@ -207,43 +209,26 @@ internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
             var path = p.GetValue(output);
             await using var file = path is null ? null : File.Create(path);
             var stream = file ?? Console.OpenStandardOutput();
-            var events = store.StreamEventsAsync(ct);
-            switch (p.GetValue(format))
-            {
-                case "geojson":
-                    await GeoJsonWriter.WriteAsync(stream, events, ct);
-                    break;
-                case "acled-csv":
-                {
-                    await using var w = new StreamWriter(stream, leaveOpen: true);
-                    await AcledCsvWriter.WriteAsync(w, events, CountryTable.Load(Path.Combine(Vigie.Text.DataPaths.Root, "geo", "countries.tsv")), ct);
-                    break;
-                }
-                default:
-                {
-                    await using var w = new StreamWriter(stream, leaveOpen: true);
-                    await foreach (var e in events) await w.WriteLineAsync(VigieJson.Serialize(e));
-                    break;
-                }
-            }
+            var events = p.GetValue(fused) ? FusedEvents(store, ct) : store.StreamEventsAsync(ct);
+            await EventExport.WriteAsync(stream, p.GetValue(format)!, events, ct);
             await stream.FlushAsync(ct);
             return 0;
         });
         return cmd;
     }
 
+    private static async IAsyncEnumerable<Event> FusedEvents(IVigieStore store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var events = new List<Event>();
+        await foreach (var e in store.StreamEventsAsync(ct)) events.Add(e);
+        foreach (var f in Vigie.Fusion.EventFuser.Rebuild(events).Fused()) yield return f.Event;
+    }
+
     private static DateOnly? ParseDay(string? s, string option) =>
         s is null ? null
         : DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : PartialDate.TryParse(s) is { } pd ? pd.FirstDay
-        : throw new UserException($"{option} expects a date YYYY-MM-DD, not '{s}'.");
-
-    private static Modality? ParseModality(string? s)
-    {
-        if (s is null) return null;
-        try { return JsonSerializer.Deserialize<Modality>("\"" + s.Trim().ToLowerInvariant() + "\"", VigieJson.Options); }
-        catch (JsonException) { throw new UserException($"Unknown modality '{s}': use asserted, claimed, planned, conditional, negated, denied or question."); }
-    }
+        : throw new UserException($"{option} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not '{s}'.");
 
     private void EventTable(IReadOnlyList<Event> events)
     {
