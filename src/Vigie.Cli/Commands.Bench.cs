@@ -23,10 +23,11 @@ internal sealed partial class Commands
         var pg = new Option<string?>("--pg") { Description = "A PostgreSQL connection string: time the queries there too (its tables are emptied first)." };
         var queries = new Option<int>("--queries") { Description = "Runs of each query filter.", DefaultValueFactory = _ => 40 };
         var noSqliteQueries = new Option<bool>("--no-sqlite-queries") { Description = "Time the queries on PostgreSQL only (with --pg)." };
+        var queryDb = new Option<string?>("--query-db") { Description = "Write the synthetic query events into this SQLite file and keep it (e.g. to serve it and time the web UI)." };
         var pgKeep = new Option<bool>("--pg-keep") { Description = "Query the events an earlier run left in the PostgreSQL database instead of writing them again." };
         var cmd = new Command("bench", "Measure extraction, ingest and query speed on a corpus built from the demo corpus (and ../shared/corpus/news when present).")
         {
-            megabytes, documents, noIngest, noExtract, queryEvents, pg, queries, noSqliteQueries, pgKeep,
+            megabytes, documents, noIngest, noExtract, queryEvents, queryDb, pg, queries, noSqliteQueries, pgKeep,
         };
         cmd.SetAction(async (p, ct) =>
         {
@@ -75,7 +76,8 @@ internal sealed partial class Commands
             var n = p.GetValue(queryEvents);
             if (n > 0 && !p.GetValue(noSqliteQueries))
             {
-                var file = Path.Combine(Path.GetTempPath(), $"vigie-bench-q-{Environment.ProcessId}.db");
+                var kept = p.GetValue(queryDb);
+                var file = kept ?? Path.Combine(Path.GetTempPath(), $"vigie-bench-q-{Environment.ProcessId}.db");
                 try
                 {
                     await using (var sqlite = await SqliteStore.OpenAsync(file, ct))
@@ -83,7 +85,7 @@ internal sealed partial class Commands
                 }
                 finally
                 {
-                    SqliteStore.DeleteDatabase(file);
+                    if (kept is null) SqliteStore.DeleteDatabase(file);
                 }
             }
             if (n > 0)

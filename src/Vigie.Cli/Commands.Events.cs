@@ -24,7 +24,7 @@ internal sealed partial class Commands
         var to = new Option<string?>("--to") { Description = "Last day, YYYY-MM-DD." };
         var modality = new Option<string?>("--modality") { Description = "asserted, claimed, planned, conditional, negated, denied or question." };
         var text = new Option<string?>("--text") { Description = "Words that the evidence contains." };
-        var limit = new Option<int>("--limit") { Description = "Events per page.", DefaultValueFactory = _ => 100 };
+        var limit = new Option<int>("--limit") { Description = $"Events per page, 1 to {EventFilter.MaxLimit}.", DefaultValueFactory = _ => EventFilter.DefaultLimit };
         var cursor = new Option<string?>("--cursor") { Description = "The cursor printed after a previous page." };
         var format = FormatOption("table", "table", "jsonl", "json");
         var cmd = new Command("events", "Query stored events.") { type, actor, place, country, from, to, modality, text, limit, cursor, format };
@@ -32,9 +32,10 @@ internal sealed partial class Commands
         {
             var ctx = Context(p);
             await using var store = await ctx.OpenStoreAsync(ct);
-            var q = new EventQuery(p.GetValue(type), p.GetValue(actor), p.GetValue(country), p.GetValue(place),
-                ParseDay(p.GetValue(from), "--from"), ParseDay(p.GetValue(to), "--to"), ParseModality(p.GetValue(modality)),
-                p.GetValue(text), null, p.GetValue(limit), p.GetValue(cursor));
+            var parsed = new EventFilter(p.GetValue(type), p.GetValue(actor), p.GetValue(country), p.GetValue(place), p.GetValue(from), p.GetValue(to),
+                p.GetValue(modality), p.GetValue(text), null, p.GetValue(limit).ToString(CultureInfo.InvariantCulture), p.GetValue(cursor))
+                .Parse(static n => "--" + n, string.IsNullOrWhiteSpace(p.GetValue(actor)) ? null : ctx.Analyzer.ActorIdOf);
+            var q = parsed.Query ?? throw new UserException(parsed.Error!);
             var page = await store.QueryEventsAsync(q, ct);
             switch (p.GetValue(format))
             {
@@ -52,14 +53,7 @@ internal sealed partial class Commands
         s is null ? null
         : DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : PartialDate.TryParse(s) is { } pd ? pd.FirstDay
-        : throw new UserException($"{option} expects a date YYYY-MM-DD, not '{s}'.");
-
-    private static Modality? ParseModality(string? s)
-    {
-        if (s is null) return null;
-        try { return JsonSerializer.Deserialize<Modality>("\"" + s.Trim().ToLowerInvariant() + "\"", VigieJson.Options); }
-        catch (JsonException) { throw new UserException($"Unknown modality '{s}': use asserted, claimed, planned, conditional, negated, denied or question."); }
-    }
+        : throw new UserException($"{option} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not '{s}'.");
 
     private void EventTable(IReadOnlyList<Event> events)
     {

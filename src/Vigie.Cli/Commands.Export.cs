@@ -16,9 +16,10 @@ internal sealed partial class Commands
 {
     private Command ExportCommand()
     {
-        var format = FormatOption("jsonl", "jsonl", "acled-csv", "geojson");
+        var format = FormatOption("jsonl", [.. EventExport.Formats]);
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-        var cmd = new Command("export", "Export stored events.") { format, output };
+        var fused = new Option<bool>("--fused") { Description = "One row per real-world event (the events of `fused`), as the web UI's fused view exports." };
+        var cmd = new Command("export", "Export stored events (the same files as GET /api/export).") { format, output, fused };
         cmd.SetAction(async (p, ct) =>
         {
             var ctx = Context(p);
@@ -26,28 +27,18 @@ internal sealed partial class Commands
             var path = p.GetValue(output);
             await using var file = path is null ? null : File.Create(path);
             var stream = file ?? Console.OpenStandardOutput();
-            var events = store.StreamEventsAsync(ct);
-            switch (p.GetValue(format))
-            {
-                case "geojson":
-                    await GeoJsonWriter.WriteAsync(stream, events, ct);
-                    break;
-                case "acled-csv":
-                {
-                    await using var w = new StreamWriter(stream, leaveOpen: true);
-                    await AcledCsvWriter.WriteAsync(w, events, CountryTable.Load(Path.Combine(Vigie.Text.DataPaths.Root, "geo", "countries.tsv")), ct: ct);
-                    break;
-                }
-                default:
-                {
-                    await using var w = new StreamWriter(stream, leaveOpen: true);
-                    await foreach (var e in events) await w.WriteLineAsync(VigieJson.Serialize(e));
-                    break;
-                }
-            }
+            var events = p.GetValue(fused) ? FusedEvents(store, ct) : store.StreamEventsAsync(ct);
+            await EventExport.WriteAsync(stream, p.GetValue(format)!, events, ct);
             await stream.FlushAsync(ct);
             return 0;
         });
         return cmd;
+    }
+
+    private static async IAsyncEnumerable<Event> FusedEvents(IVigieStore store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var events = new List<Event>();
+        await foreach (var e in store.StreamEventsAsync(ct)) events.Add(e);
+        foreach (var f in Vigie.Fusion.EventFuser.Rebuild(events).Fused()) yield return f.Event;
     }
 }

@@ -15,7 +15,7 @@ namespace Vigie.Cli;
 internal sealed partial class Commands(TextWriter stdout, TextWriter stderr)
 {
     private static readonly Argument<string[]> Paths = new("paths") { Description = "Files, folders, feed URLs, or - for standard input.", Arity = ArgumentArity.OneOrMore };
-    private static readonly Option<int> MaxBytes = new("--max-bytes") { Description = "Reject documents larger than this many bytes.", DefaultValueFactory = _ => 1 << 20 };
+    private static readonly Option<int> MaxBytes = new("--max-bytes") { Description = "Reject documents larger than this many bytes.", DefaultValueFactory = _ => new ReaderOptions().MaxDocumentBytes };
 
     public IEnumerable<Command> All() =>
     [

@@ -21,7 +21,7 @@ public sealed record EventTypeInfo(
         IsStateRole(actor1Role) && Case2021State is not null ? Case2021State : Case2021;
 
     /// <summary>State forces: governments, militaries and police (ACLED's "Government regains territory").</summary>
-    public static bool IsStateRole(string? role) => role is "GOV" or "MIL" or "POL" or "SPY";
+    public static bool IsStateRole(string? role) => role is "GOV" or "MIL" or "COP" or "POL" or "SPY";
 }
 
 /// <summary>The event types, read from the data file <c>data/event-types.tsv</c> compiled into this assembly.</summary>

@@ -30,6 +30,8 @@ public enum PlaceKind : byte
     Nation = 8,
     /// <summary>A section of a populated place.</summary>
     Locality = 9,
+    /// <summary>A second-order division (a US county): a district.</summary>
+    Admin2 = 10,
 }
 
 /// <summary>Flags on a gazetteer entry.</summary>
@@ -58,6 +60,8 @@ public enum NameFlags : byte
     Alternate = 4,
     /// <summary>From Vigie's curated file.</summary>
     Curated = 8,
+    /// <summary>An abbreviation that only qualifies another name ("Paris, Tenn."), never a place alone.</summary>
+    Qualifier = 16,
 }
 
 /// <summary>One gazetteer entry.</summary>
@@ -71,6 +75,7 @@ public readonly record struct Place(
         PlaceKind.Country => "country",
         PlaceKind.Region => "region",
         PlaceKind.Admin1 or PlaceKind.Nation => "province",
+        PlaceKind.Admin2 => "district",
         PlaceKind.Airport => "point",
         _ => "city",
     };
@@ -209,6 +214,31 @@ public sealed class Gazetteer
         _admOff[index] < 0 ? null : _admin1Cache[index] ??= Encoding.UTF8.GetString(_strings, _admOff[index], _admLen[index]);
 
     internal PlaceFlags FlagsOf(int index) => (PlaceFlags)_flags[index];
+
+    internal string? Admin1Name(int index) => Admin1Of(index);
+
+    internal double Lat(int index) => _lat[index];
+
+    internal double Lon(int index) => _lon[index];
+
+    /// <summary>Great-circle distance between two places in km.</summary>
+    internal double DistanceKm(int a, int b) => GeoMath.DistanceKm(_lat[a], _lon[a], _lat[b], _lon[b]);
+
+    /// <summary>True when place <paramref name="inner"/> lies in unit <paramref name="unit"/>: its country, its admin-1
+    /// region, or within <paramref name="nearKm"/> of a smaller unit (a county, a district's seat).</summary>
+    internal bool Within(int inner, int unit, double nearKm)
+    {
+        if (inner == unit) return false;
+        var cc = CountryCode(unit);
+        if (cc is null || CountryCode(inner) != cc) return false;
+        return KindOf(unit) switch
+        {
+            PlaceKind.Country => true,
+            PlaceKind.Admin1 => Admin1Of(inner) is { } a1 ? a1 == Admin1Of(unit) : DistanceKm(inner, unit) <= 4 * nearKm,
+            PlaceKind.Region or PlaceKind.Nation => DistanceKm(inner, unit) <= 4 * nearKm,
+            _ => (KindOf(unit) != PlaceKind.Admin2 || Admin1Of(inner) == Admin1Of(unit)) && DistanceKm(inner, unit) <= nearKm,
+        };
+    }
 
     internal PlaceKind KindOf(int index) => (PlaceKind)_kind[index];
 

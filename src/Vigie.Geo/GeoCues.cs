@@ -29,6 +29,12 @@ public enum CueKind
     PersonBefore,
     /// <summary>A word that is never a place by itself.</summary>
     NotPlace,
+    /// <summary>"the village of X", "near X": X is a place even when the gazetteer does not hold it.</summary>
+    UnlistedBefore,
+    /// <summary>"X village", "X camp".</summary>
+    UnlistedAfter,
+    /// <summary>Words between a comma and a qualifying unit: "Dublin, dans l'Ohio", "Athènes, en Géorgie".</summary>
+    QualifierGap,
 }
 
 /// <summary>One language's cue phrases, folded into token arrays.</summary>
@@ -104,6 +110,9 @@ public sealed class GeoCues
         "reference-before" => CueKind.ReferenceBefore,
         "person-before" => CueKind.PersonBefore,
         "not-place" => CueKind.NotPlace,
+        "unlisted-before" => CueKind.UnlistedBefore,
+        "unlisted-after" => CueKind.UnlistedAfter,
+        "qualifier-gap" => CueKind.QualifierGap,
         _ => null,
     };
 }

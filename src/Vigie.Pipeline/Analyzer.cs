@@ -39,6 +39,9 @@ public sealed class Analyzer
     /// <summary>The event engine (patterns and their language data).</summary>
     public EventEngine Engine => _engine;
 
+    /// <summary>The actor id that a name or alias of any language stands for ("talibans" → <c>taliban</c>), or null.</summary>
+    public string? ActorIdOf(string nameOrAlias) => _actors.Find(nameOrAlias)?.Id;
+
     /// <summary>Loads every language's data (validated) once, from <see cref="DataPaths.Root"/>.</summary>
     public static Analyzer Create() => Create(DataPaths.Root);
 

@@ -24,7 +24,15 @@ public readonly record struct IngestTimings(TimeSpan Read, TimeSpan Analyse, Tim
 /// <param name="Parallelism">Documents analysed at once; defaults to every core.</param>
 /// <param name="CommitEvery">Documents per transaction (whole chunks, at least one): a crash loses at most these, and a
 /// rerun writes them again.</param>
-public sealed record IngestOptions(int ChunkSize = 256, int? Parallelism = null, int CommitEvery = 8192);
+/// <param name="MaxEventsPerDocument">Events kept per document, the first ones in reading order: a real article reports
+/// tens, so more is a list or a hostile input, and an unbounded count would let one request fill the store. The CLI's
+/// <c>ingest</c> and the API's <c>POST /api/documents</c> both run with this default (the size limit per document is
+/// <see cref="Vigie.Ingest.ReaderOptions.MaxDocumentBytes"/>).</param>
+public sealed record IngestOptions(int ChunkSize = 256, int? Parallelism = null, int CommitEvery = 8192, int MaxEventsPerDocument = IngestOptions.DefaultMaxEventsPerDocument)
+{
+    /// <summary>The default of <see cref="MaxEventsPerDocument"/>.</summary>
+    public const int DefaultMaxEventsPerDocument = 500;
+}
 
 /// <summary>Reads, skips what is already stored, analyses in parallel and stores chunk by chunk, each chunk in one transaction.</summary>
 /// <remarks>The three stages run at once through bounded channels (read → analyse → store), so that at most five chunks are
@@ -45,6 +53,7 @@ public sealed class IngestService(Analyzer analyzer, IVigieStore store, IngestOp
     {
         ArgumentNullException.ThrowIfNull(items);
         var chunkSize = Math.Max(1, _options.ChunkSize);
+        var maxEvents = Math.Max(0, _options.MaxEventsPerDocument);
         var rejections = new List<Rejection>();
         int read = 0, stored = 0, skipped = 0, events = 0, rejected = 0;
         long chars = 0;
@@ -127,7 +136,9 @@ public sealed class IngestService(Analyzer analyzer, IVigieStore store, IngestOp
                     Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism ?? Environment.ProcessorCount, CancellationToken = token },
                         i =>
                         {
-                            analysed[i] = new StoredDocument(fresh[i].Document, fresh[i].ContentKey, analyzer.Analyze(fresh[i].Document).Events);
+                            var found = analyzer.Analyze(fresh[i].Document).Events;
+                            var kept = found.Count > maxEvents ? found.Take(maxEvents).ToList() : found;
+                            analysed[i] = new StoredDocument(fresh[i].Document, fresh[i].ContentKey, kept);
                             bulk.Prepare(analysed[i]);
                         });
                     chunk.Analysed = analysed;

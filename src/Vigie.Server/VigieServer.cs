@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -11,6 +12,8 @@ using Microsoft.Extensions.Logging;
 using Vigie.Server.Features.Control;
 using Vigie.Server.Features.Documents;
 using Vigie.Server.Features.Events;
+using Vigie.Server.Features.Export;
+using Vigie.Server.Features.Fused;
 using Vigie.Server.Features.Places;
 using Vigie.Server.Features.Stats;
 using Vigie.Server.Infrastructure;
@@ -37,18 +40,36 @@ public static class VigieServer
         builder.WebHost.UseUrls(options.Urls);
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        // countries.json and the event lists compress tenfold; the UI runs on loopback as well as behind a proxy.
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/x-ndjson", "application/problem+json", "text/csv"]);
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        // A page elsewhere that rebinds its own host name to 127.0.0.1 sends its own Host header: only ours are answered.
+        builder.Services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = HostAllowList.For(options);
+            o.AllowEmptyHosts = false;
+        });
+        builder.Services.AddSingleton<TokenAttempts>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Vigie API";
             doc.Info.Description = "Conflict events extracted from dated news, with the evidence behind each.";
             return Task.CompletedTask;
-        }));
+        }).AddDocumentTransformer(OpenApiResponses.Document).AddOperationTransformer(OpenApiResponses.Operation));
 
         var ownsStore = options.Store is null;
         var store = options.Store ?? await StoreFactory.OpenAsync(options.Database ?? StoreFactory.DefaultPath, ct);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PlaceFeatures>();
         builder.Services.AddSingleton<EventSnapshotCache>();
         builder.Services.AddSingleton<EngineHolder>();
         if (options.Ingester is { } ingester) builder.Services.AddSingleton(ingester);
@@ -56,8 +77,12 @@ public static class VigieServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        var snapshots = app.Services.GetRequiredService<EventSnapshotCache>();
+        if (options.WarmSnapshot) app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(snapshots.WarmAsync));
         if (ownsStore) app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());
 
+        app.UseHostFiltering();
+        app.UseResponseCompression();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -65,7 +90,7 @@ public static class VigieServer
         {
             var files = new PhysicalFileProvider(Path.GetFullPath(webRoot));
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files, OnPrepareResponse = StaticCaching.Apply });
         }
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -75,7 +100,9 @@ public static class VigieServer
         api.MapPlacesApi();
         api.MapStatsApi();
         api.MapDocumentsApi();
-        api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint.")).ExcludeFromDescription();
+        api.MapFusedApi();
+        api.MapExportApi();
+        api.MapFallback(ApiFallback.Handle).ExcludeFromDescription();
         return app;
     }
 

@@ -84,7 +84,7 @@ public sealed partial class PostgresStore
             if (q.From is { } from)
             {
                 _columns.Add("{0}.date_end >= " + Add("from", StoreRows.Day(from)));
-                Add("fromLow", StoreRows.Day(from.AddDays(-StoreRows.LongSpanDays)));
+                Add("fromLow", StoreRows.Day(StoreRows.LowestShortStart(from)));
             }
             if (q.Document is not null) Add("doc", q.Document);
             if (q.To is { } to) Add("to", StoreRows.Day(to));

@@ -109,7 +109,7 @@ internal sealed class SqliteQueryPlan
         if (_q.From is { } from)
         {
             P("$from", StoreRows.Day(from));
-            P("$fromLow", StoreRows.Day(from.AddDays(-StoreRows.LongSpanDays)));
+            P("$fromLow", StoreRows.Day(StoreRows.LowestShortStart(from)));
         }
         if (_q.To is { } to)
         {

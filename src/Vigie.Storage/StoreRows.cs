@@ -25,6 +25,10 @@ internal static class StoreRows
     /// own, and bound the start of every other event by the range's start minus this many days.</summary>
     public const int LongSpanDays = 40;
 
+    /// <summary>The earliest start a short event overlapping a range from <paramref name="from"/> can have (never before 0001-01-01).</summary>
+    public static DateOnly LowestShortStart(DateOnly from) =>
+        from.DayNumber > LongSpanDays ? from.AddDays(-LongSpanDays) : DateOnly.MinValue;
+
     /// <summary>Whether the event's date spans more than <see cref="LongSpanDays"/>.</summary>
     public static bool IsLongSpan(Event e) => e.Date is not null && e.Date.LastDay.DayNumber - e.Date.FirstDay.DayNumber > LongSpanDays;
 

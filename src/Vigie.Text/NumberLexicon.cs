@@ -44,6 +44,8 @@ internal sealed partial class NumberLexicon
     public required FrozenSet<string> HumanKinds { get; init; }
     public required FrozenSet<string> Ellipsis { get; init; }
     public required FrozenSet<string> NeedsNoun { get; init; }
+    /// <summary>Articles that make one of the person they introduce when harm befalls it: "a soldier was killed", "killed a civilian".</summary>
+    public required FrozenSet<string> SingularArticles { get; init; }
     public required FrozenDictionary<string, decimal> ScaleSuffixes { get; init; }
     public required FrozenDictionary<string, string> PrefixUnits { get; init; }
     /// <summary>Every word a number mention may start with: number words, qualifiers, "entre"/"between".</summary>
@@ -185,6 +187,7 @@ internal sealed partial class NumberLexicon
             HumanKinds = y.Strings(r, "human_kinds").Select(s => s.Value).ToFrozenSet(StringComparer.Ordinal),
             Ellipsis = Set(r, "ellipsis"),
             NeedsNoun = Set(r, "needs_noun"),
+            SingularArticles = Set(r, "singular_articles"),
             ScaleSuffixes = y.Numbers(r, "scale_suffixes").ToFrozenDictionary(x => Folding.Fold(x.Key), x => x.Value, StringComparer.Ordinal),
             PrefixUnits = (y.Mapping(r, "prefix_units") is { } pu ? YamlFile.Entries(pu).Select(e => (e.Key, (e.Value as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value ?? "")) : [])
                 .ToFrozenDictionary(x => Folding.Fold(x.Key), x => x.Item2, StringComparer.Ordinal),

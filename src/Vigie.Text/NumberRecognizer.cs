@@ -37,7 +37,12 @@ internal sealed partial class NumberRecognizer
                 prefixUnit = pu;
                 i++;
             }
-            if (!SafeRead(text, atoms, i, dates, dateIndex, out var m, out var end)) { i = first; continue; }
+            if (!SafeRead(text, atoms, i, dates, dateIndex, out var m, out var end))
+            {
+                if (prefixUnit is null && Singular(text, atoms, tokens, i) is { } one) (result ??= []).Add(one);
+                i = first;
+                continue;
+            }
             // A number word that ends inside a hyphenated word is part of something else ("two-thirds", "trois-quarts").
             if (end < atoms.Length && atoms[end].Token == atoms[end - 1].Token && atoms[end].IsWord) { i = end - 1; continue; }
             // "vingt et unième", "twenty first": the number words begin an ordinal, a rank and not a count.
@@ -60,6 +65,17 @@ internal sealed partial class NumberRecognizer
             i = nounEnd > end + 1 ? nounEnd - 1 : end - 1;
         }
         return result ?? (IReadOnlyList<NumberMention>)[];
+    }
+
+    /// <summary>One person harm befalls, told with an article: "a civilian was killed", "beheaded a man", "un soldat a été
+    /// blessé" (an article only counts a person whose clause has a word of harm they suffer; "a man said" counts nothing).</summary>
+    private NumberMention? Singular(string text, Atom[] atoms, List<Token> tokens, int i)
+    {
+        if (!_lex.SingularArticles.Contains(atoms[i].Text) || (i + 1 < atoms.Length && _lex.Words.Match(atoms, i + 1, out _) is not null)) return null;
+        var kind = CountedKind(atoms, tokens, i, i, i + 1, out var human, out var nounEnd);
+        if (!human || nounEnd < 0 || kind is null || _lex.HumanKinds.Contains(kind)) return null;
+        var q = new Quantity(kind, 1, 1, false, false, false, text[atoms[i].Start..atoms[nounEnd - 1].End]);
+        return new NumberMention(atoms[i].Start, atoms[nounEnd - 1].End, q.Text, _rulePrefix + "singular", q);
     }
 
     /// <summary>Drops trailing zeros that scaling leaves (1,5 × 1 000 000 = 1500000.0 → 1500000).</summary>

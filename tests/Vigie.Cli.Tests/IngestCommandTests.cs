@@ -75,7 +75,7 @@ public sealed class IngestCommandTests : IDisposable
     {
         var (code, _, err) = await Run("events", "--from", "last tuesday");
         Assert.Equal(1, code);
-        Assert.Equal("vigie: --from expects a date YYYY-MM-DD, not 'last tuesday'.", err.Trim());
+        Assert.Equal("vigie: --from must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not 'last tuesday'.", err.Trim());
     }
 
     [Fact]

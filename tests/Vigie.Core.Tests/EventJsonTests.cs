@@ -21,7 +21,7 @@ public sealed class EventJsonTests
         using var json = JsonDocument.Parse(VigieJson.Serialize(Sample()));
         var root = json.RootElement;
         Assert.Equal(
-            ["id", "document", "language", "type", "codes", "actor1", "actor2", "claimant", "locations", "date", "quantities", "modality", "confidence", "evidence"],
+            ["id", "document", "language", "type", "codes", "actor1", "actor2", "claimant", "locations", "date", "quantities", "modality", "confidence", "evidence", "attributed_to"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["cameo", "plover", "acled_event_type", "acled_sub_event_type"], root.GetProperty("codes").EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("actor2").ValueKind);

@@ -57,4 +57,37 @@ public sealed class DocumentEventsTests
         Assert.Equal("2021-08-01", ambush.Date!.Value);
         Assert.Equal(2, events.Count);
     }
+
+    [Theory]
+    [InlineData("en", "Insurgents raided the village of Kolo near Gao on Monday. Two farmers were killed in the attack and the group burned several huts.")]
+    [InlineData("fr", "Des insurgés ont attaqué lundi le village de Kolo près de Gao. Deux paysans ont été tués lors de l'attaque et le groupe a incendié plusieurs cases.")]
+    public void The_attack_named_again_and_a_later_toll_without_a_date_are_the_event_already_told(string language, string text)
+    {
+        var events = Read(language, "2021-03-10", text);
+        var e = Assert.Single(events);
+        Assert.Equal("attack", e.Type);
+        Assert.Equal(2, Dead(e));
+        Assert.Equal(2, e.Evidence.Select(v => v.Sentence).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("en", "Gunmen attacked a police post in Gao on Monday, killing a policeman.")]
+    [InlineData("fr", "Des hommes armés ont attaqué lundi un poste de police à Gao, tuant un policier.")]
+    public void An_attack_on_armed_men_is_an_armed_clash_and_an_article_counts_one_victim(string language, string text)
+    {
+        var e = Assert.Single(Read(language, "2021-03-10", text));
+        Assert.Equal("armed_clash", e.Type);
+        Assert.Equal("Armed clash", e.Codes.AcledSubEventType);
+        Assert.Equal(1, Dead(e));
+    }
+
+    [Theory]
+    [InlineData("en", "Gunmen attacked a market in Gao on Monday, killing a trader.")]
+    [InlineData("fr", "Des hommes armés ont attaqué lundi un marché à Gao, tuant un commerçant.")]
+    public void An_attack_on_civilians_stays_an_attack(string language, string text)
+    {
+        var e = Assert.Single(Read(language, "2021-03-10", text));
+        Assert.Equal("Attack", e.Codes.AcledSubEventType);
+        Assert.Equal(1, Dead(e));
+    }
 }

@@ -75,7 +75,8 @@ public sealed class ApiTests(ServerFixture fixture) : IClassFixture<ServerFixtur
     }
 
     [Theory]
-    [InlineData("from=13/08/2021", "'from' must be a date YYYY-MM-DD.")]
+    [InlineData("from=13/08/2021", "'from' must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not '13/08/2021'.")]
+    [InlineData("limit=ten", "'limit' must be between 1 and 500.")]
     [InlineData("from=2021-08-20&to=2021-08-01", "'from' must not be after 'to'.")]
     [InlineData("limit=0", "'limit' must be between 1 and 500.")]
     [InlineData("modality=maybe", "'modality' must be one of")]

@@ -41,6 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!ChromiumInstalled) return;
         (_store, _path) = await TestCorpus.CreateAsync();
+        await _store.StoreAsync(TestCorpus.BrowserExtras());
         _app = await VigieServer.BuildAsync(new VigieServerOptions { Store = _store, Urls = "http://127.0.0.1:0", AnalyzerFactory = null });
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/') + "/";
@@ -54,15 +55,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new page on the UI, in the given language, once its first data has loaded; console errors are collected.</summary>
-    public async Task<(IPage Page, List<string> Errors)> OpenAsync(string language = "en")
+    public async Task<(IPage Page, List<string> Errors)> OpenAsync(string language = "en", string hash = "", int width = 1400, int height = 1000)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, Locale = language });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = language, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.PageError += (_, e) => errors.Add(e);
         page.Response += (_, r) => { if (r.Status >= 400) errors.Add($"{r.Status} {r.Url}"); };
-        await page.GotoAsync(BaseUrl);
+        await page.GotoAsync(BaseUrl + hash);
         await page.WaitForSelectorAsync("body[data-ready]", new PageWaitForSelectorOptions { Timeout = 20000 });
         return (page, errors);
     }

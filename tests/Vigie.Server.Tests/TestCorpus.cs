@@ -20,6 +20,10 @@ internal static class TestCorpus
     public const string KabulAttackId = "ev-kabul-attack";
     public const string ParisProtestId = "ev-paris-protest";
     public const string ScriptEventId = "ev-script";
+    public const string KabulSecondReportId = "ev-kabul-attack-2";
+    public const string AirportHeldId = "ev-airport-held";
+    public static readonly Actor UsForces = new("usa_military", "US forces", "USA", "MIL");
+    public static readonly Location KandaharAirport = new("Kandahar International Airport", "AF", "Kandahar", 31.5058, 65.8478, "airport", null);
 
     public const string KandaharTakenSentence = "Les talibans ont pris Kandahar le 13 août 2021 après une semaine de combats contre 3 500 soldats afghans.";
     public const string ScriptPayload = "<script>window.__vigiePwned = 1;</script><img src=x onerror=\"window.__vigiePwned = 2\">";
@@ -72,6 +76,23 @@ internal static class TestCorpus
         docs.Add(Stored(scriptDoc, Event(ScriptEventId, scriptDoc, "criticism", Taliban, null, [Kabul], DateValue.OfDay(new DateOnly(2021, 8, 20)),
             [], Modality.Asserted, scriptSentence, "en/criticism/criticise")));
         return docs;
+    }
+
+    /// <summary>Two more documents for the browser: a second source on the Kabul attack (so that fusion has two reports of
+    /// one event) and a point-precision control, US forces holding Kandahar's airport, which must not colour the province.</summary>
+    public static List<StoredDocument> BrowserExtras()
+    {
+        const string second = "At least 175 people died when a bomber struck the crowd at Kabul airport on 26 August.";
+        var doc = new Document("wire/kabul-2", $"Kabul airport blast toll rises\n\n{second}", new PartialDate(2021, 8, 28), "en", "Kabul airport blast toll rises", "Second wire");
+        const string airport = "US forces held Kandahar airport on Tuesday while the city was under siege.";
+        var airportDoc = new Document("doc-airport", $"Airport held\n\n{airport}", new PartialDate(2021, 8, 11), "en", "Airport held");
+        return
+        [
+            Stored(doc, Event(KabulSecondReportId, doc, "attack", null, null, [Kabul], DateValue.OfDay(new DateOnly(2021, 8, 26)),
+                [new Quantity("fatalities", 175, 175, false, true, false, "At least 175")], Modality.Asserted, second, "en/attack/struck")),
+            Stored(airportDoc, Event(AirportHeldId, airportDoc, "territory_held", UsForces, null, [KandaharAirport], DateValue.OfDay(new DateOnly(2021, 8, 10), "tuesday"),
+                [], Modality.Asserted, airport, "en/territory/hold")),
+        ];
     }
 
     private static StoredDocument Stored(Document d, Event e) => new(d, DocumentKeys.ContentKey(d.Text, d.Date), [e]);

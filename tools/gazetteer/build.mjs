@@ -3,16 +3,22 @@
 // Usage: node tools/gazetteer/build.mjs <data/geo folder> <output file>
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 const VERSION = 1;
 const geoDir = path.resolve(process.argv[2] ?? 'data/geo');
 const outFile = path.resolve(process.argv[3] ?? path.join(geoDir, 'gazetteer.bin'));
 const mods = path.join(geoDir, 'node_modules');
+// The packages live under data/geo, not beside this script: resolve them from there.
+const requireData = createRequire(path.join(mods, 'index.js'));
+const { default: polylabel } = await import(pathToFileURL(requireData.resolve('polylabel')).href);
+const { feature } = requireData('topojson-client');
 
 // Place kinds; the numbers are part of the file format (PlaceKind in C#).
-const Kind = { City: 0, Capital: 1, Admin1Seat: 2, Admin2Seat: 3, Admin1: 4, Country: 5, Region: 6, Airport: 7, Nation: 8, Locality: 9 };
+const Kind = { City: 0, Capital: 1, Admin1Seat: 2, Admin2Seat: 3, Admin1: 4, Country: 5, Region: 6, Airport: 7, Nation: 8, Locality: 9, Admin2: 10 };
 // Name flags (NameFlags in C#).
-const NF = { Primary: 1, Acronym: 2, Alternate: 4, Curated: 8 };
+const NF = { Primary: 1, Acronym: 2, Alternate: 4, Curated: 8, Qualifier: 16 };
 // Place flags (PlaceFlags in C#).
 const PF = { ProvincialCapital: 1, Curated: 2 };
 
@@ -66,6 +72,22 @@ function addSurface(surface, idx, flags) {
   addName(key, idx, flags | (acronym ? NF.Acronym : 0));
 }
 
+/** Where a map would label a shape: the pole of inaccessibility of its largest polygon (as [lat, lon]), or null. */
+function shapeLabel(geometry) {
+  if (!geometry) return null;
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  let best = null, bestArea = 0;
+  for (const poly of polys) {
+    const ring = poly[0];
+    let a = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] + ring[i][0]) * (ring[j][1] - ring[i][1]);
+    const area = Math.abs(a / 2) * Math.cos((ring[0][1] * Math.PI) / 180);
+    if (area > bestArea) { bestArea = area; best = poly; }
+  }
+  if (!best) return null;
+  const [x, y] = polylabel(best, 0.01);
+  return Number.isFinite(x) && Number.isFinite(y) ? [Math.round(y * 1e4) / 1e4, Math.round(x * 1e4) / 1e4] : null;
+}
 // Countries: world-countries for names, capital and a representative point; i18n-iso-countries for more forms.
 const wc = JSON.parse(fs.readFileSync(path.join(mods, 'world-countries', 'countries.json'), 'utf8'));
 const i18nEn = JSON.parse(fs.readFileSync(path.join(mods, 'i18n-iso-countries', 'langs', 'en.json'), 'utf8')).countries;
@@ -80,7 +102,8 @@ for (const c of wc) {
   const forms = [c.name.common, c.name.official, c.translations?.fra?.common, c.translations?.fra?.official];
   for (const f of forms) addSurface(f, idx, NF.Primary);
   for (const f of c.altSpellings ?? []) if (f.length > 2 && latin.test(f)) addSurface(f, idx, NF.Alternate);
-  for (const src of [i18nEn[c.cca2], i18nFr[c.cca2]]) for (const f of [].concat(src ?? [])) addSurface(f, idx, NF.Alternate);
+  // i18n-iso-countries' first English and French names are the usual short names ("Turkey" where world-countries has "Türkiye").
+  for (const src of [i18nEn[c.cca2], i18nFr[c.cca2]]) [].concat(src ?? []).forEach((f, k) => addSurface(f, idx, k === 0 ? NF.Primary : NF.Alternate));
   for (const lang of ['eng', 'fra']) {
     const d = c.demonyms?.[lang];
     for (const w of [d?.m, d?.f]) {
@@ -104,11 +127,47 @@ for (const feat of admin1.features) {
   if (!cc || cc === '-1' || !p.name) continue;
   const display = p.name_en || p.name;
   const idx = places.length;
-  places.push({ gid: p.gn_id > 0 ? p.gn_id : 0, name: display, lat: p.latitude, lon: p.longitude, pop: 0, kind: Kind.Admin1, cc, admin1: display, flags: 0 });
+  places.push({ gid: p.gn_id > 0 ? p.gn_id : 0, name: display, lat: p.latitude, lon: p.longitude, pop: 0, kind: Kind.Admin1, cc, admin1: display, flags: 0,
+    iso: p.iso_3166_2, fips: cc === 'US' && p.fips ? p.fips.slice(2) : '' });
   if (p.gn_a1_code) { admin1ByGnCode.set(p.gn_a1_code, display); admin1ByCode.set(p.gn_a1_code, idx); }
   if (p.gn_id > 0) admin1Index.set(p.gn_id, idx);
   for (const f of [p.name, p.name_en, p.name_fr, p.gn_name, p.woe_name]) if (f && latin.test(f)) addSurface(f, idx, NF.Primary);
   for (const f of (p.name_alt ?? '').split('|')) if (f && latin.test(f)) addSurface(f, idx, NF.Alternate);
+}
+
+// Abbreviations of admin-1 units that only qualify another name ("Paris, Tenn.", "Athens, GA"): the postal codes Natural Earth
+// gives for the federations whose press writes them, and data/geo/abbreviations.tsv.
+const admin1ByIso = new Map();
+for (let i = 0; i < places.length; i++) if (places[i].kind === Kind.Admin1 && places[i].iso) admin1ByIso.set(places[i].iso, i);
+for (const feat of admin1.features) {
+  const p = feat.properties;
+  if (!['US', 'CA', 'AU'].includes(p.iso_a2) || !p.postal) continue;
+  const idx = admin1ByIso.get(p.iso_3166_2);
+  if (idx !== undefined) addName(fold(p.postal), idx, NF.Qualifier | NF.Acronym);
+}
+fs.readFileSync(path.join(geoDir, 'abbreviations.tsv'), 'utf8').split('\n').forEach((line, i) => {
+  if (!line.trim() || line.startsWith('#')) return;
+  const [iso, forms] = line.split('\t');
+  const idx = admin1ByIso.get(iso);
+  if (idx === undefined || !forms) { console.error(`abbreviations.tsv:${i + 1}: unknown unit ${iso} or no forms`); process.exit(1); }
+  for (const f of forms.split('|')) if (f.trim()) addName(fold(f), idx, NF.Qualifier);
+});
+
+// US counties (Census Bureau shapes via us-atlas): admin-2 units named "X County" ("X Parish" in Louisiana), placed at their label point.
+const usStates = new Map(); // FIPS state code -> admin-1 place index
+for (let i = 0; i < places.length; i++) if (places[i].kind === Kind.Admin1 && places[i].cc === 'US' && places[i].fips) usStates.set(places[i].fips, i);
+const atlas = JSON.parse(fs.readFileSync(path.join(mods, 'us-atlas', 'counties-10m.json'), 'utf8'));
+for (const county of feature(atlas, atlas.objects.counties).features) {
+  const state = usStates.get(String(county.id).slice(0, 2));
+  const name = county.properties?.name;
+  const point = shapeLabel(county.geometry);
+  if (state === undefined || !name || !point) continue;
+  const st = places[state];
+  const unit = st.iso === 'US-LA' ? 'Parish' : st.iso === 'US-AK' ? 'Borough' : 'County';
+  const display = /\b(County|Parish|Borough|city|City|Municipality|Census Area)$/.test(name) ? name : `${name} ${unit}`;
+  const idx = places.length;
+  places.push({ gid: 0, name: display, lat: point[0], lon: point[1], pop: 0, kind: Kind.Admin2, cc: 'US', admin1: st.admin1, flags: 0 });
+  addSurface(display, idx, NF.Primary);
 }
 
 // GeoNames cities500.

@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 geo="$root/data/geo"
 out="$geo/gazetteer.bin"
 here="$root/tools/gazetteer"
-inputs=("$geo/package.json" "$geo/package-lock.json" "$geo/curated.tsv" "$here/build.mjs" "$here/build.sh")
+inputs=("$geo/package.json" "$geo/package-lock.json" "$geo/curated.tsv" "$geo/abbreviations.tsv" "$here/build.mjs" "$here/build.sh")
 
 exec 9>"$geo/.build.lock"
 flock 9

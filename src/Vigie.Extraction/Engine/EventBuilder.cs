@@ -101,7 +101,8 @@ internal sealed class EventBuilder
                 var trigger = d.View.Tokens[d.Trigger];
                 if (historical && trigger.HasNounReading) continue;
                 if (d.Places.Count == 0 && !historical && focus is not null) d.FallbackPlace = focus;
-                events.Add(new SentenceEvent(ToEvent(d, date), d.Date is not null, s.Index, d.PerpetratorOnly, !d.NounOnly));
+                events.Add(new SentenceEvent(ToEvent(d, date), d.Date is not null, s.Index, d.PerpetratorOnly, !d.NounOnly,
+                    d.NounOnly && Coreference.IsAnaphoric(d.View, d.Trigger, _lang.Grammar)));
             }
         }
         var merged = DocumentMerger.Merge(events, SameEventRules.Default, _catalog);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Vigie.Core;
 
 namespace Vigie.Extraction.Engine;
 
@@ -20,6 +21,31 @@ public static class TypeTraits
     {
         "casualties", "looting_destruction", "man_made_disaster", "abduction",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Types that, told in the sentence of an act that absorbs them, only qualify it: what protesters demand or
+    /// denounce, the attack or the damage a mob or an armed group carries out, its toll.</summary>
+    public static readonly FrozenSet<string> Accessories = new[]
+    {
+        "demand", "criticism", "attack", "casualties", "looting_destruction", "protest", "protest_with_intervention", "abduction",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>State forces (1) or non-state armed groups (2); null for who bears no arms.</summary>
+    public static int? ArmedSide(string? role) => role switch
+    {
+        "MIL" or "COP" or "POL" or "SPY" => 1,
+        "REB" or "INS" or "UAF" or "PMC" => 2,
+        _ => null,
+    };
+
+    /// <summary>An attack on armed men is a fight between armed groups (ACLED's codebook: "Attack" is violence against
+    /// unarmed civilians; an organised armed group attacking state forces or another armed group is an "Armed clash").</summary>
+    public static Event ByTarget(Event e, EventTypeCatalog catalog)
+    {
+        if (e.Type != "attack" || e.Actor2 is not { } target || ArmedSide(target.Role) is not { } side) return e;
+        if (e.Actor1 is { } a && (a.Id == target.Id || ArmedSide(a.Role) is not { } own || own == side)) return e;
+        const string clash = "armed_clash";
+        return e with { Type = clash, Codes = catalog.Get(clash).CodesFor(e.Actor1?.Role) };
+    }
 
     private static readonly FrozenSet<string> InheritActorTypes = new[] { "territory_taken", "offensive" }.ToFrozenSet(StringComparer.Ordinal);
 

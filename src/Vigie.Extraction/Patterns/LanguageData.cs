@@ -76,7 +76,8 @@ public sealed record Grammar(
     FrozenSet<string> ActiveWithPassiveAuxiliary,
     IReadOnlyList<WordSequence> ReferenceMarkers,
     IReadOnlyList<(string Kind, FrozenSet<string> Words)> QuantityKinds,
-    FrozenSet<string> NonCountUnits);
+    FrozenSet<string> NonCountUnits,
+    FrozenSet<string> AnaphoricDeterminers);
 
 /// <summary>Modality markers (<c>modality.yaml</c>).</summary>
 public sealed record ModalityMarkers(
@@ -247,7 +248,8 @@ public sealed class LanguageData
             Set(Child(g, "active_with_passive_auxiliary"), rel),
             Seqs(Child(g, "reference_markers"), rel),
             kinds,
-            Set(Child(g, "non_count_units"), rel));
+            Set(Child(g, "non_count_units"), rel),
+            Set(Child(g, "anaphoric_determiners"), rel));
     }
 
     private static ModalityMarkers ReadModality(YamlMappingNode m, string rel)

@@ -17,7 +17,7 @@ internal sealed class EngineHolder(VigieServerOptions options)
         get
         {
             Interlocked.CompareExchange(ref _reader, new(() => options.ReaderFactory?.Invoke()
-                ?? new DocumentReader(EngineIdentifier() ?? LanguageIdentifier.Load(DataPaths.Root), new ReaderOptions((int)Math.Min(int.MaxValue, options.MaxRequestBodyBytes))),
+                ?? new DocumentReader(EngineIdentifier() ?? LanguageIdentifier.Load(DataPaths.Root), new ReaderOptions()),
                 LazyThreadSafetyMode.ExecutionAndPublication), null);
             return _reader;
         }
@@ -64,6 +64,19 @@ internal sealed class EngineHolder(VigieServerOptions options)
             {
                 throw new EngineUnavailableException($"The document reader could not load: {ex.Message}", ex);
             }
+        }
+    }
+
+    /// <summary>The actor id of a name or alias of any language, or null when there is none or no engine.</summary>
+    public string? ActorIdOf(string nameOrAlias)
+    {
+        try
+        {
+            return Analyzer?.ActorIdOf(nameOrAlias);
+        }
+        catch (EngineUnavailableException)
+        {
+            return null; // the filter then matches the name as typed
         }
     }
 

@@ -36,18 +36,21 @@ internal sealed class Labeler
     }
 
     /// <summary>Each word's children, in order.</summary>
-    public static List<int>[] Children(ReadOnlySpan<int> heads)
+    public static ChildLists Children(ReadOnlySpan<int> heads)
     {
-        var children = new List<int>[heads.Length];
-        for (var i = 0; i < heads.Length; i++) children[i] = [];
-        for (var d = 1; d < heads.Length; d++) if (heads[d] >= 0) children[heads[d]].Add(d);
-        return children;
+        var starts = new int[heads.Length + 1];
+        for (var d = 1; d < heads.Length; d++) if (heads[d] >= 0) starts[heads[d] + 1]++;
+        for (var i = 0; i < heads.Length; i++) starts[i + 1] += starts[i];
+        var items = new int[starts[heads.Length]];
+        var next = starts.AsSpan(0, heads.Length).ToArray();
+        for (var d = 1; d < heads.Length; d++) if (heads[d] >= 0) items[next[heads[d]]++] = d;
+        return new ChildLists(starts, items);
     }
 
     /// <summary>Whether a tag marks a function word whose form tells a relation (a preposition, an auxiliary…).</summary>
     private static bool IsMarker(int tag) => (Upos)tag is Upos.ADP or Upos.AUX or Upos.SCONJ or Upos.PART or Upos.PRON or Upos.DET or Upos.PUNCT or Upos.CCONJ;
 
-    public static int Features(ReadOnlySpan<WordAtoms> w, ReadOnlySpan<int> tags, ReadOnlySpan<ulong> feats, ReadOnlySpan<int> heads, List<int>[] children, int d, Span<ulong> f)
+    public static int Features(ReadOnlySpan<WordAtoms> w, ReadOnlySpan<int> tags, ReadOnlySpan<ulong> feats, ReadOnlySpan<int> heads, ChildLists children, int d, Span<ulong> f)
     {
         var h = heads[d];
         var hh = h > 0 ? heads[h] : -1;
@@ -79,7 +82,7 @@ internal sealed class Labeler
         f[n++] = FeatureHash.F(213, hf, hp, dp);
         f[n++] = FeatureHash.F(214, df, hp, dir);
         f[n++] = FeatureHash.F(215, prev, dp, next);
-        f[n++] = FeatureHash.F(216, dp, hp, FeatureHash.Of(children[d].Count == 0 ? 0 : 1));
+        f[n++] = FeatureHash.F(216, dp, hp, FeatureHash.Of(children[d].Length == 0 ? 0 : 1));
         f[n++] = FeatureHash.F(217, dw, dp, dir);
         var siblingsBetween = 0;
         foreach (var c in children[h])
@@ -142,4 +145,10 @@ internal sealed class Labeler
         }
         return new Labeler(trainer.Average(prune), labels);
     }
+}
+
+/// <summary>Each word's children in order, as one array cut by word (no list per word).</summary>
+internal readonly struct ChildLists(int[] starts, int[] items)
+{
+    public ReadOnlySpan<int> this[int word] => items.AsSpan(starts[word], starts[word + 1] - starts[word]);
 }

@@ -8,11 +8,15 @@ internal sealed class FeatsTagger
 
     private readonly WeightTable?[] _byTag;
     private readonly string[][] _values;
+    // The atom of each value, as the labeler reads it (FeatureHash.Of of the string), hashed once.
+    private readonly ulong[][] _atoms;
+    private static readonly ulong EmptyAtom = FeatureHash.Of("");
 
     public FeatsTagger(WeightTable?[] byTag, string[][] values)
     {
         _byTag = byTag;
         _values = values;
+        _atoms = [.. values.Select(v => v.Select(x => FeatureHash.Of(x)).ToArray())];
     }
 
     public IReadOnlyList<WeightTable?> Tables => _byTag;
@@ -20,7 +24,10 @@ internal sealed class FeatsTagger
     public IReadOnlyList<string[]> Values => _values;
 
     /// <summary>The feature strings of a tagged sentence.</summary>
-    public string[] Predict(ReadOnlySpan<WordAtoms> words, ReadOnlySpan<Upos> tags)
+    public string[] Predict(ReadOnlySpan<WordAtoms> words, ReadOnlySpan<Upos> tags) => Predict(words, tags, new ulong[words.Length]);
+
+    /// <summary>The feature strings of a tagged sentence, with their atoms written to <paramref name="atoms"/>.</summary>
+    public string[] Predict(ReadOnlySpan<WordAtoms> words, ReadOnlySpan<Upos> tags, Span<ulong> atoms)
     {
         var result = new string[words.Length];
         Span<ulong> features = stackalloc ulong[MaxFeatures];
@@ -30,11 +37,17 @@ internal sealed class FeatsTagger
             var t = (int)tags[i];
             var values = _values[t];
             var table = _byTag[t];
-            if (values.Length <= 1 || table is null) { result[i] = values.Length == 1 ? values[0] : ""; continue; }
+            if (values.Length <= 1 || table is null)
+            {
+                (result[i], atoms[i]) = values.Length == 1 ? (values[0], _atoms[t][0]) : ("", EmptyAtom);
+                continue;
+            }
             var n = Features(words, tags, i, features);
             var s = values.Length <= 256 ? scores : new int[values.Length];
             table.Score(features[..n], s);
-            result[i] = values[WeightTable.Best(s, values.Length)];
+            var best = WeightTable.Best(s, values.Length);
+            result[i] = values[best];
+            atoms[i] = _atoms[t][best];
         }
         return result;
     }
@@ -113,11 +126,18 @@ internal sealed class Lemmatizer
 
     private readonly Dictionary<(string, Upos), string> _known;
     private readonly Dictionary<(string, Upos), (int Strip, string Append)> _rules;
+    // The rules again, one table per tag, read by suffix span: the guess tries up to six suffixes per unknown word.
+    private readonly Dictionary<string, (int Strip, string Append)>.AlternateLookup<ReadOnlySpan<char>>[] _rulesByTag;
 
     public Lemmatizer(Dictionary<(string, Upos), string> known, Dictionary<(string, Upos), (int Strip, string Append)> rules)
     {
         _known = known;
         _rules = rules;
+        var byTag = new Dictionary<string, (int, string)>[Tagger.ClassCount];
+        for (var t = 0; t < byTag.Length; t++) byTag[t] = new Dictionary<string, (int, string)>(StringComparer.Ordinal);
+        foreach (var ((suffix, tag), rule) in rules)
+            if ((int)tag < byTag.Length) byTag[(int)tag][suffix] = rule;
+        _rulesByTag = [.. byTag.Select(d => d.GetAlternateLookup<ReadOnlySpan<char>>())];
     }
 
     public IReadOnlyDictionary<(string, Upos), string> Known => _known;
@@ -125,17 +145,21 @@ internal sealed class Lemmatizer
     public IReadOnlyDictionary<(string, Upos), (int Strip, string Append)> Rules => _rules;
 
     /// <summary>The lemma of a tagged form: the treebank's, else the lexicon's for that class, else a suffix rewrite.</summary>
-    public string Lemma(string form, Upos tag, IWordClasses lexicon)
+    public string Lemma(string form, Upos tag, IWordClasses lexicon) => Lemma(form, WordAtoms.LowerForm(form), tag, lexicon);
+
+    /// <summary>The lemma of a tagged form whose <see cref="WordAtoms.LowerForm"/> is already known.</summary>
+    public string Lemma(string form, string lower, Upos tag, IWordClasses lexicon)
     {
         if (tag is Upos.PROPN) return form;
-        var lower = WordAtoms.LowerForm(form);
         if (_known.TryGetValue((lower, tag), out var lemma)) return lemma;
         if (tag is Upos.NUM or Upos.PUNCT or Upos.SYM or Upos.X) return lower;
         if (lexicon.LemmaOf(lower, tag) is { } fromLexicon) return fromLexicon;
+        if ((uint)tag >= (uint)_rulesByTag.Length) return lower;
+        var rules = _rulesByTag[(int)tag];
         for (var k = Math.Min(MaxSuffix, lower.Length - 1); k >= 1; k--)
         {
-            if (_rules.TryGetValue((lower[^k..], tag), out var rule) && rule.Strip < lower.Length)
-                return lower[..^rule.Strip] + rule.Append;
+            if (rules.TryGetValue(lower.AsSpan(lower.Length - k), out var rule) && rule.Strip < lower.Length)
+                return string.Concat(lower.AsSpan(0, lower.Length - rule.Strip), rule.Append);
         }
         return lower;
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Vigie.Text.Syntax;
 
@@ -135,17 +136,20 @@ internal sealed class PerceptronTrainer
 /// <summary>A trained, read-only feature table: for each feature hash the classes it votes for, as quantised weights.</summary>
 /// <remarks>Scoring is bound by memory latency (dozens of random lookups per word), so a table of few classes keeps
 /// each feature's key and all its weights in one slot of an open-addressing array: one cache line per feature. A
-/// table of many classes keeps only the classes a feature votes for, in a pair array beside the slots.</remarks>
+/// table of many classes keeps in the slot where the feature's (class, weight) pairs start in one packed array: two
+/// cache lines per feature. <see cref="Score"/> first reads the home slots of all the features, so that their cache
+/// misses overlap instead of waiting one after the other.</remarks>
 internal sealed class WeightTable
 {
     private const int DenseLimit = 24;
+    private const int MaxBatch = 128;
 
     private readonly ulong[] _keys;
-    private readonly int[] _starts;
-    private readonly ushort[] _classes;
-    private readonly short[] _weights;
     private readonly bool _dense;
+    // A slot: the key, then either the class weights (dense, 4 per ulong) or start << 16 | count into _pairs (sparse).
     private readonly ulong[] _slots;
+    // Sparse tables: each pair is class << 16 | (ushort)weight.
+    private readonly int[] _pairs;
     private readonly int _stride;
     private readonly uint _capacity;
 
@@ -156,11 +160,8 @@ internal sealed class WeightTable
         _keys = keys;
         _capacity = (uint)Math.Max(16, keys.Length * 10L / 7 + 1);
         var dense = _dense = classCount <= DenseLimit;
-        // A dense table's weights live in its slots only; the pair arrays are dropped.
-        _starts = dense ? [] : starts;
-        _classes = dense ? [] : classes;
-        _weights = dense ? [] : weights;
-        // A slot: the key, then either the class weights (dense, 4 per ulong) or the feature's index (sparse).
+        _pairs = dense ? [] : new int[classes.Length];
+        for (var j = 0; j < _pairs.Length; j++) _pairs[j] = classes[j] << 16 | (ushort)weights[j];
         _stride = dense ? 1 + (classCount + 3) / 4 : 2;
         _slots = new ulong[_capacity * _stride];
         for (var i = 0; i < keys.Length; i++)
@@ -169,7 +170,7 @@ internal sealed class WeightTable
             while (_slots[s * _stride] != 0) s = s + 1 == _capacity ? 0 : s + 1;
             var at = (int)(s * _stride);
             _slots[at] = keys[i];
-            if (!dense) { _slots[at + 1] = (ulong)i; continue; }
+            if (!dense) { _slots[at + 1] = (ulong)starts[i] << 16 | (uint)(starts[i + 1] - starts[i]); continue; }
             var w = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, short>(_slots.AsSpan(at + 1, _stride - 1));
             for (var j = starts[i]; j < starts[i + 1]; j++) w[classes[j]] = weights[j];
         }
@@ -181,7 +182,7 @@ internal sealed class WeightTable
 
     public int FeatureCount => _keys.Length;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Home(ulong key) => (uint)(((key >> 32) * _capacity) >> 32);
 
     public static WeightTable Build(int classCount, List<(ulong Key, ushort[] Classes, float[] Weights)> entries, float scale)
@@ -210,27 +211,83 @@ internal sealed class WeightTable
     /// <summary>Sets <paramref name="scores"/> to the summed weights of the features (integer units).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<int> scores)
     {
-        var c = ClassCount;
-        scores[..c].Clear();
+        scores[..ClassCount].Clear();
+        for (var from = 0; from < features.Length; from += MaxBatch)
+            ScoreBatch(features[from..Math.Min(features.Length, from + MaxBatch)], scores);
+    }
+
+    private void ScoreBatch(ReadOnlySpan<ulong> features, Span<int> scores)
+    {
         var slots = _slots;
         var stride = _stride;
-        var dense = _dense;
-        foreach (var f in features)
+        var capacity = _capacity;
+        Span<int> found = stackalloc int[features.Length];
+        Span<ulong> keys = stackalloc ulong[features.Length];
+        // Every home slot is read before any is used: the loads do not depend on each other, so their cache misses
+        // overlap. The slot's last word is read too, for a slot that straddles two cache lines.
+        // (Stored, so that the load is not optimised away.)
+        Span<ulong> tails = stackalloc ulong[features.Length];
+        for (var i = 0; i < features.Length; i++)
         {
-            var s = Home(f);
-            ulong k;
-            while ((k = slots[s * stride]) != 0 && k != f) s = s + 1 == _capacity ? 0 : s + 1;
-            if (k == 0) continue;
-            var at = (int)(s * stride);
-            if (dense)
+            var at = (int)(Home(features[i]) * (uint)stride);
+            found[i] = at;
+            keys[i] = slots[at];
+            tails[i] = slots[at + stride - 1];
+        }
+        var end = (int)(capacity * (uint)stride);
+        for (var i = 0; i < features.Length; i++)
+        {
+            var f = features[i];
+            var k = keys[i];
+            if (k != f)
             {
-                var w = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, short>(slots.AsSpan(at + 1, stride - 1));
-                for (var j = 0; j < c; j++) scores[j] += w[j];
+                if (k == 0) { found[i] = -1; continue; }
+                var at = found[i];
+                do
+                {
+                    at += stride;
+                    if (at == end) at = 0;
+                }
+                while ((k = slots[at]) != 0 && k != f);
+                if (k == 0) { found[i] = -1; continue; }
+                found[i] = at;
             }
-            else
+            if (!_dense) keys[i] = slots[found[i] + 1];
+        }
+        if (_dense) AddDense(found, scores);
+        else AddSparse(found, keys, scores);
+    }
+
+    private void AddDense(ReadOnlySpan<int> found, Span<int> scores)
+    {
+        var slots = _slots;
+        var words = _stride - 1;
+        // Four classes per slot word, widened to ints and summed four at a time.
+        Span<Vector128<int>> sums = stackalloc Vector128<int>[words];
+        sums.Clear();
+        foreach (var at in found)
+        {
+            if (at < 0) continue;
+            for (var q = 0; q < words; q++)
+                sums[q] += Vector128.WidenLower(Vector128.CreateScalarUnsafe(slots[at + 1 + q]).AsInt16());
+        }
+        var c = ClassCount;
+        for (var q = 0; q < words; q++)
+            for (var k = 0; k < 4 && q * 4 + k < c; k++) scores[q * 4 + k] += sums[q][k];
+    }
+
+    private void AddSparse(ReadOnlySpan<int> found, ReadOnlySpan<ulong> packed, Span<int> scores)
+    {
+        var pairs = _pairs;
+        for (var i = 0; i < found.Length; i++)
+        {
+            if (found[i] < 0) continue;
+            var start = (int)(packed[i] >> 16);
+            var end = start + (int)(packed[i] & 0xFFFF);
+            for (var j = start; j < end; j++)
             {
-                var id = (int)slots[at + 1];
-                for (var j = _starts[id]; j < _starts[id + 1]; j++) scores[_classes[j]] += _weights[j];
+                var p = pairs[j];
+                scores[p >> 16] += (short)p;
             }
         }
     }
@@ -244,15 +301,15 @@ internal sealed class WeightTable
         foreach (var k in _keys) w.Write(k);
         if (!_dense)
         {
-            for (var i = 0; i < _keys.Length; i++) w.Write((ushort)(_starts[i + 1] - _starts[i]));
-            foreach (var c in _classes) w.Write(c);
-            foreach (var x in _weights) w.Write(x);
+            foreach (var key in _keys) w.Write((ushort)(SlotOf(key)[1] & 0xFFFF));
+            foreach (var key in _keys) foreach (var p in SparsePairs(key)) w.Write((ushort)(p >> 16));
+            foreach (var key in _keys) foreach (var p in SparsePairs(key)) w.Write((short)p);
             return;
         }
         var pairs = new List<(ushort Class, short Weight)>();
         foreach (var key in _keys)
         {
-            var weights = DenseWeights(key);
+            var weights = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, short>(SlotOf(key)[1..])[..ClassCount];
             var count = 0;
             foreach (var x in weights) if (x != 0) count++;
             w.Write((ushort)count);
@@ -262,11 +319,17 @@ internal sealed class WeightTable
         foreach (var (_, x) in pairs) w.Write(x);
     }
 
-    private ReadOnlySpan<short> DenseWeights(ulong key)
+    private ReadOnlySpan<ulong> SlotOf(ulong key)
     {
         var s = Home(key);
         while (_slots[s * _stride] != key) s = s + 1 == _capacity ? 0 : s + 1;
-        return System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, short>(_slots.AsSpan((int)(s * _stride) + 1, _stride - 1))[..ClassCount];
+        return _slots.AsSpan((int)(s * _stride), _stride);
+    }
+
+    private ReadOnlySpan<int> SparsePairs(ulong key)
+    {
+        var packed = SlotOf(key)[1];
+        return _pairs.AsSpan((int)(packed >> 16), (int)(packed & 0xFFFF));
     }
 
     /// <summary>Reads a table written by <see cref="Write"/>.</summary>

@@ -61,17 +61,23 @@ public sealed class SyntaxAnalyzer
     {
         var n = forms.Count;
         var atoms = new WordAtoms[n + 1];
+        var lower = new string[n];
         atoms[0] = WordAtoms.Root;
-        for (var i = 0; i < n; i++) atoms[i + 1] = WordAtoms.Of(forms[i], _classes);
+        for (var i = 0; i < n; i++)
+        {
+            lower[i] = WordAtoms.LowerForm(forms[i]);
+            atoms[i + 1] = WordAtoms.Of(forms[i], lower[i], _classes);
+        }
         var tags = new Upos[n];
         var wordAtoms = atoms.AsSpan(1);
         _tagger.Tag(wordAtoms, tags);
-        var feats = _feats.Predict(wordAtoms, tags);
+        var featAtoms = new ulong[n + 1];
+        featAtoms[0] = FeatureHash.None;
+        var feats = _feats.Predict(wordAtoms, tags, featAtoms.AsSpan(1));
         var lemmas = new string[n];
-        for (var i = 0; i < n; i++) lemmas[i] = _lemmatizer.Lemma(forms[i], tags[i], _classes);
+        for (var i = 0; i < n; i++) lemmas[i] = _lemmatizer.Lemma(forms[i], lower[i], tags[i], _classes);
         var parserTags = Parser.TagsWithRoot(tags);
         var heads = _parser.Parse(atoms, parserTags);
-        var featAtoms = FeatAtoms(feats);
         var labels = _labeler.Label(atoms, parserTags, featAtoms, heads);
         var relations = new string[n];
         var resultHeads = new int[n];

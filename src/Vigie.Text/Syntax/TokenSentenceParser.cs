@@ -17,7 +17,9 @@ public sealed class TokenSentenceParser : ISentenceParser
         for (var i = 0; i < forms.Length; i++) forms[i] = text.Tokens[sentence.FirstToken + i].TextOf(text.Text);
         var words = _analyzer.Words(forms);
         if (words.Count == 0) return new ParsedSentence(sentence.Index, []);
-        var a = _analyzer.Analyze(words.Select(w => w.Form).ToArray());
+        var wordForms = new string[words.Count];
+        for (var i = 0; i < wordForms.Length; i++) wordForms[i] = words[i].Form;
+        var a = _analyzer.Analyze(wordForms);
         var result = new Word[words.Count];
         for (var i = 0; i < result.Length; i++)
         {

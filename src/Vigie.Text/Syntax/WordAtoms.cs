@@ -31,9 +31,12 @@ internal readonly record struct WordAtoms(
         FeatureHash.None, FeatureHash.None, FeatureHash.None, FeatureHash.Of("<root>"), FeatureHash.None);
 
     /// <summary>Computes the atoms of a word form.</summary>
-    public static WordAtoms Of(string form, IWordClasses classes)
+    public static WordAtoms Of(string form, IWordClasses classes) => Of(form, LowerForm(form), classes);
+
+    /// <summary>Computes the atoms of a word form whose <see cref="LowerForm"/> is already known.</summary>
+    public static WordAtoms Of(string form, string lowerForm, IWordClasses classes)
     {
-        var lower = Normalize(form);
+        var lower = CollapseDigits(lowerForm);
         var n = lower.Length;
         var span = lower.AsSpan();
         return new WordAtoms(
@@ -44,7 +47,7 @@ internal readonly record struct WordAtoms(
             Piece(span[Math.Max(0, n - 4)..], 4),
             Piece(span[..Math.Min(1, n)], 11),
             Piece(span[..Math.Min(2, n)], 12),
-            FeatureHash.Of(ShapeOf(form)),
+            ShapeHashes[ShapeIndex(form)],
             classes.ClassesOf(lower) is { } c ? FeatureHash.Of(c) : FeatureHash.None);
     }
 
@@ -58,9 +61,10 @@ internal readonly record struct WordAtoms(
     }
 
     /// <summary>The <see cref="LowerForm"/> form with digits collapsed (<c>1984</c> and <c>2021</c> read alike).</summary>
-    public static string Normalize(string form)
+    public static string Normalize(string form) => CollapseDigits(LowerForm(form));
+
+    private static string CollapseDigits(string lower)
     {
-        var lower = LowerForm(form);
         if (lower.AsSpan().IndexOfAnyInRange('0', '9') < 0) return lower;
         return string.Create(lower.Length, lower, static (span, source) =>
         {
@@ -70,8 +74,15 @@ internal readonly record struct WordAtoms(
 
     private static ulong Piece(ReadOnlySpan<char> s, int kind) => FeatureHash.Mix(FeatureHash.Of(s) + (ulong)kind);
 
-    /// <summary>A short shape code: case pattern, digits, hyphen, apostrophe, length class.</summary>
-    private static string ShapeOf(string form)
+    private static readonly string[] ShapeKinds = ["d", "ad", "p", "x", "X1", "X", "Xx", "xX"];
+
+    // The hash of every shape code, by ShapeIndex: shapes are hashed as their codes, without making the strings per word.
+    private static readonly ulong[] ShapeHashes = [.. Enumerable.Range(0, ShapeKinds.Length * 8).Select(i =>
+        FeatureHash.Of(ShapeKinds[i >> 3] + ((i & 4) != 0 ? "-" : "") + ((i & 2) != 0 ? "'" : "") + ((i & 1) != 0 ? "s" : "")))];
+
+    /// <summary>A short shape code, as an index into <see cref="ShapeHashes"/>: case pattern, digits, hyphen,
+    /// apostrophe, length class.</summary>
+    private static int ShapeIndex(string form)
     {
         int upper = 0, lower = 0, digit = 0, other = 0;
         var hyphen = false;
@@ -82,12 +93,12 @@ internal readonly record struct WordAtoms(
             else if (char.IsDigit(c)) digit++;
             else { other++; if (c == '-') hyphen = true; }
         }
-        var kind = digit > 0 && upper + lower == 0 ? "d"
-            : digit > 0 ? "ad"
-            : upper + lower == 0 ? "p"
-            : upper == 0 ? "x"
-            : lower == 0 ? (form.Length == 1 ? "X1" : "X")
-            : char.IsUpper(form[0]) && upper == 1 ? "Xx" : "xX";
-        return kind + (hyphen ? "-" : "") + (other > 0 && !hyphen && upper + lower > 0 ? "'" : "") + (form.Length <= 3 ? "s" : "");
+        var kind = digit > 0 && upper + lower == 0 ? 0
+            : digit > 0 ? 1
+            : upper + lower == 0 ? 2
+            : upper == 0 ? 3
+            : lower == 0 ? (form.Length == 1 ? 4 : 5)
+            : char.IsUpper(form[0]) && upper == 1 ? 6 : 7;
+        return kind << 3 | (hyphen ? 4 : 0) | (other > 0 && !hyphen && upper + lower > 0 ? 2 : 0) | (form.Length <= 3 ? 1 : 0);
     }
 }

@@ -40,6 +40,30 @@ public sealed class TrainingTests : IDisposable
     }
 
     [Fact]
+    public void A_loaded_model_saves_back_to_the_same_bytes_and_analyses_as_the_trained_one()
+    {
+        // The weight tables are laid out for scoring once loaded; writing them must give back the file's format.
+        var model = Train();
+        var first = Path.Combine(_dir, "first.model");
+        var second = Path.Combine(_dir, "second.model");
+        model.Save(first);
+        var loaded = SyntaxAnalyzer.Load(first, NoWordClasses.Instance);
+        loaded.Save(second);
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        foreach (var sentence in TinyTreebank.Sentences())
+        {
+            var forms = sentence.Words.Select(w => w.Form).ToArray();
+            var a = model.Analyze(forms);
+            var b = loaded.Analyze(forms);
+            Assert.Equal(a.Tags, b.Tags);
+            Assert.Equal(a.Feats, b.Feats);
+            Assert.Equal(a.Lemmas, b.Lemmas);
+            Assert.Equal(a.Heads, b.Heads);
+            Assert.Equal(a.Relations, b.Relations);
+        }
+    }
+
+    [Fact]
     public void The_multiword_tokens_of_the_treebank_are_split_as_it_splits_them()
     {
         var model = Train();

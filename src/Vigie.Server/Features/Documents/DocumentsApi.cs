@@ -27,7 +27,7 @@ public static class DocumentsApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/documents").WithTags("Documents");
-        group.MapGet("/{id}", GetAsync).WithName("GetDocument").WithSummary("One stored document with its text.");
+        group.MapGet("/{*id}", GetAsync).WithName("GetDocument").WithSummary("One stored document with its text.");
         group.MapPost("/", IngestAsync).WithName("IngestDocuments")
             .WithSummary("Extracts and stores the posted documents (dated text, JSON lines, CSV or RSS/Atom); requires the API token as `Authorization: Bearer`.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
@@ -50,19 +50,32 @@ public static class DocumentsApi
         return api;
     }
 
-    private static async Task<Results<Ok<Document>, ProblemHttpResult>> GetAsync(string id, IVigieStore store, CancellationToken ct) =>
-        await store.GetDocumentAsync(id, ct) is { } doc ? TypedResults.Ok(doc) : Problems.NotFound($"No document with id '{id}'.");
+    private static async Task<Results<Ok<Document>, ProblemHttpResult>> GetAsync(string id, IVigieStore store, CancellationToken ct)
+    {
+        id = Events.EventEvidence.RouteId(id);
+        return await store.GetDocumentAsync(id, ct) is { } doc ? TypedResults.Ok(doc) : Problems.NotFound($"No document with id '{id}'.");
+    }
 
     private static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> IngestAsync(
         HttpRequest request, string? format, string? name, VigieServerOptions options, IDocumentIngester ingester, EngineHolder engine,
-        EventSnapshotCache cache, CancellationToken ct)
+        EventSnapshotCache cache, TokenAttempts attempts, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(options.ApiToken))
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Ingestion is disabled.",
                 detail: $"The server was started without an API token; set {VigieServerOptions.TokenVariable} or --token to enable ingestion.");
+        var client = request.HttpContext.Connection.RemoteIpAddress;
+        if (attempts.IsBlocked(client, out var retryAfter))
+        {
+            request.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed token attempts.",
+                detail: $"Try again in {retryAfter} seconds.");
+        }
         if (!HasToken(request, options.ApiToken))
+        {
+            attempts.Fail(client);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid API token is required.",
                 detail: $"Send the token as 'Authorization: Bearer <token>' or in the {TokenHeader} header.");
+        }
 
         var inputFormat = ParseFormat(format, request.ContentType);
         if (inputFormat is null) return Problems.BadRequest("'format' must be one of: text, jsonl, csv, feed.");

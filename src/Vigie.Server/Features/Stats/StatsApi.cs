@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Vigie.Core;
+using Vigie.Server.Infrastructure;
 using Vigie.Storage;
 
 namespace Vigie.Server.Features.Stats;
@@ -22,6 +23,8 @@ public static class StatsApi
         api.MapGet("/types", () => TypedResults.Ok<IReadOnlyList<EventTypeView>>(EventTypeCatalog.Default.All
                 .Select(t => new EventTypeView(t.Type, t.Cameo, t.Plover, t.AcledEventType, t.AcledSubEventType, t.Case2021)).ToList()))
             .WithTags("Stats").WithName("EventTypes").WithSummary("Every event type with its CAMEO, PLOVER, ACLED and CASE 2021 codes.");
+        api.MapGet("/histogram", async Task<Ok<IReadOnlyList<DayCount>>> (EventSnapshotCache cache, CancellationToken ct) => TypedResults.Ok((await cache.GetAsync(ct)).PerDay))
+            .WithTags("Stats").WithName("EventsPerDay").WithSummary("How many stored events start on each day (the time slider's histogram), oldest first.");
         return api;
     }
 }

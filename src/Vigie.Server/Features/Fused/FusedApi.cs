@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Vigie.Core;
+using Vigie.Fusion;
+using Vigie.Server.Features.Events;
+using Vigie.Server.Infrastructure;
+using Vigie.Storage;
+
+namespace Vigie.Server.Features.Fused;
+
+/// <summary>One page of fused events (one per real-world event), the total that match, and the offset of the next page.</summary>
+public sealed record FusedPage(IReadOnlyList<FusedEvent> Fused, int Total, int? NextOffset);
+
+/// <summary>A fused event with every report merged into it, each with its documents and highlights, side by side.</summary>
+public sealed record FusedDetail(FusedEvent Fused, IReadOnlyList<EventDetail> Reports);
+
+/// <summary><c>/api/fused</c>: the events of every source merged into one per real-world event (the CLI's <c>fused</c>).</summary>
+public static class FusedApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static RouteGroupBuilder MapFusedApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("/fused").WithTags("Fused");
+        group.MapGet("/", ListAsync).WithName("ListFused")
+            .WithSummary("Fused events matching the filters of /api/events, newest first (sort=oldest for oldest first), one page at a time (offset).");
+        group.MapGet("/{*id}", GetAsync).WithName("GetFused").WithSummary("One fused event with every report merged into it and their evidence.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<FusedPage>, ProblemHttpResult>> ListAsync(
+        [AsParameters] EventFilters filters, string? sort, string? offset, [FromQuery(Name = "min_sources")] string? minSources,
+        EventSnapshotCache cache, EngineHolder engine, CancellationToken ct)
+    {
+        var (query, problem) = EventsApi.ToQuery(filters with { Cursor = null }, engine);
+        if (query is null) return problem!;
+        if (sort is { Length: > 0 } && sort is not ("newest" or "oldest")) return Problems.BadRequest($"'sort' must be newest or oldest, not '{sort}'.");
+        var skip = 0;
+        if (offset is { Length: > 0 } && (!int.TryParse(offset, NumberStyles.None, CultureInfo.InvariantCulture, out skip)))
+            return Problems.BadRequest("'offset' must be a whole number of events to skip.");
+        var sources = 1;
+        if (minSources is { Length: > 0 } && (!int.TryParse(minSources, NumberStyles.None, CultureInfo.InvariantCulture, out sources) || sources < 1))
+            return Problems.BadRequest("'min_sources' must be a whole number of 1 or more.");
+        var snapshot = await cache.GetAsync(ct);
+        var matching = Matching(snapshot, query, sources);
+        if (sort == "oldest") matching.Reverse();
+        var page = matching.Skip(skip).Take(query.Limit).ToList();
+        var next = skip + page.Count < matching.Count ? skip + page.Count : (int?)null;
+        return TypedResults.Ok(new FusedPage(page, matching.Count, next));
+    }
+
+    /// <summary>The fused events that pass the query, newest first.</summary>
+    internal static List<FusedEvent> Matching(EventSnapshot snapshot, EventQuery query, int minSources = 1) =>
+        snapshot.Fused.NewestFirst.Where(f => f.SourcesCount >= minSources && EventMatch.Matches(f.Event, query)).ToList();
+
+    private static async Task<Results<Ok<FusedDetail>, ProblemHttpResult>> GetAsync(string id, IVigieStore store, EngineHolder engine, EventSnapshotCache cache, CancellationToken ct)
+    {
+        id = EventEvidence.RouteId(id);
+        var snapshot = await cache.GetAsync(ct);
+        if (snapshot.Fused.ById.GetValueOrDefault(id) is not { } fused) return Problems.NotFound($"No fused event with id '{id}'.");
+        var reports = new List<EventDetail>();
+        foreach (var memberId in fused.MemberIds)
+        {
+            if (await store.GetEventAsync(memberId, ct) is not { } e) continue;
+            var (documents, highlights) = await EventEvidence.LoadAsync(e, store, engine, ct);
+            reports.Add(new EventDetail(e, documents, highlights, fused.Id));
+        }
+        return TypedResults.Ok(new FusedDetail(fused, reports));
+    }
+}
