@@ -20,8 +20,6 @@ public sealed partial class PlaceRecognizer
                 var kind = _g.KindOf(best);
                 var weight = kind == PlaceKind.Country ? 1.0 : margin >= 2 ? 1.0 : margin >= 0.5 ? 0.5 : 0.2;
                 _countryVotes[cc] = _countryVotes.GetValueOrDefault(cc) + weight;
-                cand.VoteCountry = cc;
-                cand.VoteWeight = weight;
             }
             double top = 0;
             foreach (var (cc, v) in _countryVotes)

@@ -136,9 +136,6 @@ public sealed partial class PlaceRecognizer : IRecognizer<PlaceMention>
         public int Enclosing = -1;
         /// <summary>Candidates that qualify this one (", Texas", "(Macomia, Cabo Delgado)"), nearest first.</summary>
         public List<Candidate>? Qualifiers;
-        /// <summary>The country this name voted for as the document's focus, and how strongly.</summary>
-        public string? VoteCountry;
-        public double VoteWeight;
         /// <summary>No mention came of the name: it places nothing else either.</summary>
         public bool Dropped;
         /// <summary>The choice was fixed by a qualifier.</summary>

@@ -41,7 +41,10 @@ public static class TypeTraits
     /// unarmed civilians; an organised armed group attacking state forces or another armed group is an "Armed clash").</summary>
     public static Event ByTarget(Event e, EventTypeCatalog catalog)
     {
-        if (e.Type != "attack" || e.Actor2 is not { } target || ArmedSide(target.Role) is not { } side) return e;
+        // Only an attack told as having happened: the target of a feared or planned one is too often read from the clause
+        // that says what would follow ("in case of an attack, the troops will withdraw").
+        if (e.Type != "attack" || e.Modality is not (Modality.Asserted or Modality.Claimed)) return e;
+        if (e.Actor2 is not { } target || ArmedSide(target.Role) is not { } side) return e;
         if (e.Actor1 is { } a && (a.Id == target.Id || ArmedSide(a.Role) is not { } own || own == side)) return e;
         const string clash = "armed_clash";
         return e with { Type = clash, Codes = catalog.Get(clash).CodesFor(e.Actor1?.Role) };
