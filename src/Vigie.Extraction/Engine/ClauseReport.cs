@@ -89,12 +89,7 @@ internal static class ClauseReport
     {
         if (tree.Upos(word) is Text.Syntax.Upos.PRON or Text.Syntax.Upos.DET) return null;
         var (first, last) = tree.Span(word);
-        if (first < 0 || last < first) return null;
-        // Drop the preposition of "according to officials" and a leading determiner-less comma run.
-        while (first < last && !tree.IsNominal(Math.Max(0, tree.WordOf(first))) && tree.WordOf(first) != word && tree.Head(Math.Max(0, tree.WordOf(first))) == word
-               && (tree.Is(tree.WordOf(first), "case") || tree.Is(tree.WordOf(first), "punct")))
-            first++;
-        if (last - first + 1 > MaxSourceTokens) return null;
+        if (first < 0 || last < first || last - first + 1 > MaxSourceTokens) return null;
         var name = text[view.Tokens[first].Start..view.Tokens[last].End].Trim();
         return name.Length == 0 ? null : new Source(name);
     }

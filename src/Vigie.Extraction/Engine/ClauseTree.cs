@@ -182,7 +182,8 @@ internal sealed class ClauseTree
         return -1;
     }
 
-    /// <summary>The text of a word's subtree (its words' tokens, first to last), for a source that is no actor.</summary>
+    /// <summary>The tokens of a word's phrase, first to last, for a source that is no actor: its subtree without
+    /// punctuation, clauses of its own, or its own preposition ("according to officials" → "officials").</summary>
     public (int FirstToken, int LastToken) Span(int w)
     {
         var lo = _wordToken[w];
@@ -195,7 +196,7 @@ internal sealed class ClauseTree
             var t = _wordToken[x];
             if (t >= 0) { lo = Math.Min(lo, t); hi = Math.Max(hi, t); }
             foreach (var c in Children(x))
-                if (!Is(c, "punct") && !Is(c, "acl") && !StartsClause(c)) stack.Push(c);
+                if (!Is(c, "punct") && !StartsClause(c) && !(x == w && Is(c, "case"))) stack.Push(c);
         }
         return (lo, hi);
     }

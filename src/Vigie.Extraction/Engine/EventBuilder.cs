@@ -129,7 +129,7 @@ internal sealed class EventBuilder
         d.Claimant = m.Bound("claimant").FirstOrDefault();
         // A trigger the tagger read as no verb or noun ("mobilise" as an adverb) means the tree went wrong around it.
         if (tree is not null && tree.WordOf(m.Trigger) is var tw && (tw < 0 || !(tree.IsVerbal(tw) || tree.IsNominal(tw)))) tree = null;
-        var args = tree is null ? null : TreeArguments.Read(tree, v, m.Trigger, _lang.Clauses, TypeTraits.GenitiveAgent(d.Type));
+        var args = tree is null ? null : TreeArguments.Read(tree, v, m.Trigger, _lang.Clauses, _lang.Grammar.AgentMarkers, TypeTraits.GenitiveAgent(d.Type));
         if (args is not null)
         {
             // "Gunmen killed…" with the rule triggered by the actor's own name: that actor acts.

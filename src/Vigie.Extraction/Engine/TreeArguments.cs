@@ -59,7 +59,8 @@ internal sealed class TreeArguments
 
     /// <summary>Reads the arguments of the predicate standing at <paramref name="triggerToken"/>.</summary>
     /// <param name="genitiveAgent">The "of" complement of an event noun of this type acts ("the withdrawal of US troops").</param>
-    public static TreeArguments Read(ClauseTree tree, SentenceView view, int triggerToken, ClauseCues cues, bool genitiveAgent)
+    /// <param name="agentMarkers">The prepositions of an agent (the grammar's <c>agent_markers</c>: "by", "par").</param>
+    public static TreeArguments Read(ClauseTree tree, SentenceView view, int triggerToken, ClauseCues cues, IReadOnlySet<string> agentMarkers, bool genitiveAgent)
     {
         var pred = tree.WordOf(triggerToken);
         var found = new List<(MentionRef, TreeRole, int Distance)>();
@@ -87,7 +88,7 @@ internal sealed class TreeArguments
             foreach (var c in tree.Children(f))
             {
                 if (frame.Contains(c)) continue;
-                var role = RoleOf(tree, c, f == pred ? nominal : false, f == pred ? passive : IsPassive(tree, f), cues, genitiveAgent, f != pred);
+                var role = RoleOf(tree, c, f == pred ? nominal : false, f == pred ? passive : IsPassive(tree, f), cues, agentMarkers, genitiveAgent, f != pred);
                 if (role == TreeRole.Agent) hasSubject = true;
                 else if (role == TreeRole.Patient) hasObject = true;
             }
@@ -105,7 +106,7 @@ internal sealed class TreeArguments
             {
                 var under = tree.Under(w, f);
                 if (under < 0 || frame.Contains(under)) continue;
-                var role = RoleOf(tree, under, f == pred ? nominal : false, f == pred ? passive : IsPassive(tree, f), cues, genitiveAgent, f != pred);
+                var role = RoleOf(tree, under, f == pred ? nominal : false, f == pred ? passive : IsPassive(tree, f), cues, agentMarkers, genitiveAgent, f != pred);
                 found.Add((m, role, Math.Abs(m.First - triggerToken)));
                 break;
             }
@@ -156,10 +157,10 @@ internal sealed class TreeArguments
         return subjectPass && !hasObject && !tree.HasChild(verb, "aux");
     }
 
-    private static TreeRole RoleOf(ClauseTree tree, int dependent, bool nominal, bool passive, ClauseCues cues, bool genitiveAgent, bool lightVerb)
+    private static TreeRole RoleOf(ClauseTree tree, int dependent, bool nominal, bool passive, ClauseCues cues, IReadOnlySet<string> agentMarkers, bool genitiveAgent, bool lightVerb)
     {
         var rel = tree.Relation(dependent);
-        if (rel == "obl:agent" || tree.HasMarker(dependent, cues.AgentCases, "case")) return TreeRole.Agent;
+        if (rel == "obl:agent" || tree.HasMarker(dependent, agentMarkers, "case")) return TreeRole.Agent;
         if (nominal)
         {
             if (rel == "nmod:poss") return TreeRole.Agent;

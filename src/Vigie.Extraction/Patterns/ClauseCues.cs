@@ -17,7 +17,6 @@ namespace Vigie.Extraction.Patterns;
 /// <param name="ClaimGovernors">Verbs whose complement is claimed by their subject ("claim", "revendiquer").</param>
 /// <param name="AttributionCases">Prepositions naming a source ("according to", "selon").</param>
 /// <param name="PurposeMarks">Subordinators of a purpose clause ("in order to", "pour", "afin de"): no event.</param>
-/// <param name="AgentCases">Prepositions of an agent ("by", "par").</param>
 /// <param name="PatientCases">Prepositions of an event noun's complement ("the capture of X", "la prise de X").</param>
 /// <param name="LightVerbs">Verbs that report the event their object names ("carry out an attack", "mener une attaque").</param>
 /// <param name="PlannedFeatures">Morphological features of a planned verb (French <c>Tense=Fut</c>, <c>Mood=Cnd</c>).</param>
@@ -35,7 +34,6 @@ public sealed record ClauseCues(
     FrozenSet<string> ClaimGovernors,
     FrozenSet<string> AttributionCases,
     FrozenSet<string> PurposeMarks,
-    FrozenSet<string> AgentCases,
     FrozenSet<string> PatientCases,
     FrozenSet<string> LightVerbs,
     IReadOnlyList<string> PlannedFeatures,
@@ -44,12 +42,12 @@ public sealed record ClauseCues(
     private static readonly FrozenSet<string> Keys = new[]
     {
         "conditional_marks", "conditional_cases", "negators", "negating_governors", "modal_auxiliaries", "planned_governors",
-        "denial_governors", "speech_governors", "claim_governors", "attribution_cases", "purpose_marks", "agent_cases", "patient_cases",
+        "denial_governors", "speech_governors", "claim_governors", "attribution_cases", "purpose_marks", "patient_cases",
         "light_verbs", "planned_features", "hearsay_compound",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>No cues: the tree gives no modality (a language without <c>clauses.yaml</c>).</summary>
-    public static ClauseCues None { get; } = new([], [], [], [], [], [], [], [], [], [], [], [], [], [], [], false);
+    public static ClauseCues None { get; } = new([], [], [], [], [], [], [], [], [], [], [], [], [], [], false);
 
     /// <summary>Reads <c>clauses.yaml</c>; unknown keys and non-list values are <c>file:line</c> errors.</summary>
     public static ClauseCues Read(YamlMappingNode root, string rel)
@@ -77,7 +75,7 @@ public sealed record ClauseCues(
         var hearsay = root.Children.TryGetValue(new YamlScalarNode("hearsay_compound"), out var h) && h is YamlScalarNode { Value: "true" };
         return new ClauseCues(Lemmas("conditional_marks"), Lemmas("conditional_cases"), Lemmas("negators"), Lemmas("negating_governors"),
             Lemmas("modal_auxiliaries"), Lemmas("planned_governors"), Lemmas("denial_governors"), Lemmas("speech_governors"),
-            Lemmas("claim_governors"), Lemmas("attribution_cases"), Lemmas("purpose_marks"), Lemmas("agent_cases"), Lemmas("patient_cases"), Lemmas("light_verbs"),
+            Lemmas("claim_governors"), Lemmas("attribution_cases"), Lemmas("purpose_marks"), Lemmas("patient_cases"), Lemmas("light_verbs"),
             features, hearsay);
     }
 }
