@@ -68,11 +68,24 @@ internal sealed class EventBuilder
             while (mi < mentions.Count && mentions[mi].End <= s.Start) mi++;
             var view = SentenceView.Build(_input.Analysis, s, mentions, mi, _lang);
             var matches = _matcher.Match(view);
-            if (matches.Count == 0) continue;
-            // The tree is read only for sentences where a rule matched: parsing is the costly stage.
+            var predicates = PredicateMatcher.HasCandidate(view, _lang);
+            if (matches.Count == 0 && !predicates) continue;
+            // The tree is read only for sentences where a rule matched or may match: parsing is the costly stage.
             var tree = ClauseTree.Build(_input.Analysis, s, view);
+            if (predicates && tree is not null) PredicateMatcher.Match(view, tree, _lang, matches);
+            if (matches.Count == 0) continue;
             var drafts = new List<Draft>();
-            foreach (var m in matches) drafts.AddRange(Drafts(view, m, tree));
+            foreach (var m in matches)
+            {
+                var count = drafts.Count;
+                drafts.AddRange(Drafts(view, m, tree));
+                // A rule whose required arguments the sentence lacks leaves its trigger to the next rule that matched it.
+                foreach (var alt in m.Alternatives)
+                {
+                    if (drafts.Count > count) break;
+                    drafts.AddRange(Drafts(view, alt, tree));
+                }
+            }
             // A trigger that is the name of an actor ("Gunmen kidnapped…") is no act of its own.
             foreach (var d in drafts)
             {
@@ -106,6 +119,7 @@ internal sealed class EventBuilder
             }
         }
         var merged = DocumentMerger.Merge(events, SameEventRules.Default, _catalog);
+        for (var i = 0; i < merged.Count; i++) merged[i] = LoneToll(merged[i]);
         if (merged.Count < events.Count)
         {
             var kept = merged.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
@@ -113,6 +127,22 @@ internal sealed class EventBuilder
                 if (!kept.Contains(e.Event.Id)) _triggers.Remove(e.Event.Id);
         }
         return merged;
+    }
+
+    // A toll that no other event of the document holds, and that names its own day and a place finer than a country,
+    // reports the act itself when its rule says which (alone_as): "4 civilians were killed in Anga on 7 July".
+    private Event LoneToll(Event e)
+    {
+        if (e.Type != "casualties" || e.Date is not { Precision: DatePrecision.Day, End: null } || !e.Locations.Any(l => !GeoMath.IsCoarse(l))) return e;
+        string? act = null;
+        foreach (var ev in e.Evidence)
+        {
+            var a = _lang.RuleById(ev.Rule)?.AloneAs;
+            if (a is null || (act is not null && a != act)) return e;
+            act = a;
+        }
+        if (act is null) return e;
+        return TypeTraits.ByTarget(e with { Type = act, Codes = _catalog.Get(act).CodesFor(e.Actor1?.Role) }, _catalog);
     }
 
     private IEnumerable<Draft> Drafts(SentenceView v, RuleMatch m, ClauseTree? tree)
@@ -175,6 +205,15 @@ internal sealed class EventBuilder
         if (byOrder2) d.Actor2 ??= NearestActor(v, m.Last + 1, clause, before: false, exclude: d.Actor1, skip: agent);
         if (d.Actor2 is not null && d.Actor1 is not null && SameActor(d.Actor1, d.Actor2)) d.Actor2 = null;
         if (byOrder1 && !TypeTraits.InheritsActor(d.Type)) d.Actor1 ??= NearestActor(v, m.First - 1, -1, before: true, exclude: d.Actor2);
+        // Word order never makes an actor of whom the tree reads as the act's patient ("Twelve soldiers and three
+        // civilians were killed": the civilians are victims too).
+        if (args is not null && d.Actor1 is not null && m.Bound("actor1").FirstOrDefault() is null
+            && args.Mentions.Any(x => x.Mention == d.Actor1 && x.Role == TreeRole.Patient))
+        {
+            if (explicitActor && d.Actor2 is null) d.Actor2 = d.Actor1;
+            d.Actor1 = null;
+            explicitActor = false;
+        }
 
         // Places, date, quantities: the pattern's slots, then the predicate's own clause in the tree, then word order.
         var boundPlaces = m.Bound("place").ToList();
@@ -185,6 +224,11 @@ internal sealed class EventBuilder
         d.Places = Specific(d.Places);
         d.Date = m.Bound("date").FirstOrDefault() ?? args?.All(MentionKind.Date).FirstOrDefault() ?? NearestDate(v, m.Trigger, clause);
         var boundNumbers = m.Bound("quantity").ToList();
+        // A toll's number that the tree reads as who acted on someone ("five men killed a director") counts no victims:
+        // the rule yields to the next that matched its trigger.
+        if (rule.QuantityKind is not null && args is not null && args.HasObject && boundNumbers.Count > 0
+            && boundNumbers.All(n => args.Mentions.Any(x => x.Mention == n && x.Role == TreeRole.Agent)))
+            yield break;
         foreach (var n in boundNumbers.Count > 0 ? boundNumbers : ClauseNumbers(v, clause))
         {
             var kind = KindOf(v, n, rule);

@@ -5,8 +5,17 @@ using Vigie.Text;
 namespace Vigie.Extraction.Engine;
 
 /// <summary>A rule that matched: its trigger token, the tokens it covered and the mentions bound to slots.</summary>
-public sealed record RuleMatch(EventRule Rule, CompiledPattern Pattern, int Trigger, int First, int Last, IReadOnlyList<(string? Slot, MentionRef Mention)> Bindings)
+/// <remarks>A match of a window pattern has its <see cref="Pattern"/>; a match of a rule over the tree has its
+/// <see cref="Predicate"/> instead, and covers its predicate's token only.</remarks>
+public sealed record RuleMatch(EventRule Rule, CompiledPattern? Pattern, int Trigger, int First, int Last, IReadOnlyList<(string? Slot, MentionRef Mention)> Bindings)
 {
+    /// <summary>The predicate pattern that matched in the tree, or null for a window pattern.</summary>
+    public PredicatePattern? Predicate { get; init; }
+
+    /// <summary>The other rules that matched on the same trigger, best first: tried in turn when this one's event
+    /// lacks an argument its rule requires.</summary>
+    public List<RuleMatch> Alternatives { get; } = [];
+
     /// <summary>The tokens matched by word elements (not skipped ones): a longer expression owns them.</summary>
     public List<int> Covered { get; } = [];
 
@@ -62,6 +71,9 @@ public sealed class Matcher
                     if (a.Rule.Priority > b.Rule.Priority || (a.Rule.Priority == b.Rule.Priority && a.Specificity > b.Specificity)) best = k;
                 }
                 var keep = found[best];
+                for (var k = start; k < found.Count; k++)
+                    if (k != best) keep.Alternatives.Add(found[k]);
+                keep.Alternatives.Sort((a, b) => a.Rule.Priority != b.Rule.Priority ? b.Rule.Priority.CompareTo(a.Rule.Priority) : b.Specificity.CompareTo(a.Specificity));
                 found.RemoveRange(start, found.Count - start);
                 found.Add(keep);
             }

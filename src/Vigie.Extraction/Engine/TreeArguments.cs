@@ -20,6 +20,7 @@ internal sealed class TreeArguments
 {
     private TreeArguments(List<(MentionRef Mention, TreeRole Role)> mentions, bool hasSubject, bool hasObject, int clauseHead)
     {
+        RoleWords = [];
         Mentions = mentions;
         HasSubject = hasSubject;
         HasObject = hasObject;
@@ -38,6 +39,12 @@ internal sealed class TreeArguments
     /// <summary>The word whose clause the event is: the predicate, or the verb of which a predicate noun is an argument
     /// ("carried out an attack", "the attack killed five").</summary>
     public int ClauseHead { get; }
+
+    /// <summary>The predicate is a passive verb.</summary>
+    public bool Passive { get; private set; }
+
+    /// <summary>The words that stand as agent or patient of the predicate's frame (mentions or not), nearest first.</summary>
+    public List<(int Word, TreeRole Role)> RoleWords { get; private set; }
 
     /// <summary>The subject is a pronoun ("it had recaptured", "ils ont pris"): it names the actor said before.</summary>
     public bool PronounSubject { get; private set; }
@@ -84,6 +91,7 @@ internal sealed class TreeArguments
         }
         var passive = !nominal && IsPassive(tree, pred);
         var hasObject = false;
+        var roleWords = new List<(int Word, TreeRole Role)>();
         foreach (var f in frame)
             foreach (var c in tree.Children(f))
             {
@@ -91,6 +99,7 @@ internal sealed class TreeArguments
                 var role = RoleOf(tree, c, f == pred ? nominal : false, f == pred ? passive : IsPassive(tree, f), cues, agentMarkers, genitiveAgent, f != pred);
                 if (role == TreeRole.Agent) hasSubject = true;
                 else if (role == TreeRole.Patient) hasObject = true;
+                if (role != TreeRole.Other) roleWords.Add((c, role));
             }
         // A verb without its own subject takes its controller's or its first conjunct's ("tried to seize", "seized A and
         // burned B"); a participle modifying a noun acts through that noun ("rebels attacking the town").
@@ -107,16 +116,23 @@ internal sealed class TreeArguments
                 var under = tree.Under(w, f);
                 if (under < 0 || frame.Contains(under)) continue;
                 var role = RoleOf(tree, under, f == pred ? nominal : false, f == pred ? passive : IsPassive(tree, f), cues, agentMarkers, genitiveAgent, f != pred);
-                found.Add((m, role, Math.Abs(m.First - triggerToken)));
+                // Nearest dependent first; within one dependent, text order: "Twelve soldiers and three civilians were
+                // killed" has the soldiers as its first victims.
+                var at = tree.TokenOf(under);
+                found.Add((m, role, at < 0 ? Math.Abs(m.First - triggerToken) : Math.Abs(at - triggerToken) * 1000 + m.First));
                 break;
             }
             if (inherited >= 0 && (w == inherited || tree.Under(w, inherited) >= 0) && m.Kind == MentionKind.Actor)
             {
-                found.Add((m, TreeRole.Agent, 1000 + Math.Abs(m.First - triggerToken)));
+                found.Add((m, TreeRole.Agent, 1_000_000 + Math.Abs(m.First - triggerToken)));
                 hasSubject = true;
             }
         }
-        if (inherited >= 0) hasSubject = true;
+        if (inherited >= 0)
+        {
+            hasSubject = true;
+            roleWords.Add((inherited, TreeRole.Agent));
+        }
         // "attacked a convoy, killing 12 soldiers": the victims of a participle clause without a subject of its own.
         if (!nominal)
             foreach (var c in tree.Children(pred))
@@ -128,7 +144,7 @@ internal sealed class TreeArguments
                     var w = tree.HeadOfSpan(m.First, m.Last);
                     var under = w < 0 ? -1 : tree.Under(w, c);
                     if (under >= 0 && (tree.Is(under, "obj") || tree.Relation(under) == "nsubj:pass"))
-                        found.Add((m, TreeRole.Patient, 500 + Math.Abs(m.First - triggerToken)));
+                        found.Add((m, TreeRole.Patient, 500_000 + Math.Abs(m.First - triggerToken)));
                 }
             }
         var subjectWord = nominal ? (tree.Is(pred, "nsubj") ? pred : -1) : tree.Child(pred, "nsubj");
@@ -136,7 +152,8 @@ internal sealed class TreeArguments
         var pronoun = subjectWord >= 0 && (tree.Upos(subjectWord) == Text.Syntax.Upos.PRON
             || tree.Children(subjectWord).Any(c => tree.HasFeature(c, "Poss=Yes") && tree.Upos(c) is Text.Syntax.Upos.PRON or Text.Syntax.Upos.DET));
         var ordered = found.OrderBy(x => x.Item2 == TreeRole.Other ? 1 : 0).ThenBy(x => x.Distance).Select(x => (x.Item1, x.Item2)).ToList();
-        return new TreeArguments(ordered, hasSubject, hasObject, clauseHead) { PronounSubject = pronoun };
+        roleWords.Sort((a, b) => Math.Abs(a.Word - pred).CompareTo(Math.Abs(b.Word - pred)));
+        return new TreeArguments(ordered, hasSubject, hasObject, clauseHead) { PronounSubject = pronoun, Passive = passive, RoleWords = roleWords };
     }
 
     private static bool IsPassive(ClauseTree tree, int verb)

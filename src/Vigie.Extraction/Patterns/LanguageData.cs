@@ -19,7 +19,16 @@ public sealed record EventRule(
     bool Distribute,
     bool Passive,
     int Priority,
-    string Where);
+    string Where)
+{
+    /// <summary>The rule's constructions over the dependency tree (<c>predicate:</c>): a predicate and its roles.</summary>
+    public IReadOnlyList<PredicatePattern> Predicates { get; init; } = [];
+
+    /// <summary>The type a toll of this rule takes when no other event of its document holds it and it names its own
+    /// occasion (a day and a place finer than a country): "4 civilians were killed in Anga on 7 July" is an attack,
+    /// "183 civilians killed in a month" stays a toll (<c>alone_as</c>).</summary>
+    public string? AloneAs { get; init; }
+}
 
 /// <summary>A fixed sequence of words (each position a set of forms or lemmas), such as a modality marker.</summary>
 public sealed record WordSequence(FrozenSet<string>[] Words, string Source)
@@ -103,6 +112,8 @@ public sealed record ModalityMarkers(
 public sealed class LanguageData
 {
     private readonly FrozenDictionary<string, (EventRule Rule, CompiledPattern Pattern)[]> _byTrigger;
+    private readonly FrozenDictionary<string, (EventRule Rule, PredicatePattern Predicate)[]> _byPredicate;
+    private readonly FrozenDictionary<string, EventRule> _byId;
 
     private LanguageData(string code, Lexicon lexicon, Grammar grammar, ModalityMarkers modality, ClauseCues clauses, IReadOnlyList<EventRule> rules)
     {
@@ -122,6 +133,16 @@ public sealed class LanguageData
                     l.Add((r, p));
                 }
         _byTrigger = index.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        var byPredicate = new Dictionary<string, List<(EventRule, PredicatePattern)>>(StringComparer.Ordinal);
+        foreach (var r in rules)
+            foreach (var p in r.Predicates)
+                foreach (var w in p.Lemmas)
+                {
+                    if (!byPredicate.TryGetValue(w, out var l)) byPredicate[w] = l = [];
+                    l.Add((r, p));
+                }
+        _byPredicate = byPredicate.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _byId = rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The language code.</summary>
@@ -148,6 +169,16 @@ public sealed class LanguageData
     /// <summary>The rules whose trigger may be this form or lemma.</summary>
     public ReadOnlySpan<(EventRule Rule, CompiledPattern Pattern)> RulesTriggeredBy(string lemma) =>
         _byTrigger.TryGetValue(lemma, out var r) ? r : [];
+
+    /// <summary>The predicate rules whose predicate may have this lemma.</summary>
+    public ReadOnlySpan<(EventRule Rule, PredicatePattern Predicate)> PredicatesOf(string lemma) =>
+        _byPredicate.TryGetValue(lemma, out var r) ? r : [];
+
+    /// <summary>The rule with this id, or null.</summary>
+    public EventRule? RuleById(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>True when some predicate rule has this lemma.</summary>
+    public bool HasPredicate(string lemma) => _byPredicate.ContainsKey(lemma);
 
     /// <summary>Loads and validates the engine's files of a language pack (<c>modality.yaml</c>, <c>patterns*.yaml</c>,
     /// each inherited from a parent language when the language has none of its own); errors read <c>file:line: what is wrong</c>.</summary>
@@ -280,7 +311,7 @@ public sealed class LanguageData
 
     private static readonly FrozenSet<string> RuleKeys = new[]
     {
-        "id", "type", "pattern", "confidence", "modality", "per_place", "quantity", "requires", "distribute", "voice", "priority", "note",
+        "id", "type", "pattern", "predicate", "alone_as", "confidence", "modality", "per_place", "quantity", "requires", "distribute", "voice", "priority", "note",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static EventRule ReadRule(YamlNode node, string rel, EventTypeCatalog catalog)
@@ -300,7 +331,15 @@ public sealed class LanguageData
             try { patterns.Add(PatternParser.Parse(p)); }
             catch (FormatException e) { throw new FormatException($"{where}: rule '{id}': {e.Message}", e); }
         }
-        if (patterns.Count == 0) throw new FormatException($"{where}: rule '{id}' has no pattern.");
+        var predicates = new List<PredicatePattern>();
+        foreach (var p in Strings(Child(m, "predicate"), rel))
+        {
+            try { predicates.Add(PredicateParser.Parse(p)); }
+            catch (FormatException e) { throw new FormatException($"{where}: rule '{id}': {e.Message}", e); }
+        }
+        if (patterns.Count == 0 && predicates.Count == 0) throw new FormatException($"{where}: rule '{id}' has neither pattern nor predicate.");
+        var aloneAs = Child(m, "alone_as") is YamlScalarNode al ? al.Value : null;
+        if (aloneAs is not null && catalog.Find(aloneAs) is null) throw new FormatException($"{where}: rule '{id}' has unknown alone_as type '{aloneAs}'.");
         var conf = Child(m, "confidence") is YamlScalarNode cs && double.TryParse(cs.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : 0.7;
         Modality? modality = null;
         if (Child(m, "modality") is YamlScalarNode ms)
@@ -316,6 +355,6 @@ public sealed class LanguageData
             Child(m, "distribute") is YamlScalarNode { Value: "true" },
             Child(m, "voice") is YamlScalarNode { Value: "passive" },
             Child(m, "priority") is YamlScalarNode pr && int.TryParse(pr.Value, out var prio) ? prio : 0,
-            where);
+            where) { Predicates = predicates, AloneAs = aloneAs };
     }
 }
