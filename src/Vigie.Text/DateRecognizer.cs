@@ -141,11 +141,16 @@ internal sealed class DateRecognizer
         (i > 0 && atoms[i - 1].End == atoms[i].Start && atoms[i - 1].Text is "/" or "-")
         || (i + 1 < atoms.Length && atoms[i + 1].Start == atoms[i].End && atoms[i + 1].Text is "/" or "-");
 
-    /// <summary>Whether a name that counts only with its full stop has it, and one that counts only before a day ("mer 12",
-    /// "Wed., Aug. 11") has a day number or a month name after it.</summary>
-    private bool BeforeDayOk(Atom[] atoms, int i, int end) =>
-        (end > i + 1 || !_lex.DottedOnly.Contains(atoms[i].Text))
-        && (!_lex.BeforeDayOnly.Contains(atoms[i].Text) || IsDayOrMonth(atoms, end < atoms.Length && atoms[end].Text == "," ? end + 1 : end));
+    /// <summary>Whether a name that counts only with its full stop has it and a number beside it, and one that counts only next to a day ("mer 12",
+    /// "Wed., Aug. 11", "5 Jan") has a day number or a month name after it, or a number before it.</summary>
+    private bool BeforeDayOk(Atom[] atoms, int i, int end)
+    {
+        var nextToDay = IsDayOrMonth(atoms, end < atoms.Length && atoms[end].Text == "," ? end + 1 : end)
+            || i > 0 && atoms[i - 1].Shape is TokenShape.Number or TokenShape.NumberWithSuffix && atoms[i - 1].Text.Length <= 4;
+        // "sept." alone ends a sentence ("Ils étaient sept."): a dotted-only name needs its dot and a number beside it.
+        return (!_lex.DottedOnly.Contains(atoms[i].Text) || end > i + 1 && nextToDay)
+            && (!_lex.BeforeDayOnly.Contains(atoms[i].Text) || nextToDay);
+    }
 
     private bool IsDayOrMonth(Atom[] atoms, int k) =>
         k < atoms.Length && (atoms[k].Shape is TokenShape.Number or TokenShape.NumberWithSuffix && atoms[k].Text.Length <= 4 || _lex.Months.ContainsKey(atoms[k].Text));
@@ -264,7 +269,8 @@ internal sealed class DateRecognizer
                     inner.BestEnd = i;
                     inner.BestRule = null;
                     Walk(text, atoms, tokens, _lex.Root, i, 0, inner);
-                    if (inner.BestRule is not { } r) return false;
+                    // The inner date's leading context words ("à la fin de l'année") belong to no outer pattern.
+                    if (inner.BestRule is not { Lead: 0 } r) return false;
                     capture.Date = DateResolver.SafeResolve(r.Rule, inner.Best.AsSpan(0, inner.BestCount), state.DocumentDate, past: false);
                     end = inner.BestEnd - Math.Min(r.Tail, inner.BestEnd - i - 1);
                     return capture.Date is not null && capture.Date.End is null;
