@@ -39,7 +39,8 @@ internal enum Slot : byte
 }
 
 /// <summary>How a matched date pattern is resolved against the document date.</summary>
-internal enum Resolution : byte { Date, Weekday, Relative, Period, Since, Range, Decade, Holiday, NthWeekday, NthDay, NthWeek, Shift, WeekWeekday }
+/// <c>None</c> reads a phrase that only looks like a date ("un jeudi", "on a Monday") so that no other pattern reads it.
+internal enum Resolution : byte { Date, Weekday, Relative, Period, Since, Range, Decade, Holiday, NthWeekday, NthDay, NthWeek, Shift, WeekWeekday, None }
 
 /// <summary>Units of time.</summary>
 internal enum TimeUnit : byte { Hour, Day, Week, Weekend, Month, Year }
@@ -148,7 +149,7 @@ internal sealed class DateLexicon
             var resolveName = y.Scalar(m, "resolve", required: true);
             if (id is null || match is null || resolveName is null) continue;
             if (rules.ContainsKey(id)) { y.Problem(m, $"duplicate pattern id '{id}'"); continue; }
-            if (!Enum.TryParse<Resolution>(resolveName.Replace("-", "", StringComparison.Ordinal), true, out var resolve)) { y.Problem(m, $"unknown resolve '{resolveName}' (date, weekday, relative, period, since, range, decade, holiday, nth-weekday, nth-day, nth-week, shift, week-weekday)"); continue; }
+            if (!Enum.TryParse<Resolution>(resolveName.Replace("-", "", StringComparison.Ordinal), true, out var resolve)) { y.Problem(m, $"unknown resolve '{resolveName}' (date, weekday, relative, period, since, range, decade, holiday, nth-weekday, nth-day, nth-week, shift, week-weekday, none)"); continue; }
             var direction = y.Scalar(m, "direction") switch { null or "this" => 0, "last" => -1, "next" => 1, var d => Bad(y, m, $"direction must be this, last or next, not '{d}'") };
             var sign = y.Scalar(m, "sign") switch { null => -1, "past" => -1, "present" => 0, "future" => 1, var d => Bad(y, m, $"sign must be past, present or future, not '{d}'") };
             TimeUnit? unit = null;

@@ -78,6 +78,8 @@ internal static class DateResolver
         int? Last(Span<int> v, int k) => k > 0 ? v[k - 1] : null;
         switch (rule.Resolve)
         {
+            case Resolution.None:
+                return null;
             case Resolution.Date:
                 return Absolute(nd > 0 ? days[0] : null, nm > 0 ? months[0] : null, Last(years, ny), weekdayName, doc);
             case Resolution.Decade:

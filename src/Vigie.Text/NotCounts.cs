@@ -109,9 +109,11 @@ internal sealed class NotCounts
         var unit = unitAt < atoms.Length && AgeUnits.Contains(atoms[unitAt].Text);
         // "un homme de 45 ans", "des enfants de 5 à 12 ans".
         if (unit && first > 1 && of.Contains(atoms[first - 1].Text) && AgeHolders.Contains(atoms[first - 2].Text)) return true;
-        // "Paul Martin, 45 ans, …", "John Smith, 45, said": a number between commas after a name.
+        // "Paul Martin, 45 ans, …", "John Smith, 45, said", "a soldier, 21, was wounded": a number between commas after
+        // a name or a person.
         var after = unit ? unitAt + 1 : end;
-        return first > 1 && atoms[first - 1].Text == "," && atoms[first - 2].IsCapitalized && after < atoms.Length && atoms[after].Text is "," or ")"
+        return first > 1 && atoms[first - 1].Text == "," && (atoms[first - 2].IsCapitalized || AgeHolders.Contains(atoms[first - 2].Text))
+               && after < atoms.Length && atoms[after].Text is "," or ")"
                && atoms[first].Shape == TokenShape.Number;
     }
 

@@ -15,10 +15,11 @@ internal sealed partial class NumberRecognizer
     /// civils ont été tués", "42 soldats tués", "une trentaine de personnes ont perdu la vie"), or before the number
     /// that is its object ("tuant 12 personnes", "killed 12 and wounded 30"). People who do the harm keep their kind
     /// ("trois assaillants ont tué …", "gunmen killed 12 …"); a noun further on never counts.</summary>
-    private string? CountedKind(Atom[] atoms, List<Token> tokens, int first, int start, int end, out bool human, out int nounEnd)
+    private string? CountedKind(Atom[] atoms, List<Token> tokens, int first, int start, int end, out bool human, out int nounEnd, out int nounStart)
     {
         human = false;
         nounEnd = -1;
+        nounStart = -1;
         string? kind = null;
         var skipped = 0;
         var afterNoun = end;
@@ -26,7 +27,7 @@ internal sealed partial class NumberRecognizer
         for (var k = end; k < atoms.Length && k < end + NounWindow + 1; k++)
         {
             var t = atoms[k].Text;
-            if (_lex.Nouns.Match(atoms, k, out var ne) is { } noun) { kind = noun; afterNoun = ne; nounEnd = ne; break; }
+            if (_lex.Nouns.Match(atoms, k, out var ne) is { } noun) { kind = noun; afterNoun = ne; nounEnd = ne; nounStart = k; break; }
             if (_lex.Of.Contains(t) && k == end) continue;
             if (_lex.Ellipsis.Contains(t)) { ellipsis = true; afterNoun = k + 1; continue; }
             if (atoms[k].IsWord && !_lex.Stopwords.Contains(t) && !_lex.Verbs.Starts(t) && !_lex.Voice.Coordinators.Contains(t) && skipped < 2) { skipped++; continue; }

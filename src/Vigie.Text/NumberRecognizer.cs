@@ -49,7 +49,7 @@ internal sealed partial class NumberRecognizer
             if (m.Rule == "words" && _lex.IsOrdinalAt(atoms, end)) { i = end; continue; }
             var sentence = tokens[a.Token].Sentence;
             if (sentence != lastSentence) { lastKind = null; lastSentence = sentence; }
-            var kind = CountedKind(atoms, tokens, first, m.NumberStart, end, out var human, out var nounEnd);
+            var kind = CountedKind(atoms, tokens, first, m.NumberStart, end, out var human, out var nounEnd, out var nounStart);
             kind ??= prefixUnit;
             // A bare year-like number with nothing counted ("en 2020 et 2021") is a year, not a count.
             if (kind is null && nounEnd < 0 && m.Rule == "digits" && end - m.NumberStart == 1 && IsYearLike(atoms[m.NumberStart].Text)) { i = end - 1; continue; }
@@ -58,7 +58,8 @@ internal sealed partial class NumberRecognizer
             if (kind is null && lastKind is not null && ElidesNoun(atoms, end)) kind = lastKind;
             if (human) lastKind = kind;
             if (nounEnd < 0 && m.Rule == "words" && end - m.NumberStart == 1 && _lex.NeedsNoun.Contains(atoms[m.NumberStart].Text)) { i = end - 1; continue; }
-            if (_lex.NotCounts.Applies(atoms, first, m.NumberStart, end, m.High, kind is not null && nounEnd >= 0, _lex.Of)) { i = end - 1; continue; }
+            // Only a noun right after the number ("route 7, 12 civils") keeps a count after a label; "Route 5 left many wounded" counts nothing.
+            if (_lex.NotCounts.Applies(atoms, first, m.NumberStart, end, m.High, kind is not null && nounEnd >= 0 && nounStart <= end + 1, _lex.Of)) { i = end - 1; continue; }
             var q = new Quantity(kind, Normalize(m.Low), Normalize(m.High), m.Approximate, m.LowerBound, m.UpperBound, text[atoms[first].Start..atoms[end - 1].End]);
             (result ??= []).Add(new NumberMention(atoms[first].Start, atoms[end - 1].End, q.Text, _rulePrefix + m.Rule, q));
             // A noun of several words ("pour cent") is not read again as numbers.
@@ -72,7 +73,7 @@ internal sealed partial class NumberRecognizer
     private NumberMention? Singular(string text, Atom[] atoms, List<Token> tokens, int i)
     {
         if (!_lex.SingularArticles.Contains(atoms[i].Text) || (i + 1 < atoms.Length && _lex.Words.Match(atoms, i + 1, out _) is not null)) return null;
-        var kind = CountedKind(atoms, tokens, i, i, i + 1, out var human, out var nounEnd);
+        var kind = CountedKind(atoms, tokens, i, i, i + 1, out var human, out var nounEnd, out _);
         if (!human || nounEnd < 0 || kind is null || _lex.HumanKinds.Contains(kind)) return null;
         var q = new Quantity(kind, 1, 1, false, false, false, text[atoms[i].Start..atoms[nounEnd - 1].End]);
         return new NumberMention(atoms[i].Start, atoms[nounEnd - 1].End, q.Text, _rulePrefix + "singular", q);

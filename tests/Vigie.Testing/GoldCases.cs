@@ -15,6 +15,9 @@ public sealed record GoldCase(string File, int Line, string Language, string Rec
     /// <summary>The expected items.</summary>
     public IReadOnlyList<JsonElement> Expect => Case.TryGetProperty("expect", out var e) ? [.. e.EnumerateArray()] : [];
 
+    /// <summary>The case's family (<c>family</c>: the kind of construction it tests), or null.</summary>
+    public string? Family => Field("family");
+
     /// <summary>An optional string field of the case.</summary>
     public string? Field(string name) => Case.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
@@ -48,7 +51,9 @@ public static class GoldCases
                 if (string.IsNullOrWhiteSpace(line)) continue;
                 var root = JsonDocument.Parse(line).RootElement.Clone();
                 if (!root.TryGetProperty("text", out var text)) continue;
-                var id = Str(root, "id") ?? (Str(root, "name") is { } name ? $"{language}/{name}" : $"{language}/{recognizer}/{n}");
+                // A case's family (dates and numbers: "ranges", "numbers-kind"…) names its test: fr/dates/ranges/12.
+                var family = Str(root, "family") is { } f ? f + "/" : "";
+                var id = Str(root, "id") ?? (Str(root, "name") is { } name ? $"{language}/{name}" : $"{language}/{recognizer}/{family}{n}");
                 var date = Str(root, "date") is { } d ? PartialDate.Parse(d) : (PartialDate?)null;
                 if (!cases.TryAdd(id, new GoldCase(file, n, language, recognizer, id, text.GetString()!, date, root)))
                     throw new InvalidDataException($"{file}:{n}: duplicate case id '{id}'.");

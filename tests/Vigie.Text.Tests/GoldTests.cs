@@ -63,6 +63,30 @@ public sealed class GoldTests
 
     private static decimal Dec(JsonNode? node) => decimal.Parse(node!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
+    /// <summary>The families of issue 18 every language covers, each with its own cases and negatives.</summary>
+    private static readonly Dictionary<string, string[]> Families = new(StringComparer.Ordinal)
+    {
+        ["dates"] = ["case-abbrev", "ranges", "relative", "weekdays", "positions", "numeric-words", "holidays"],
+        ["numbers"] = ["numbers-forms", "numbers-kind"],
+    };
+
+    [Fact]
+    public void Every_case_has_a_family_and_every_family_has_forty_cases_with_negatives()
+    {
+        foreach (var (recognizer, families) in Families)
+            foreach (var code in TestData.Layer.Languages)
+            {
+                var cases = AllCases.Values.Where(c => c.Recognizer == recognizer && c.Language == code).ToList();
+                Assert.All(cases, c => Assert.False(string.IsNullOrEmpty(c.Family), $"{c.Where}: no family"));
+                foreach (var family in families)
+                {
+                    var of = cases.Where(c => c.Family == family).ToList();
+                    Assert.True(of.Count >= 40, $"{code}/{recognizer}/{family}: only {of.Count} cases");
+                    Assert.True(of.Any(c => c.Expect.Count == 0), $"{code}/{recognizer}/{family}: no negative case");
+                }
+            }
+    }
+
     [Fact]
     public void Every_language_has_gold_for_every_recognizer()
     {
