@@ -17,14 +17,10 @@ public sealed class EventFuser
     private readonly List<Event> _events = [];
     private readonly List<DateWindow?> _windows = [];
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
-    private readonly List<int> _parent = [];
-    private readonly Dictionary<int, List<int>> _componentMembers = [];
-    private readonly Dictionary<int, List<Cluster>> _componentClusters = [];
+    private readonly Components<Cluster> _components = new();
     private readonly Dictionary<string, Cluster> _clusters = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Cluster> _clusterOfEvent = [];
-    private readonly Dictionary<(string Family, int Month, int X, int Y), List<int>> _cells = [];
-    private readonly Dictionary<(string Family, int Month, string Country), List<int>> _coarse = [];
-    private readonly Dictionary<(string Family, int Month, string Country), List<int>> _byCountry = [];
+    private readonly CandidateIndex _index = new();
 
     /// <summary>An empty fuser.</summary>
     public EventFuser(FusionOptions? options = null) => _o = options ?? FusionOptions.Default;
@@ -60,16 +56,16 @@ public sealed class EventFuser
             added.Add(i);
             if (_windows[i] is null) continue;
             foreach (var c in Candidates(i, e.Type, _windows[i]!.Value.Widen(_o.Rules.DaySlack)))
-                if (Compatible(c, i)) Union(c, i);
+                if (Compatible(c, i)) _components.Union(c, i);
             Index(i);
         }
         if (added.Count == 0) return FusionChanges.None;
 
         var removed = new SortedSet<string>(StringComparer.Ordinal);
         var upserted = new SortedDictionary<string, Cluster>(StringComparer.Ordinal);
-        foreach (var root in added.Select(Find).Distinct().ToList())
+        foreach (var root in added.Select(_components.Find).Distinct().ToList())
         {
-            var old = _componentClusters.TryGetValue(root, out var o) ? o : [];
+            var old = _components.Clusters(root);
             var fresh = Recluster(root);
             var freshIds = fresh.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var c in old)
@@ -84,7 +80,7 @@ public sealed class EventFuser
                 foreach (var m in cluster.Members) _clusterOfEvent[m] = cluster;
                 if (!oldById.ContainsKey(c.Id)) upserted[c.Id] = cluster;
             }
-            _componentClusters[root] = kept;
+            _components.SetClusters(root, kept);
         }
 
         // A new territorial cluster may contradict clusters it is not merged with: they change too.
@@ -145,33 +141,13 @@ public sealed class EventFuser
         _events.Add(e);
         _windows.Add(SameEvent.MergeWindow(e, _o.Rules));
         _byId[e.Id] = i;
-        _parent.Add(i);
-        _componentMembers[i] = [i];
-        _componentClusters[i] = [];
+        _components.Add(i);
         return i;
-    }
-
-    private int Find(int i)
-    {
-        while (_parent[i] != i) { _parent[i] = _parent[_parent[i]]; i = _parent[i]; }
-        return i;
-    }
-
-    private void Union(int a, int b)
-    {
-        int ra = Find(a), rb = Find(b);
-        if (ra == rb) return;
-        if (_componentMembers[ra].Count < _componentMembers[rb].Count) (ra, rb) = (rb, ra);
-        _parent[rb] = ra;
-        _componentMembers[ra].AddRange(_componentMembers[rb]);
-        _componentMembers.Remove(rb);
-        _componentClusters[ra].AddRange(_componentClusters[rb]);
-        _componentClusters.Remove(rb);
     }
 
     private List<Cluster> Recluster(int root)
     {
-        var members = _componentMembers[root]
+        var members = _components.Members(root)
             .OrderBy(i => _events[i].Date?.Precision ?? DatePrecision.Decade)
             .ThenBy(i => _windows[i]?.First ?? DateOnly.MaxValue)
             .ThenBy(i => _events[i].Id, StringComparer.Ordinal)
@@ -192,62 +168,14 @@ public sealed class EventFuser
         }).ToList();
     }
 
-    // ---- candidate index: (type family, month, 1° cell) for sub-national places, (family, month, country) otherwise ---
+    // ---- candidates: the held events near in time and space (CandidateIndex) ------------------------------------
 
-    private static int MonthKey(DateOnly d) => d.Year * 12 + d.Month - 1;
-
-    private static IEnumerable<int> Months(DateWindow w)
-    {
-        for (var m = MonthKey(w.First); m <= MonthKey(w.Last); m++) yield return m;
-    }
-
-    private static (int X, int Y) Cell(Location l) => ((int)Math.Floor(l.Lon), (int)Math.Floor(l.Lat));
-
-    private void Index(int i)
-    {
-        var e = _events[i];
-        var w = _windows[i]!.Value.Widen(_o.Rules.DaySlack);
-        var family = Family(e.Type);
-        foreach (var m in Months(w))
-            foreach (var l in e.Locations)
-            {
-                var country = l.Country ?? "";
-                AddTo(_byCountry, (family, m, country), i);
-                if (GeoMath.IsCoarse(l)) AddTo(_coarse, (family, m, country), i);
-                else { var (x, y) = Cell(l); AddTo(_cells, (family, m, x, y), i); }
-            }
-    }
-
-    private static void AddTo<TKey>(Dictionary<TKey, List<int>> index, TKey key, int i) where TKey : notnull
-    {
-        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
-        if (list.Count == 0 || list[^1] != i) list.Add(i);
-    }
+    private void Index(int i) =>
+        _index.Add(i, Family(_events[i].Type), _windows[i]!.Value.Widen(_o.Rules.DaySlack), _events[i].Locations);
 
     private HashSet<int> Candidates(int i, string type, DateWindow window)
     {
-        type = Family(type);
-        var found = new HashSet<int>();
-        var e = _events[i];
-        var radius = _o.Rules.MaxToleranceKm;
-        foreach (var m in Months(window))
-            foreach (var l in e.Locations)
-            {
-                var country = l.Country ?? "";
-                if (GeoMath.IsCoarse(l))
-                {
-                    if (_byCountry.TryGetValue((type, m, country), out var all)) found.UnionWith(all);
-                    continue;
-                }
-                if (_coarse.TryGetValue((type, m, country), out var coarse)) found.UnionWith(coarse);
-                var (cx, cy) = Cell(l);
-                var dy = (int)Math.Ceiling(radius / 111.0);
-                var cos = Math.Max(0.05, Math.Cos(l.Lat * Math.PI / 180));
-                var dx = Math.Min(180, (int)Math.Ceiling(radius / (111.32 * cos)));
-                for (var x = cx - dx; x <= cx + dx; x++)
-                    for (var y = cy - dy; y <= cy + dy; y++)
-                        if (_cells.TryGetValue((type, m, x, y), out var list)) found.UnionWith(list);
-            }
+        var found = _index.Near(Family(type), window, _events[i].Locations, _o.Rules.MaxToleranceKm);
         found.Remove(i);
         return found;
     }

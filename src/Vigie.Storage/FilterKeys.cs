@@ -17,12 +17,12 @@ internal static class FilterKeys
         {
             if (a is null) continue;
             keys.Add("a:" + a.Id);
-            keys.Add("a:" + TextFolding.Fold(a.Name));
+            keys.Add("a:" + Vigie.Text.Folding.Fold(a.Name));
         }
         foreach (var l in e.Locations)
         {
             if (l.Country is { Length: > 0 } c) keys.Add("c:" + c.ToUpperInvariant());
-            keys.Add("p:" + TextFolding.Fold(l.Name));
+            keys.Add("p:" + Vigie.Text.Folding.Fold(l.Name));
             if (l.GeonamesId is { } g) keys.Add("g:" + g.ToString(CultureInfo.InvariantCulture));
         }
         return keys;
@@ -30,7 +30,7 @@ internal static class FilterKeys
 
     /// <summary>An actor filter matches the actor's id or its name, each as typed or folded (ids and folded names share
     /// one key space, so an actor whose id is its folded name, as most are, has one key).</summary>
-    public static string[] ForActor(string actor) => Distinct("a:" + actor, "a:" + TextFolding.Fold(actor));
+    public static string[] ForActor(string actor) => Distinct("a:" + actor, "a:" + Vigie.Text.Folding.Fold(actor));
 
     /// <summary>A country filter matches a location's ISO code, in any case.</summary>
     public static string[] ForCountry(string country) => ["c:" + country.ToUpperInvariant()];
@@ -38,7 +38,7 @@ internal static class FilterKeys
     /// <summary>A place filter matches a location's folded name, or its GeoNames id when the filter is one.</summary>
     public static string[] ForPlace(string place)
     {
-        var byName = "p:" + TextFolding.Fold(place);
+        var byName = "p:" + Vigie.Text.Folding.Fold(place);
         return long.TryParse(place, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id.ToString(CultureInfo.InvariantCulture) == place
             ? Distinct(byName, "g:" + place)
             : [byName];

@@ -141,7 +141,7 @@ public sealed partial class PostgresStore
                     await w.WriteAsync(e.Id, NpgsqlDbType.Text, ct);
                     await w.WriteAsync(i, NpgsqlDbType.Integer, ct);
                     await w.WriteAsync(l.Name, NpgsqlDbType.Text, ct);
-                    await w.WriteAsync(TextFolding.Fold(l.Name), NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(Vigie.Text.Folding.Fold(l.Name), NpgsqlDbType.Text, ct);
                     await WriteText(w, l.Country, ct);
                     await WriteText(w, l.Admin1, ct);
                     await w.WriteAsync(l.Lat, NpgsqlDbType.Double, ct);
@@ -165,7 +165,7 @@ public sealed partial class PostgresStore
                     await w.WriteAsync(slot, NpgsqlDbType.Text, ct);
                     await w.WriteAsync(a.Id, NpgsqlDbType.Text, ct);
                     await w.WriteAsync(a.Name, NpgsqlDbType.Text, ct);
-                    await w.WriteAsync(TextFolding.Fold(a.Name), NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(Vigie.Text.Folding.Fold(a.Name), NpgsqlDbType.Text, ct);
                     await WriteText(w, a.Country, ct);
                     await WriteText(w, a.Role, ct);
                 }

@@ -16,7 +16,7 @@ internal sealed record SqliteEventRows(Event Event, Utf8Text Json, string DateSt
         StoreRows.IsLongSpan(e), FilterKeys.Of(e), [.. e.Locations.Select(PlaceKey)]);
 
     /// <summary>A place's row in <c>places</c>: its GeoNames id, or its folded name and country.</summary>
-    public static string PlaceKey(Location l) => l.GeonamesId?.ToString(CultureInfo.InvariantCulture) ?? TextFolding.Fold(l.Name) + "|" + l.Country;
+    public static string PlaceKey(Location l) => l.GeonamesId?.ToString(CultureInfo.InvariantCulture) ?? Vigie.Text.Folding.Fold(l.Name) + "|" + l.Country;
 }
 
 /// <summary>Text already encoded as SQLite stores it (the event JSON is written as UTF-8 once, not as a string to convert).</summary>

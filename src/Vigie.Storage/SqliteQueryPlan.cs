@@ -126,7 +126,7 @@ internal sealed class SqliteQueryPlan
         if (ProbesText) P("$walk", _textWalk);
         if (NeedsTextHorizon || ProbesText)
         {
-            P("$text", TextFolding.ToFtsQuery(_q.Text!));
+            P("$text", FtsQuery.Literal(_q.Text!));
             P("$textFrom", _cursor is { } cur ? SqliteMigrations.DayKey(cur.Date) << SqliteMigrations.DayShift : 0L);
             if (TextBelow is { } below) P("$textBelow", below);
         }

@@ -173,10 +173,12 @@ public sealed class LanguagePacks
         if (codes.Length == 0) throw new LanguageDataException($"{root}: no language folder with a lang.yaml");
         // Languages load in parallel (the lexicons take most of the time); each collects its own problems.
         var results = new (LanguagePack? Pack, DataProblems Problems)[codes.Length];
+        var schemas = LanguageSchemas.Load();
         Parallel.For(0, codes.Length, i =>
         {
             var problems = new DataProblems(dataRoot);
-            results[i] = (LanguagePack.Load(dataRoot, codes[i], problems), problems);
+            // A file that breaks its schema is reported as such; the loaders then read only well-formed files.
+            results[i] = (schemas.Validate(Path.Combine(root, codes[i]), problems) ? LanguagePack.Load(dataRoot, codes[i], problems) : null, problems);
         });
         var all = results.SelectMany(r => r.Problems.All).Distinct(StringComparer.Ordinal).ToList();
         if (all.Count > 0) throw new LanguageDataException(all);

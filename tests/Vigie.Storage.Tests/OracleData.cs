@@ -76,14 +76,14 @@ internal static class OracleData
             && (q.Document is null || e.Document == q.Document)
             && (q.From is null || (e.Date is not null && e.Date.LastDay >= q.From))
             && (q.To is null || (e.Date is not null && e.Date.FirstDay <= q.To))
-            && (q.Actor is null || actors.Any(a => a.Id == q.Actor || a.Id == TextFolding.Fold(q.Actor) || TextFolding.Fold(a.Name) == TextFolding.Fold(q.Actor)))
+            && (q.Actor is null || actors.Any(a => a.Id == q.Actor || a.Id == Vigie.Text.Folding.Fold(q.Actor) || Vigie.Text.Folding.Fold(a.Name) == Vigie.Text.Folding.Fold(q.Actor)))
             && (q.Country is null || e.Locations.Any(l => string.Equals(l.Country, q.Country, StringComparison.OrdinalIgnoreCase)))
-            && (q.Place is null || e.Locations.Any(l => TextFolding.Fold(l.Name) == TextFolding.Fold(q.Place) || l.GeonamesId?.ToString(CultureInfo.InvariantCulture) == q.Place))
-            && (q.Text is null || e.Evidence.Any(x => q.Text.Split(' ').All(w => Tokens(x.Text).Contains(TextFolding.Fold(w)))));
+            && (q.Place is null || e.Locations.Any(l => Vigie.Text.Folding.Fold(l.Name) == Vigie.Text.Folding.Fold(q.Place) || l.GeonamesId?.ToString(CultureInfo.InvariantCulture) == q.Place))
+            && (q.Text is null || e.Evidence.Any(x => q.Text.Split(' ').All(w => Tokens(x.Text).Contains(Vigie.Text.Folding.Fold(w)))));
     }
 
     private static HashSet<string> Tokens(string text) =>
-        [.. TextFolding.Fold(text).Split([' ', '.', ',', '\''], StringSplitOptions.RemoveEmptyEntries)];
+        [.. Vigie.Text.Folding.Fold(text).Split([' ', '.', ',', '\''], StringSplitOptions.RemoveEmptyEntries)];
 
     private static Actor? Pick(Random r, Actor[] actors, int oneIn) => r.Next(oneIn) == 0 ? null : actors[r.Next(actors.Length)];
 

@@ -23,18 +23,18 @@ internal static class EventMatch
         if (q.Country is { } c && !e.Locations.Any(l => string.Equals(l.Country, c, StringComparison.OrdinalIgnoreCase))) return false;
         if (q.Place is { } p)
         {
-            var folded = TextFolding.Fold(p);
-            if (!e.Locations.Any(l => TextFolding.Fold(l.Name) == folded || l.GeonamesId?.ToString(System.Globalization.CultureInfo.InvariantCulture) == p)) return false;
+            var folded = Vigie.Text.Folding.Fold(p);
+            if (!e.Locations.Any(l => Vigie.Text.Folding.Fold(l.Name) == folded || l.GeonamesId?.ToString(System.Globalization.CultureInfo.InvariantCulture) == p)) return false;
         }
         if (q.Actor is { } a)
         {
-            var folded = TextFolding.Fold(a);
-            if (!new[] { e.Actor1, e.Actor2, e.Claimant }.Any(x => x is not null && (x.Id == a || x.Id == folded || TextFolding.Fold(x.Name) == folded))) return false;
+            var folded = Vigie.Text.Folding.Fold(a);
+            if (!new[] { e.Actor1, e.Actor2, e.Claimant }.Any(x => x is not null && (x.Id == a || x.Id == folded || Vigie.Text.Folding.Fold(x.Name) == folded))) return false;
         }
         if (q.Text is { } text)
         {
-            var evidence = string.Join(' ', e.Evidence.Select(ev => TextFolding.Fold(ev.Text)));
-            if (!TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => evidence.Contains(w, StringComparison.Ordinal))) return false;
+            var evidence = string.Join(' ', e.Evidence.Select(ev => Vigie.Text.Folding.Fold(ev.Text)));
+            if (!Vigie.Text.Folding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => evidence.Contains(w, StringComparison.Ordinal))) return false;
         }
         return true;
     }

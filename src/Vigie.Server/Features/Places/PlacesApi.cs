@@ -26,11 +26,11 @@ public static class PlacesApi
         var n = limit ?? 20;
         if (n is < 1 or > 200) return Problems.BadRequest("'limit' must be between 1 and 200.");
         var snapshot = await cache.GetAsync(ct);
-        var folded = string.IsNullOrWhiteSpace(q) ? "" : TextFolding.Fold(q);
+        var folded = string.IsNullOrWhiteSpace(q) ? "" : Vigie.Text.Folding.Fold(q);
         IEnumerable<PlaceSummary> places = snapshot.Places;
         if (!string.IsNullOrWhiteSpace(country)) places = places.Where(p => string.Equals(p.Country, country.Trim(), StringComparison.OrdinalIgnoreCase));
         var list = places
-            .Select(p => (Place: p, Name: TextFolding.Fold(p.Name)))
+            .Select(p => (Place: p, Name: Vigie.Text.Folding.Fold(p.Name)))
             .Where(x => folded.Length == 0 || x.Name.Contains(folded, StringComparison.Ordinal))
             .OrderBy(x => x.Name.StartsWith(folded, StringComparison.Ordinal) ? 0 : 1)
             .ThenByDescending(x => x.Place.Events).ThenBy(x => x.Place.Name, StringComparer.Ordinal)
