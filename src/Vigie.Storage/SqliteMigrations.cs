@@ -200,11 +200,13 @@ internal static class SqliteMigrations
             ALTER TABLE places ADD COLUMN precision TEXT NOT NULL DEFAULT '';
             ALTER TABLE places ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
             UPDATE places SET name_folded = vigie_fold(name);
-            UPDATE places SET admin1 = l.admin1, precision = l.precision, events = l.events
-                FROM (SELECT COALESCE(CAST(geonames_id AS TEXT), vigie_fold(name) || '|' || COALESCE(country, '')) AS place,
-                        MIN(admin1) AS admin1, MIN(precision) AS precision, COUNT(DISTINCT event_id) AS events
-                    FROM locations GROUP BY 1) l
-                WHERE l.place = places.place;
+            INSERT INTO places (place, name, name_folded, country, admin1, lat, lon, precision, geonames_id, events)
+                SELECT place, name, vigie_fold(name), country, admin1, lat, lon, precision, geonames_id, events FROM (
+                    SELECT COALESCE(CAST(geonames_id AS TEXT), vigie_fold(name) || '|' || COALESCE(country, '')) AS place, MIN(name) AS name,
+                        MIN(country) AS country, MIN(admin1) AS admin1, MIN(lat) AS lat, MIN(lon) AS lon, MIN(precision) AS precision,
+                        MIN(geonames_id) AS geonames_id, COUNT(DISTINCT event_id) AS events
+                    FROM locations GROUP BY 1) WHERE true
+                ON CONFLICT (place) DO UPDATE SET admin1 = excluded.admin1, precision = excluded.precision, events = excluded.events;
             ALTER TABLE documents ADD COLUMN label_folded TEXT NOT NULL DEFAULT '';
             UPDATE documents SET label_folded = vigie_fold(COALESCE(title, '') || ' ' || COALESCE(source, '') || ' ' || id);
             CREATE INDEX documents_by_date ON documents(date DESC, id);

@@ -29,8 +29,8 @@ internal static class Problems
 
     /// <summary>400 for a value that is not one of the accepted ones.</summary>
     public static ProblemHttpResult InvalidChoice(string param, string? value, params string[] choices) =>
-        BadRequest($"'{param}' must be one of: {string.Join(", ", choices)}; not '{value}'.", "invalid_choice",
-            ("param", param), ("value", value), ("choices", string.Join(", ", choices)));
+        BadRequest(choices.Length == 2 ? $"'{param}' must be {choices[0]} or {choices[1]}, not '{value}'." : $"'{param}' must be one of: {string.Join(", ", choices)}; not '{value}'.",
+            "invalid_choice", ("param", param), ("value", value), ("choices", string.Join(", ", choices)));
 
     /// <summary>404 for a missing resource: <paramref name="kind"/> is <c>event</c>, <c>fused</c> or <c>document</c>.</summary>
     public static ProblemHttpResult NotFound(string kind, string id) =>
