@@ -310,7 +310,7 @@ public abstract class StoreContract : IAsyncLifetime
         var herat = Assert.Single(await store.SearchPlacesAsync(new PlaceQuery("HER")));
         Assert.Equal(new PlaceSummary("Hérat", "AF", "Herat", 34.3482, 62.1997, "city", 1140026, 2), herat);
         Assert.Equal(["Kandahar", "Bamako"], (await store.SearchPlacesAsync(new PlaceQuery("a", Limit: 2))).Select(p => p.Name));
-        Assert.Equal(["Hérat", "Kandahar", "Bamako"], (await store.SearchPlacesAsync(new PlaceQuery("h"))).Select(p => p.Name));
+        Assert.Equal(["Hérat", "Kandahar"], (await store.SearchPlacesAsync(new PlaceQuery("h"))).Select(p => p.Name));
         Assert.Equal(["Bamako"], (await store.SearchPlacesAsync(new PlaceQuery(null, "ml"))).Select(p => p.Name));
         Assert.Empty(await store.SearchPlacesAsync(new PlaceQuery("paris")));
     }
