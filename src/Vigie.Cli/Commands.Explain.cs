@@ -8,7 +8,8 @@ using Vigie.Text;
 
 namespace Vigie.Cli;
 
-/// <summary><c>explain</c>: the sentence an event came from, its arguments and the rule that fired.</summary>
+/// <summary><c>explain</c>: the sentence an event came from, its arguments and the rule that fired, read from the store
+/// (the spans were kept at extraction: nothing is analysed again).</summary>
 internal sealed partial class Commands
 {
     private Command Explain()
@@ -29,7 +30,7 @@ internal sealed partial class Commands
                 stdout.WriteLine(System.Text.Json.JsonSerializer.Serialize(e, VigieJson.Indented));
                 return 0;
             }
-            stdout.WriteLine(Vigie.Extraction.EventExplainer.Explain(e, doc.Text, ctx.Analyzer.Analyze(doc).Mentions));
+            stdout.WriteLine(Vigie.Extraction.EventExplainer.Explain(e, doc.Text));
             return 0;
         });
         return cmd;

@@ -143,6 +143,19 @@ public sealed record Source(
 /// <summary>Where a field of an event was read.</summary>
 public sealed record Evidence(string Document, int Sentence, int Start, int End, string Text, string Rule);
 
+/// <summary>Where in its document one field of an event was read: the trigger word, an actor, a place, the date or a
+/// quantity. The event view highlights these as stored; nothing re-reads the text to find them.</summary>
+/// <param name="Role"><c>trigger</c>, <c>actor1</c>, <c>actor2</c>, <c>claimant</c>, <c>attributed_to</c>, <c>place</c>,
+/// <c>date</c> or <c>quantity</c>.</param>
+/// <param name="Start">Character offset into the event's document text.</param>
+/// <param name="End">Exclusive end offset.</param>
+/// <param name="Text">The text between the offsets.</param>
+public sealed record EventSpan(string Role, int Start, int End, string Text)
+{
+    /// <summary>Every role a span may have, in the order the event's fields are listed.</summary>
+    public static readonly IReadOnlyList<string> Roles = ["trigger", "actor1", "actor2", "claimant", "attributed_to", "place", "date", "quantity"];
+}
+
 /// <summary>The event's codes in the public schemes.</summary>
 public sealed record EventCodes(
     string? Cameo,
@@ -170,6 +183,11 @@ public sealed record Event(
     /// <summary>Who the text says reports the event; null when the text speaks in its own voice.</summary>
     [JsonPropertyOrder(1)]
     public Source? AttributedTo { get; init; }
+
+    /// <summary>Where each field was read in the document, in text order; empty when unknown (an event stored before
+    /// spans were kept). Not part of the event's JSON (CONTRACT §2): stores keep it beside the event.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<EventSpan> Spans { get; init; } = [];
 }
 
 /// <summary>Writes a <see cref="PartialDate"/> as its <c>YYYY[-MM[-DD]]</c> string.</summary>

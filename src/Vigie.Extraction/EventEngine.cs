@@ -40,22 +40,17 @@ public sealed class EventEngine
         return new EventEngine(langs, catalog);
     }
 
-    /// <summary>The events of one document.</summary>
-    public IReadOnlyList<Event> Extract(ExtractionInput input) => ExtractWithTriggers(input).Events;
-
-    /// <summary>The events of one document, with the span of the word that triggered each (by event id), for highlighting.</summary>
-    public EventExtraction ExtractWithTriggers(ExtractionInput input)
+    /// <summary>The events of one document, each with the spans its fields were read from (<see cref="Event.Spans"/>).</summary>
+    public IReadOnlyList<Event> Extract(ExtractionInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!_languages.TryGetValue(input.Language, out var lang)) return new EventExtraction([], new Dictionary<string, TriggerSpan>());
+        if (!_languages.TryGetValue(input.Language, out var lang)) return [];
         var builder = new EventBuilder(input, lang.Data, lang.Matcher, _catalog);
         var events = builder.Build();
-        return new EventExtraction(events, builder.Triggers);
+        var text = input.Document.Text;
+        return [.. events.Select(e => e with { Spans = EventSpans.Of(e, text, input.Mentions, builder.Triggers.TryGetValue(e.Id, out var t) ? t : null) })];
     }
 }
 
 /// <summary>Where the word that triggered an event's rule stands in the document text.</summary>
 public readonly record struct TriggerSpan(int Start, int End);
-
-/// <summary>A document's events and, by event id, the span of each one's trigger.</summary>
-public sealed record EventExtraction(IReadOnlyList<Event> Events, IReadOnlyDictionary<string, TriggerSpan> Triggers);

@@ -8,8 +8,8 @@ using Vigie.Text;
 namespace Vigie.Pipeline;
 
 /// <summary>Everything Vigie read in one document: the recognised mentions and the events built from them.</summary>
-/// <param name="Triggers">The span of the word that triggered each event, by event id (for highlighting).</param>
-public sealed record Analysis(Document Document, IReadOnlyList<Mention> Mentions, IReadOnlyList<Event> Events, IReadOnlyDictionary<string, TriggerSpan>? Triggers = null);
+/// <remarks>Each event carries the spans of its fields (<see cref="Event.Spans"/>), which the stores keep.</remarks>
+public sealed record Analysis(Document Document, IReadOnlyList<Mention> Mentions, IReadOnlyList<Event> Events);
 
 /// <summary>Runs the whole flow on one document: normalise, segment, recognise, match, build events.</summary>
 /// <remarks>Thread-safe: language data is loaded once and shared by every document.</remarks>
@@ -74,7 +74,7 @@ public sealed class Analyzer
         var analysis = read.WithMentions(places, actors);
         var mentions = analysis.Mentions;
         var doc = document.Language == language ? document : document with { Language = language };
-        var extraction = _engine.ExtractWithTriggers(new ExtractionInput(doc, analysis, m => _text.ResolveAsFuture(m, doc.Date)));
-        return new Analysis(doc, mentions, extraction.Events, extraction.Triggers);
+        var events = _engine.Extract(new ExtractionInput(doc, analysis, m => _text.ResolveAsFuture(m, doc.Date)));
+        return new Analysis(doc, mentions, events);
     }
 }

@@ -25,6 +25,23 @@ public sealed record EventQuery(
 /// <summary>One page of events and the cursor of the next page (null when this is the last).</summary>
 public sealed record EventPage(IReadOnlyList<Event> Events, string? NextCursor);
 
+/// <summary>A place that stored events name, with how many events name it.</summary>
+public sealed record PlaceSummary(string Name, string? Country, string? Admin1, double Lat, double Lon, string Precision, long? GeonamesId, long Events);
+
+/// <summary>A place search: names that contain the folded words of <c>Text</c> (those that start with them first), then
+/// most events first; <c>Country</c> is ISO 3166 alpha-2.</summary>
+public sealed record PlaceQuery(string? Text = null, string? Country = null, int Limit = 20);
+
+/// <summary>A stored document without its text, and how many events were read in it.</summary>
+public sealed record DocumentSummary(string Id, string? Title, PartialDate? Date, string Language, string? Source, string? Url, long Events);
+
+/// <summary>A document list: those whose title, source or id contains the folded words of <c>Text</c>, newest first
+/// (undated last), then by id; <c>Offset</c> skips that many.</summary>
+public sealed record DocumentQuery(string? Text = null, int Limit = 50, int Offset = 0);
+
+/// <summary>One page of documents, the total that match, and the offset of the next page (null when this is the last).</summary>
+public sealed record DocumentPage(IReadOnlyList<DocumentSummary> Documents, long Total, int? NextOffset);
+
 /// <summary>What the store holds (CONTRACT §3 <c>stats</c>).</summary>
 public sealed record StoreStats(
     long Documents,
@@ -56,8 +73,14 @@ public interface IVigieStore : IAsyncDisposable
     /// <summary>Every stored event in a stable order (for export, fusion and the control timeline).</summary>
     IAsyncEnumerable<Event> StreamEventsAsync(CancellationToken ct = default);
 
-    /// <summary>One event, or null.</summary>
+    /// <summary>One event with its spans (<see cref="Event.Spans"/>), or null.</summary>
     Task<Event?> GetEventAsync(string id, CancellationToken ct = default);
+
+    /// <summary>The places stored events name that match the query.</summary>
+    Task<IReadOnlyList<PlaceSummary>> SearchPlacesAsync(PlaceQuery query, CancellationToken ct = default);
+
+    /// <summary>Stored documents matching the query, one page at a time.</summary>
+    Task<DocumentPage> ListDocumentsAsync(DocumentQuery query, CancellationToken ct = default);
 
     /// <summary>One document, or null.</summary>
     Task<Document?> GetDocumentAsync(string id, CancellationToken ct = default);

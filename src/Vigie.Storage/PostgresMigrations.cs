@@ -133,5 +133,16 @@ internal static class PostgresMigrations
             DROP INDEX locations_by_country, locations_by_name, locations_by_geonames, actors_by_id, actors_by_name;
             ANALYZE events, event_keys;
             """),
+        // The event view reads what it highlights from the store: each event's spans (trigger and arguments, offsets into
+        // its document) sit beside its JSON, read only for one event. Documents carry their folded title, source and id
+        // for the document list (folded in C# on write; rows stored before are only lower-cased here, having no Vigie
+        // fold in SQL). Place search reads the locations table. Events stored before this version have no spans (null)
+        // until their document is ingested again. The SQLite store's version 4 is the same change.
+        (3, """
+            ALTER TABLE events ADD COLUMN spans text;
+            ALTER TABLE documents ADD COLUMN label_folded text NOT NULL DEFAULT '';
+            UPDATE documents SET label_folded = lower(COALESCE(title, '') || ' ' || COALESCE(source, '') || ' ' || id);
+            CREATE INDEX documents_by_date ON documents (date DESC NULLS LAST, id);
+            """),
     ];
 }

@@ -51,8 +51,8 @@ public sealed partial class PostgresStore
     private static async Task<HashSet<string>> InsertDocumentsAsync(NpgsqlConnection c, NpgsqlTransaction tx, List<StoredDocument> docs, DateTime now, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
-            "INSERT INTO documents (id, content_key, date, language, title, source, url, text, ingested_at) "
-            + "SELECT i, k, d, l, t, s, u, x, @now FROM unnest(@i, @k, @d, @l, @t, @s, @u, @x) AS v(i, k, d, l, t, s, u, x) "
+            "INSERT INTO documents (id, content_key, date, language, title, source, url, text, ingested_at, label_folded) "
+            + "SELECT i, k, d, l, t, s, u, x, @now, f FROM unnest(@i, @k, @d, @l, @t, @s, @u, @x, @f) AS v(i, k, d, l, t, s, u, x, f) "
             + "ON CONFLICT DO NOTHING RETURNING id", c, tx);
         void Add(string name, string?[] values) => cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values });
         Add("i", docs.Select(x => x.Document.Id).ToArray());
@@ -63,6 +63,7 @@ public sealed partial class PostgresStore
         Add("s", docs.Select(x => x.Document.Source).ToArray());
         Add("u", docs.Select(x => x.Document.Url).ToArray());
         Add("x", docs.Select(x => x.Document.Text).ToArray());
+        Add("f", docs.Select(x => StoreRows.DocumentLabel(x.Document)).ToArray());
         cmd.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
         var stored = new HashSet<string>(StringComparer.Ordinal);
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -75,7 +76,7 @@ public sealed partial class PostgresStore
     {
         await Exec(c, tx, "CREATE TEMP TABLE IF NOT EXISTS events_in (LIKE events) ON COMMIT DELETE ROWS", ct);
         await using (var w = await c.BeginBinaryImportAsync(
-            "COPY events_in (id, document_id, type, modality, date_value, date_last, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span) FROM STDIN (FORMAT BINARY)", ct))
+            "COPY events_in (id, document_id, type, modality, date_value, date_last, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span, spans) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var e in events)
             {
@@ -94,6 +95,7 @@ public sealed partial class PostgresStore
                 await w.WriteAsync(e.Confidence, NpgsqlDbType.Double, ct);
                 await w.WriteAsync(JsonSerializer.Serialize(e, VigieJson.Options), NpgsqlDbType.Text, ct);
                 await w.WriteAsync(StoreRows.IsLongSpan(e), NpgsqlDbType.Boolean, ct);
+                await WriteText(w, StoreRows.SpansJson(e) is { } spans ? Encoding.UTF8.GetString(spans) : null, ct);
             }
             await w.CompleteAsync(ct);
         }

@@ -102,9 +102,10 @@ public sealed partial class PostgresStore : IVigieStore
     public async Task<Event?> GetEventAsync(string id, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand("SELECT json FROM events WHERE id = @id", c);
+        await using var cmd = new NpgsqlCommand("SELECT json, spans FROM events WHERE id = @id", c);
         cmd.Parameters.Add(new NpgsqlParameter("id", id));
-        return await cmd.ExecuteScalarAsync(ct) is string json ? StoreRows.ReadEvent(json) : null;
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? StoreRows.ReadEvent(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)) : null;
     }
 
     /// <inheritdoc/>

@@ -9,10 +9,11 @@ namespace Vigie.Storage;
 
 /// <summary>One event's rows, computed before the write lock is taken (serialising and folding are most of the CPU a
 /// write costs, and they can run on every core while the single writer only writes).</summary>
-internal sealed record SqliteEventRows(Event Event, Utf8Text Json, string DateStart, string DateEnd, bool LongSpan, IReadOnlyCollection<string> Keys, string[] PlaceKeys)
+internal sealed record SqliteEventRows(Event Event, Utf8Text Json, Utf8Text? Spans, string DateStart, string DateEnd, bool LongSpan, IReadOnlyCollection<string> Keys, string[] PlaceKeys)
 {
     public static SqliteEventRows Of(Event e) => new(
-        e, new Utf8Text(JsonSerializer.SerializeToUtf8Bytes(e, VigieJson.Options)), e.Date is null ? "" : StoreRows.Day(e.Date.FirstDay), e.Date is null ? "" : StoreRows.Day(e.Date.LastDay),
+        e, new Utf8Text(JsonSerializer.SerializeToUtf8Bytes(e, VigieJson.Options)), StoreRows.SpansJson(e) is { } spans ? new Utf8Text(spans) : null,
+        e.Date is null ? "" : StoreRows.Day(e.Date.FirstDay), e.Date is null ? "" : StoreRows.Day(e.Date.LastDay),
         StoreRows.IsLongSpan(e), FilterKeys.Of(e), [.. e.Locations.Select(PlaceKey)]);
 
     /// <summary>A place's row in <c>places</c>: its GeoNames id, or its folded name and country.</summary>
@@ -57,7 +58,7 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
 
     public StoreResult Write(IReadOnlyList<StoredDocument> batch, SqliteEventRows[][] prepared, string now, CancellationToken ct)
     {
-        var doc = Insert("INSERT INTO documents (id, content_key, date, language, title, source, url, text, ingested_at)", 9, "ON CONFLICT DO NOTHING");
+        var doc = Insert("INSERT INTO documents (id, content_key, date, language, title, source, url, text, ingested_at, label_folded)", 10, "ON CONFLICT DO NOTHING");
         var events = new List<SqliteEventRows>();
         var stored = 0;
         for (var i = 0; i < batch.Count; i++)
@@ -65,7 +66,7 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
             ct.ThrowIfCancellationRequested();
             var item = batch[i];
             var d = item.Document;
-            doc.Row(d.Id, item.ContentKey, d.Date?.ToString(), d.Language, d.Title, d.Source, d.Url, d.Text, now);
+            doc.Row(d.Id, item.ContentKey, d.Date?.ToString(), d.Language, d.Title, d.Source, d.Url, d.Text, now, StoreRows.DocumentLabel(d));
             if (doc.Flush() == 0) continue;
             stored++;
             events.AddRange(prepared[i]);
@@ -85,9 +86,9 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
     // a stored id, which SQLite undoes whole, is written again row by row, skipping the known ids.
     private List<(SqliteEventRows Rows, long Seq)> InsertEvents(List<SqliteEventRows> events, CancellationToken ct)
     {
-        const string head = "INSERT INTO events (seq, id, document_id, type, modality, date_value, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span)";
-        var many = Insert(head, 14);
-        var single = Insert(head, 14, "ON CONFLICT DO NOTHING", rowsPerStatement: 1);
+        const string head = "INSERT INTO events (seq, id, document_id, type, modality, date_value, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span, spans)";
+        var many = Insert(head, 15);
+        var single = Insert(head, 15, "ON CONFLICT DO NOTHING", rowsPerStatement: 1);
         var inserted = new List<(SqliteEventRows, long)>(events.Count);
         var pending = new List<(SqliteEventRows Rows, long Seq)>();
         // Sequence numbers are given here (the transaction holds the write lock), so the text index rows can point to them.
@@ -118,7 +119,7 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
         {
             var e = x.Event;
             return [seq, e.Id, e.Document, e.Type, StoreRows.ModalityName(e.Modality), e.Date?.Value, e.Date is null ? null : StoreRows.PrecisionName(e.Date.Precision),
-                x.DateStart, x.DateEnd, e.Actor1?.Id, e.Actor2?.Id, e.Confidence, x.Json, x.LongSpan];
+                x.DateStart, x.DateEnd, e.Actor1?.Id, e.Actor2?.Id, e.Confidence, x.Json, x.LongSpan, x.Spans];
         }
     }
 
@@ -126,8 +127,10 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
     {
         var search = Insert("INSERT INTO evidence_search (rowid, text)", 2);
         var keys = Insert("INSERT INTO event_keys (key, date_start, event_id, long_span, date_end, type, modality)", 7, "ON CONFLICT DO NOTHING");
-        var places = Insert("INSERT INTO places (place, name, country, lat, lon, geonames_id)", 6, "ON CONFLICT DO NOTHING");
-        var placesSeen = new HashSet<string>(StringComparer.Ordinal);
+        var places = Insert("INSERT INTO places (place, name, name_folded, country, admin1, lat, lon, precision, geonames_id, events)", 10,
+            "ON CONFLICT (place) DO UPDATE SET events = events + excluded.events");
+        // Each place once per batch, with the number of new events that name it.
+        var placeRows = new Dictionary<string, (Location Location, int Events)>(StringComparer.Ordinal);
         var searchRows = new List<(long RowId, string Text)>();
         var keyRows = new List<(string Key, string Date, SqliteEventRows Event)>();
         foreach (var (x, seq) in events)
@@ -141,10 +144,12 @@ internal sealed class SqliteBatchWriter(SqliteConnection connection, SqliteTrans
             foreach (var key in x.Keys) keyRows.Add((key, x.DateStart, x));
             for (var i = 0; i < e.Locations.Count; i++)
             {
-                var l = e.Locations[i];
-                if (placesSeen.Add(x.PlaceKeys[i])) places.Row(x.PlaceKeys[i], l.Name, l.Country, l.Lat, l.Lon, l.GeonamesId);
+                if (Array.IndexOf(x.PlaceKeys, x.PlaceKeys[i]) < i) continue; // an event counts once per place
+                placeRows[x.PlaceKeys[i]] = placeRows.TryGetValue(x.PlaceKeys[i], out var p) ? (p.Location, p.Events + 1) : (e.Locations[i], 1);
             }
         }
+        foreach (var (key, (l, count)) in placeRows)
+            places.Row(key, l.Name, Vigie.Text.Folding.Fold(l.Name), l.Country, l.Admin1, l.Lat, l.Lon, l.Precision, l.GeonamesId, count);
         // In index order: FTS5 starts a new segment whenever a row id is lower than the last one written, and b-trees
         // take sorted keys on pages already in cache.
         searchRows.Sort((a, b) => a.RowId.CompareTo(b.RowId));

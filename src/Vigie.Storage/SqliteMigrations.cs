@@ -188,6 +188,29 @@ internal static class SqliteMigrations
             DROP TABLE evidence_fts;
             DROP TABLE documents_fts;
             """),
+        // The event view reads what it highlights from the store: each event's spans (trigger and arguments, offsets into
+        // its document) sit beside its JSON, read only for one event. Place search is a query: places carries its folded
+        // name, admin1, precision and how many events name it (kept on write); documents carry their folded title,
+        // source and id for the document list. vigie_fold is Vigie's fold, registered on every connection. Events
+        // stored before this version have no spans (null) until their document is ingested again.
+        (4, """
+            ALTER TABLE events ADD COLUMN spans TEXT;
+            ALTER TABLE places ADD COLUMN name_folded TEXT NOT NULL DEFAULT '';
+            ALTER TABLE places ADD COLUMN admin1 TEXT;
+            ALTER TABLE places ADD COLUMN precision TEXT NOT NULL DEFAULT '';
+            ALTER TABLE places ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
+            UPDATE places SET name_folded = vigie_fold(name);
+            INSERT INTO places (place, name, name_folded, country, admin1, lat, lon, precision, geonames_id, events)
+                SELECT place, name, vigie_fold(name), country, admin1, lat, lon, precision, geonames_id, events FROM (
+                    SELECT COALESCE(CAST(geonames_id AS TEXT), vigie_fold(name) || '|' || COALESCE(country, '')) AS place, MIN(name) AS name,
+                        MIN(country) AS country, MIN(admin1) AS admin1, MIN(lat) AS lat, MIN(lon) AS lon, MIN(precision) AS precision,
+                        MIN(geonames_id) AS geonames_id, COUNT(DISTINCT event_id) AS events
+                    FROM locations GROUP BY 1) WHERE true
+                ON CONFLICT (place) DO UPDATE SET admin1 = excluded.admin1, precision = excluded.precision, events = excluded.events;
+            ALTER TABLE documents ADD COLUMN label_folded TEXT NOT NULL DEFAULT '';
+            UPDATE documents SET label_folded = vigie_fold(COALESCE(title, '') || ' ' || COALESCE(source, '') || ' ' || id);
+            CREATE INDEX documents_by_date ON documents(date DESC, id);
+            """),
     ];
 
     /// <summary>The text index's row id for an event's evidence sentence: the event's first day (as YYYYMMDD, 0 when

@@ -10,7 +10,7 @@ namespace Vigie.Storage;
 /// <summary>The embedded store: one SQLite file, WAL journal, full-text search with FTS5.</summary>
 /// <remarks>Writes go through one connection and reads through another, so that (in WAL mode) a long batch write never
 /// holds up the duplicate checks and queries of an ingest or a server in progress.</remarks>
-public sealed class SqliteStore : IVigieStore
+public sealed partial class SqliteStore : IVigieStore
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteConnection _reader;
@@ -60,6 +60,8 @@ public sealed class SqliteStore : IVigieStore
     {
         var connection = new SqliteConnection(cs);
         await connection.OpenAsync(ct);
+        // The schema's migrations and the searches fold text as the writes do.
+        connection.CreateFunction("vigie_fold", (string? s) => s is null ? null : Vigie.Text.Folding.Fold(s), isDeterministic: true);
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; " + pragmas;
         await pragma.ExecuteNonQueryAsync(ct);
@@ -212,9 +214,10 @@ public sealed class SqliteStore : IVigieStore
         try
         {
             await using var cmd = _reader.CreateCommand();
-            cmd.CommandText = "SELECT json FROM events WHERE id = $id";
+            cmd.CommandText = "SELECT json, spans FROM events WHERE id = $id";
             cmd.Parameters.AddWithValue("$id", id);
-            return await cmd.ExecuteScalarAsync(ct) is string json ? StoreRows.ReadEvent(json) : null;
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            return await r.ReadAsync(ct) ? StoreRows.ReadEvent(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)) : null;
         }
         finally { _readGate.Release(); }
     }

@@ -12,6 +12,25 @@ internal static class StoreRows
     public static Event ReadEvent(string json) => JsonSerializer.Deserialize<Event>(json, VigieJson.Options)
         ?? throw new InvalidDataException("A stored event is empty.");
 
+    /// <summary>An event and the spans stored beside it (the <c>spans</c> column; null for an event stored before it).</summary>
+    public static Event ReadEvent(string json, string? spans)
+    {
+        var e = ReadEvent(json);
+        return string.IsNullOrEmpty(spans) ? e : e with { Spans = JsonSerializer.Deserialize<EventSpan[]>(spans, VigieJson.Options) ?? [] };
+    }
+
+    /// <summary>The <c>spans</c> column of an event: its spans as a JSON array, or null when it has none.</summary>
+    public static byte[]? SpansJson(Event e) => e.Spans.Count == 0 ? null : JsonSerializer.SerializeToUtf8Bytes(e.Spans, VigieJson.Options);
+
+    /// <summary>What the document list searches: the folded title, source and id.</summary>
+    public static string DocumentLabel(Document d) => Vigie.Text.Folding.Fold($"{d.Title} {d.Source} {d.Id}");
+
+    /// <summary>A search's words folded as the stored names are ("" for none).</summary>
+    public static string Folded(string? text) => string.IsNullOrWhiteSpace(text) ? "" : Vigie.Text.Folding.Fold(text.Trim());
+
+    /// <summary>A country filter in upper case, or null for none.</summary>
+    public static string? Country(string? country) => string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
+
     public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static readonly string[] ModalityNames = Names<Modality>();

@@ -107,10 +107,100 @@ public sealed class ApiTests(ServerFixture fixture) : IClassFixture<ServerFixtur
     }
 
     [Fact]
+    public async Task The_event_view_highlights_the_spans_stored_with_the_event_without_an_engine()
+    {
+        // This server has no engine: every highlight but the evidence sentence is a span read back from the store.
+        var stored = (await fixture.Store.GetEventAsync(TestCorpus.KandaharTakenId))!;
+        Assert.NotEmpty(stored.Spans);
+        var detail = await GetJson("/api/events/" + TestCorpus.KandaharTakenId);
+        var marks = detail.GetProperty("highlights").EnumerateArray().Where(h => h.GetProperty("kind").GetString() != "evidence")
+            .Select(h => (Role: h.GetProperty("role").GetString(), Start: h.GetProperty("start").GetInt32(), End: h.GetProperty("end").GetInt32()))
+            .ToList();
+        Assert.Equal(stored.Spans.Select(s => (Role: (string?)s.Role, s.Start, s.End)), marks);
+        Assert.Contains(marks, m => m.Role == "actor1");
+    }
+
+    [Fact]
+    public async Task The_document_list_gives_title_date_source_and_events_newest_first_and_searches()
+    {
+        var page = await GetJson("/api/documents");
+        var docs = page.GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal(5, page.GetProperty("total").GetInt64());
+        var dates = docs.Select(d => d.GetProperty("date").GetString()).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal), dates);
+        var fr = Assert.Single(docs, d => d.GetProperty("id").GetString() == "doc-kandahar-fr");
+        Assert.Equal("Kandahar tombe aux mains des talibans", fr.GetProperty("title").GetString());
+        Assert.Equal("Agence test", fr.GetProperty("source").GetString());
+        Assert.Equal(1, fr.GetProperty("events").GetInt64());
+        var found = await GetJson("/api/documents?q=AGENCE%20TEST");
+        Assert.Equal(["doc-kandahar-fr"], found.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()));
+        var two = await GetJson("/api/documents?limit=2");
+        Assert.Equal(2, two.GetProperty("next_offset").GetInt32());
+        Assert.Equal(2, two.GetProperty("documents").GetArrayLength());
+        await GetJson("/api/documents?limit=0", HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_document_opens_with_its_events_and_their_highlights()
+    {
+        var view = await GetJson("/api/document-view/doc-kandahar-fr");
+        Assert.Equal("doc-kandahar-fr", view.GetProperty("document").GetProperty("id").GetString());
+        Assert.Equal([TestCorpus.KandaharTakenId], view.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        var kinds = view.GetProperty("highlights").EnumerateArray().Select(h => h.GetProperty("kind").GetString()).ToList();
+        Assert.Contains("evidence", kinds);
+        Assert.Contains("place", kinds);
+        var missing = await GetJson("/api/document-view/none", HttpStatusCode.NotFound);
+        Assert.Equal("not_found", missing.GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/events?from=13/08/2021", "invalid_date", "param", "from")]
+    [InlineData("/api/events?limit=0", "out_of_range", "max", "500")]
+    [InlineData("/api/events?from=2021-08-20&to=2021-08-01", "date_order", "other", "to")]
+    [InlineData("/api/events?modality=maybe", "invalid_choice", "value", "maybe")]
+    [InlineData("/api/events?type=picnic", "unknown_type", "value", "picnic")]
+    [InlineData("/api/places?limit=999", "out_of_range", "param", "limit")]
+    [InlineData("/api/control", "required", "param", "as_of")]
+    [InlineData("/api/fused?sort=random", "invalid_choice", "param", "sort")]
+    [InlineData("/api/export?format=xls", "invalid_choice", "param", "format")]
+    [InlineData("/api/events/no-such-event", "not_found", "kind", "event")]
+    [InlineData("/api/no-such-endpoint", "no_endpoint", "path", "/api/no-such-endpoint")]
+    public async Task Every_problem_carries_a_stable_code_and_the_values_it_names(string url, string code, string arg, string value)
+    {
+        using var res = await _client.GetAsync(url);
+        Assert.True((int)res.StatusCode is >= 400 and < 500, url);
+        var problem = JsonDocument.Parse(await res.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Equal(value, problem.GetProperty("args").GetProperty(arg).GetString());
+    }
+
+    [Fact]
+    public async Task Every_parameter_of_every_endpoint_is_described_in_the_OpenAPI_document()
+    {
+        var doc = await GetJson("/openapi/v1.json");
+        var undescribed = new List<string>();
+        var count = 0;
+        foreach (var path in doc.GetProperty("paths").EnumerateObject())
+            foreach (var op in path.Value.EnumerateObject())
+            {
+                if (!op.Value.TryGetProperty("parameters", out var ps)) continue;
+                foreach (var p in ps.EnumerateArray())
+                {
+                    count++;
+                    if (!p.TryGetProperty("description", out var d) || string.IsNullOrWhiteSpace(d.GetString()))
+                        undescribed.Add($"{op.Name.ToUpperInvariant()} {path.Name} {p.GetProperty("name").GetString()}");
+                }
+            }
+        Assert.True(count > 20, $"only {count} parameters");
+        Assert.Empty(undescribed);
+    }
+
+    [Fact]
     public async Task A_missing_event_is_a_404_problem()
     {
         var problem = await GetJson("/api/events/no-such-event", HttpStatusCode.NotFound);
         Assert.Equal("No event with id 'no-such-event'.", problem.GetProperty("detail").GetString());
+        Assert.Equal("no-such-event", problem.GetProperty("args").GetProperty("id").GetString());
         await GetJson("/api/documents/no-such-document", HttpStatusCode.NotFound);
         await GetJson("/api/no-such-endpoint", HttpStatusCode.NotFound);
     }

@@ -178,6 +178,71 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [BrowserFact]
+    public async Task The_event_view_says_who_reports_the_event_and_how_sure_the_text_is()
+    {
+        var (page, errors) = await fixture.OpenAsync("en", hash: "#view=raw");
+        await page.ClickAsync($"#event-list .event-item[data-id='{TestCorpus.KandaharHeldId}']");
+        await page.Locator($"#event-view[data-id='{TestCorpus.KandaharHeldId}'] dd[data-field='attributed_to']").WaitForAsync();
+        Assert.Equal("officials (source, not an actor)", await page.TextContentAsync("#event-view dd[data-field='attributed_to']"));
+        Assert.Equal("Reported by", await page.TextContentAsync("#event-view dt:has(+ dd[data-field='attributed_to'])"));
+        Assert.Equal("asserted", await page.TextContentAsync("#event-view dd[data-field='modality']"));
+        Assert.Equal(TestCorpus.HeldSource, await page.TextContentAsync("#event-view .article mark.hl-source"));
+        Assert.Equal("Reported by", await page.GetAttributeAsync("#event-view .article mark.hl-source", "title"));
+
+        // A report in the article's own voice says so.
+        await page.ClickAsync($"#event-list .event-item[data-id='{TestCorpus.ParisProtestId}']");
+        await page.Locator($"#event-view[data-id='{TestCorpus.ParisProtestId}']").WaitForAsync();
+        Assert.Equal("the article itself", await page.TextContentAsync("#event-view dd[data-field='attributed_to']"));
+        await page.ClickAsync("#lang-toggle");
+        await page.Locator("#event-view dt:has-text('Rapporté par')").WaitForAsync();
+        Assert.Equal("affirmé", await page.TextContentAsync("#event-view dd[data-field='modality']"));
+        Assert.Empty(errors);
+    }
+
+    [BrowserFact]
+    public async Task The_document_list_searches_and_opens_a_document_with_its_events_highlighted()
+    {
+        var (page, errors) = await fixture.OpenAsync("en");
+        await page.ClickAsync("#documents summary");
+        var items = page.Locator("#document-list .document-item");
+        await items.First.WaitForAsync();
+        Assert.Equal(7, await items.CountAsync());
+        var dates = (await page.Locator("#document-list .document-item .meta").AllTextContentsAsync()).Select(m => m[..10]).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal), dates);
+        var fr = page.Locator("#document-list .document-item[data-id='doc-kandahar-fr']");
+        Assert.Contains("Kandahar tombe aux mains des talibans", await fr.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Agence test", await fr.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("1 event", await fr.TextContentAsync(), StringComparison.Ordinal);
+
+        await page.FillAsync("#doc-q", "kabul");
+        await page.PressAsync("#doc-q", "Enter");
+        await fr.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.All(await items.AllTextContentsAsync(), t => Assert.Contains("Kabul", t, StringComparison.OrdinalIgnoreCase));
+
+        await page.FillAsync("#doc-q", "");
+        await page.PressAsync("#doc-q", "Enter");
+        await fr.ClickAsync();
+        await page.Locator("#event-view[data-kind='document'][data-id='doc-kandahar-fr'] .article mark.hl-evidence").WaitForAsync();
+        Assert.Equal(TestCorpus.KandaharTakenSentence, await page.TextContentAsync("#event-view .article mark.hl-evidence"));
+        Assert.Equal("Kandahar", await page.TextContentAsync("#event-view .article mark.hl-place"));
+        Assert.Contains("document:doc-kandahar-fr", Uri.UnescapeDataString(new Uri(page.Url).Fragment), StringComparison.Ordinal);
+        // Its events open from it.
+        await page.ClickAsync($"#event-view .doc-events button[data-id='{TestCorpus.KandaharTakenId}']");
+        await page.Locator($"#event-view[data-kind='raw'][data-id='{TestCorpus.KandaharTakenId}']").WaitForAsync();
+        Assert.Empty(errors);
+    }
+
+    [BrowserFact]
+    public async Task A_refused_filter_is_said_in_French_when_the_page_is_in_French()
+    {
+        var (page, _) = await fixture.OpenAsync("fr", hash: "#view=raw");
+        await page.RouteAsync("**/api/events?**", r => r.ContinueAsync(new RouteContinueOptions { Url = r.Request.Url.Replace("limit=500", "limit=0", StringComparison.Ordinal) }));
+        await page.ClickAsync("#apply");
+        await page.Locator("#list-status.error").WaitForAsync();
+        Assert.Equal("« limit » doit être compris entre 1 et 500.", await page.TextContentAsync("#list-status"));
+    }
+
+    [BrowserFact]
     public async Task The_URL_restores_the_filters_the_day_and_the_open_event()
     {
         var (page, errors) = await fixture.OpenAsync(hash: $"#type=attack&view=raw&sort=oldest&day=2021-08-20&open=raw:{TestCorpus.KabulAttackId}");
@@ -296,6 +361,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.ClickAsync($"#event-list .event-item[data-id='{TestCorpus.KandaharTakenId}']");
         await page.Locator($"#event-view[data-id='{TestCorpus.KandaharTakenId}'] .article mark.hl-evidence").First.WaitForAsync();
         await page.Locator("#event-view").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "event-evidence.png") });
+        await page.ClickAsync("#documents summary");
+        await page.ClickAsync("#document-list .document-item[data-id='doc-kandahar-fr']");
+        await page.Locator("#event-view[data-kind='document'] .article mark.hl-evidence").WaitForAsync();
+        await page.Locator(".side").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "documents.png") });
         await page.ClickAsync("#lang-toggle");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "french.png"), FullPage = true });
         var (phone, _) = await fixture.OpenAsync("en", width: 390, height: 844);

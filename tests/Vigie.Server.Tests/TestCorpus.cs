@@ -55,8 +55,8 @@ internal static class TestCorpus
         const string heldSentence = "Government forces still hold Kandahar, officials said on Sunday.";
         var en = $"Kandahar holds out\n\nFighting continued on the outskirts of the city. {heldSentence}";
         var enDoc = new Document("doc-kandahar-en", en, new PartialDate(2021, 8, 1), "en", "Kandahar holds out", "Test wire");
-        docs.Add(Stored(enDoc, Event(KandaharHeldId, enDoc, "territory_held", AfghanGovernment, null, [Kandahar], DateValue.OfDay(new DateOnly(2021, 8, 1), "sunday"),
-            [], Modality.Asserted, heldSentence, "en/territory/hold")));
+        docs.Add(Stored(enDoc, ReportedBy(Event(KandaharHeldId, enDoc, "territory_held", AfghanGovernment, null, [Kandahar], DateValue.OfDay(new DateOnly(2021, 8, 1), "sunday"),
+            [], Modality.Asserted, heldSentence, "en/territory/hold"), enDoc, HeldSource)));
 
         const string attackSentence = "A suicide attack near Kabul airport killed at least 170 people on 26 August, the Islamic State Khorasan said.";
         var kabul = $"Carnage at Kabul airport\n\n{attackSentence}";
@@ -95,6 +95,16 @@ internal static class TestCorpus
         ];
     }
 
+    /// <summary>The neutral source of the Kandahar-held report ("…, officials said"): a name, not an actor.</summary>
+    public const string HeldSource = "officials";
+
+    // The event as reported by a source the text names, with the span where it names it.
+    private static Event ReportedBy(Event e, Document doc, string source)
+    {
+        var at = doc.Text.IndexOf(source, e.Evidence[0].Start, StringComparison.Ordinal);
+        return e with { AttributedTo = new Source(source), Spans = [.. e.Spans.Append(new EventSpan("attributed_to", at, at + source.Length, source)).OrderBy(x => x.Start)] };
+    }
+
     private static StoredDocument Stored(Document d, Event e) => new(d, DocumentKeys.ContentKey(d.Text, d.Date), [e]);
 
     private static Event Event(string id, Document doc, string type, Actor? actor1, Actor? actor2, IReadOnlyList<Location> locations, DateValue date,
@@ -104,6 +114,14 @@ internal static class TestCorpus
         if (start < 0) throw new InvalidOperationException("The evidence sentence is not in the document.");
         var codes = EventTypeCatalog.Default.Get(type).CodesFor(actor1?.Role);
         return new Event(id, doc.Id, doc.Language, type, codes, actor1, actor2, null, locations, date, quantities, modality, 0.9,
-            [new Evidence(doc.Id, 1, start, start + sentence.Length, sentence, rule)]);
+            [new Evidence(doc.Id, 1, start, start + sentence.Length, sentence, rule)])
+        {
+            // The spans an engine keeps with its events: where the sentence names the actor, the places and the numbers.
+            Spans = [.. new[] { ("actor1", actor1?.Name) }.Concat(locations.Select(l => ("place", (string?)l.Name))).Concat(quantities.Select(q => ("quantity", (string?)q.Text)))
+                .Select(x => (x.Item1, x.Item2, At: x.Item2 is null ? -1 : sentence.IndexOf(x.Item2, StringComparison.OrdinalIgnoreCase)))
+                .Where(x => x.At >= 0)
+                .Select(x => new EventSpan(x.Item1, start + x.At, start + x.At + x.Item2!.Length, doc.Text.Substring(start + x.At, x.Item2.Length)))
+                .OrderBy(x => x.Start)],
+        };
     }
 }

@@ -43,7 +43,7 @@ public sealed class PostgresStoreTests : StoreContract
         // The same rows in a database that only migration 1 made, as an older Vigie left it.
         await ExecAsync(old, "CREATE TABLE schema_version (version integer NOT NULL); INSERT INTO schema_version VALUES (1);" + PostgresMigrations.All[0].Sql);
         await ExecAsync(old, $"""
-            INSERT INTO documents SELECT * FROM {fresh}.documents;
+            INSERT INTO documents SELECT id, content_key, date, language, title, source, url, text, ingested_at FROM {fresh}.documents;
             INSERT INTO events SELECT id, document_id, type, modality, date_value, date_last, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json FROM {fresh}.events;
             INSERT INTO locations SELECT * FROM {fresh}.locations;
             INSERT INTO actors SELECT * FROM {fresh}.actors;

@@ -52,6 +52,11 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(["e2"], await Q(new EventQuery(Place: "herat")));
         Assert.Equal(["e2", "e3"], await Q(new EventQuery(Text: "combats")));
         Assert.Equal(["e2", "e1"], await Q(new EventQuery(Country: "AF", From: new DateOnly(2021, 8, 13), To: new DateOnly(2021, 8, 13))));
+        // Version 4 fills the place and document searches from what was stored before; old events have no spans.
+        var places = await store.SearchPlacesAsync(new PlaceQuery());
+        Assert.Equal([("Kandahar", 2L), ("Hérat", 1L)], places.Select(p => (p.Name, p.Events)));
+        Assert.Equal(["d1", "d2"], (await store.ListDocumentsAsync(new DocumentQuery())).Documents.Select(d => d.Id).Order());
+        Assert.Empty((await store.GetEventAsync("e1"))!.Spans);
         await using var check = new SqliteConnection($"Data Source={path};Pooling=False");
         await check.OpenAsync();
         await using var tables = check.CreateCommand();

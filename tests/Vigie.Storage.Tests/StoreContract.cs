@@ -284,6 +284,57 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task An_event_reads_back_with_its_spans_and_a_list_leaves_them_out()
+    {
+        var store = await Open();
+        const string text = "Les talibans se sont emparés de Kandahar vendredi.";
+        EventSpan[] spans = [new("actor1", 4, 12, "talibans"), new("trigger", 21, 28, "emparés"), new("place", 32, 40, "Kandahar"), new("date", 41, 49, "vendredi")];
+        var e = Sample.Ev("e1", "d1", actor1: Sample.Taliban, evidence: text) with { Spans = spans };
+        await store.StoreAsync([Sample.Stored(Sample.Doc("d1", text: text), e, Sample.Ev("e2", "d1", type: "armed_clash"))]);
+        var back = await store.GetEventAsync("e1");
+        Assert.Equal(spans, back!.Spans);
+        Assert.All(back.Spans, x => Assert.Equal(x.Text, text[x.Start..x.End]));
+        Assert.Empty((await store.GetEventAsync("e2"))!.Spans);
+        Assert.All((await store.QueryEventsAsync(new EventQuery())).Events, x => Assert.Empty(x.Spans));
+    }
+
+    [SkippableFact]
+    public async Task Place_search_is_a_query_names_starting_with_the_words_first_then_most_events()
+    {
+        Skip.If(Vigie.Text.Folding.Fold("É") != "e", "Folding.Fold keeps accents under InvariantGlobalization (string.Normalize is a no-op there).");
+        var store = await Seeded(await Open());
+        await store.StoreAsync([Sample.Stored(Sample.Doc("d4"), Sample.Ev("g-kandahar", "d4", at: [Sample.Kandahar, Sample.Kandahar]))]);
+        var all = await store.SearchPlacesAsync(new PlaceQuery());
+        Assert.Equal(["Kandahar", "Bamako", "Hérat"], all.Select(p => p.Name));
+        Assert.Equal([3L, 2L, 2L], all.Select(p => p.Events));
+        var herat = Assert.Single(await store.SearchPlacesAsync(new PlaceQuery("HER")));
+        Assert.Equal(new PlaceSummary("Hérat", "AF", "Herat", 34.3482, 62.1997, "city", 1140026, 2), herat);
+        Assert.Equal(["Kandahar", "Bamako"], (await store.SearchPlacesAsync(new PlaceQuery("a", Limit: 2))).Select(p => p.Name));
+        Assert.Equal(["Hérat", "Kandahar"], (await store.SearchPlacesAsync(new PlaceQuery("h"))).Select(p => p.Name));
+        Assert.Equal(["Bamako"], (await store.SearchPlacesAsync(new PlaceQuery(null, "ml"))).Select(p => p.Name));
+        Assert.Empty(await store.SearchPlacesAsync(new PlaceQuery("paris")));
+    }
+
+    [SkippableFact]
+    public async Task The_document_list_is_newest_first_searchable_and_paged()
+    {
+        var store = await Seeded(await Open());
+        var first = await store.ListDocumentsAsync(new DocumentQuery(Limit: 2));
+        Assert.Equal(["d3", "d1"], first.Documents.Select(d => d.Id));
+        Assert.Equal(3, first.Total);
+        Assert.Equal(2, first.NextOffset);
+        Assert.Equal(new DocumentSummary("d3", "Titre d3", PartialDate.Parse("2022-01-05"), "fr", "source", "https://example.org/d3", 3), first.Documents[0]);
+        var rest = await store.ListDocumentsAsync(new DocumentQuery(Limit: 2, Offset: 2));
+        Assert.Equal(["d2"], rest.Documents.Select(d => d.Id));
+        Assert.Equal(1, rest.Documents[0].Events);
+        Assert.Null(rest.NextOffset);
+        var found = await store.ListDocumentsAsync(new DocumentQuery("TITRE D1"));
+        Assert.Equal(["d1"], found.Documents.Select(d => d.Id));
+        Assert.Equal(1, found.Total);
+        Assert.Empty((await store.ListDocumentsAsync(new DocumentQuery("nothing like it"))).Documents);
+    }
+
+    [SkippableFact]
     public async Task Stats_count_documents_events_types_places_and_the_date_span()
     {
         var store = await Open();

@@ -20,9 +20,10 @@ internal static class ApiFallback
             var matcher = new TemplateMatcher(TemplateParser.Parse(raw.TrimStart('/')), new RouteValueDictionary());
             if (matcher.TryMatch(path, new RouteValueDictionary())) allowed.UnionWith(methods.HttpMethods);
         }
-        if (allowed.Count == 0) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API endpoint.");
+        if (allowed.Count == 0) return Problems.Of(StatusCodes.Status404NotFound, "No such API endpoint.", $"There is no API endpoint at {path}.", "no_endpoint", ("path", path));
         http.Response.Headers.Allow = string.Join(", ", allowed);
-        return TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "This method is not allowed here.",
-            detail: $"{http.Request.Method} is not allowed on {path}; use {string.Join(" or ", allowed)}.");
+        return Problems.Of(StatusCodes.Status405MethodNotAllowed, "This method is not allowed here.",
+            $"{http.Request.Method} is not allowed on {path}; use {string.Join(" or ", allowed)}.", "method_not_allowed",
+            ("method", http.Request.Method), ("allowed", string.Join(" or ", allowed)));
     }
 }

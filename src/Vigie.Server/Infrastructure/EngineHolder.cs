@@ -79,21 +79,4 @@ internal sealed class EngineHolder(VigieServerOptions options)
             return null; // the filter then matches the name as typed
         }
     }
-
-    /// <summary>The mentions Vigie recognises in a document, or none when the engine is not available.</summary>
-    public IReadOnlyList<Mention> MentionsOf(Document document) => AnalysisOf(document)?.Mentions ?? [];
-
-    /// <summary>What the engine reads in a document (mentions, events and their triggers), or null when it is not available.</summary>
-    public Vigie.Pipeline.Analysis? AnalysisOf(Document document)
-    {
-        try
-        {
-            return Analyzer?.Analyze(document);
-        }
-        catch (Exception)
-        {
-            // Highlighting of triggers, dates and numbers is a bonus: an engine that cannot load must not break the event view.
-            return null;
-        }
-    }
 }

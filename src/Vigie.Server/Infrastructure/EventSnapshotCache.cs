@@ -5,18 +5,14 @@ using Vigie.Storage;
 
 namespace Vigie.Server.Infrastructure;
 
-/// <summary>A place that stored events name, with how many events name it.</summary>
-public sealed record PlaceSummary(string Name, string? Country, string? Admin1, double Lat, double Lon, string Precision, long? GeonamesId, int Events);
-
 /// <summary>Events whose date starts on one day (the time slider's histogram).</summary>
 public sealed record DayCount(string Day, int Events);
 
 /// <summary>What the server derives from every stored event: the control timeline (the one that <c>vigie control</c>
-/// builds, with the gazetteer's feature classes), the fused events, the places named and the events per day.</summary>
+/// builds, with the gazetteer's feature classes), the fused events and the events per day.</summary>
 internal sealed record EventSnapshot(
     ControlTimeline Control,
     FusedIndex Fused,
-    IReadOnlyList<PlaceSummary> Places,
     IReadOnlyList<DayCount> PerDay,
     DateOnly? FirstControlDate,
     DateOnly? LastControlDate)
@@ -47,12 +43,10 @@ internal sealed record FusedIndex(IReadOnlyList<FusedEvent> NewestFirst, IReadOn
 
 /// <summary>Builds the <see cref="EventSnapshot"/> from the store and keeps it for a while.</summary>
 /// <remarks>The timeline comes from <see cref="ControlQueries.LoadTimelineAsync"/>, as the CLI's does; fusion runs
-/// over every stored event with the CLI's <see cref="EventFuser"/>. Ingestion through the API adds its events to both
-/// (only the places they name are recomputed), and the snapshot expires so that other writers are seen.</remarks>
+/// over every stored event with the CLI's <see cref="EventFuser"/>. Ingestion through the API adds its events to both, and the snapshot expires so that other writers are seen.</remarks>
 internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions options, TimeProvider clock, PlaceFeatures features) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, (Location Location, int Count)> _places = new(StringComparer.Ordinal);
     private readonly Dictionary<DateOnly, int> _perDay = [];
     private readonly HashSet<string> _counted = new(StringComparer.Ordinal);
     private EventFuser _fuser = new();
@@ -152,7 +146,7 @@ internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions o
             }
             current.Control.Add(added.Where(e => ControlTimeline.ControlTypes.Contains(e.Type)));
             _fuser.Add(added);
-            _snapshot = current with { Fused = FusedNewestFirst(), Places = Summaries(), PerDay = Days(), FirstControlDate = first, LastControlDate = last };
+            _snapshot = current with { Fused = FusedNewestFirst(), PerDay = Days(), FirstControlDate = first, LastControlDate = last };
             var stats = await store.GetStatsAsync(ct);
             _builtFrom = (stats.Documents, stats.Events);
         }
@@ -166,17 +160,7 @@ internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions o
     {
         if (!_counted.Add(e.Id)) return; // a document posted again adds nothing
         if (e.Date is not null) _perDay[e.Date.FirstDay] = _perDay.GetValueOrDefault(e.Date.FirstDay) + 1;
-        foreach (var l in e.Locations.DistinctBy(ControlTimeline.PlaceKey))
-        {
-            var key = ControlTimeline.PlaceKey(l);
-            _places[key] = _places.TryGetValue(key, out var p) ? (p.Location, p.Count + 1) : (l, 1);
-        }
     }
-
-    private List<PlaceSummary> Summaries() => _places.Values
-        .Select(p => new PlaceSummary(p.Location.Name, p.Location.Country, p.Location.Admin1, p.Location.Lat, p.Location.Lon, p.Location.Precision, p.Location.GeonamesId, p.Count))
-        .OrderByDescending(p => p.Events).ThenBy(p => p.Name, StringComparer.Ordinal)
-        .ToList();
 
     private List<DayCount> Days() => _perDay.OrderBy(kv => kv.Key).Select(kv => new DayCount(kv.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), kv.Value)).ToList();
 
@@ -184,7 +168,6 @@ internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions o
 
     private async Task<EventSnapshot> BuildAsync(CancellationToken ct)
     {
-        _places.Clear();
         _perDay.Clear();
         _counted.Clear();
         var all = new List<Event>();
@@ -202,7 +185,7 @@ internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions o
             if (first is null || e.Date.FirstDay < first) first = e.Date.FirstDay;
             if (last is null || e.Date.LastDay > last) last = e.Date.LastDay;
         }
-        return new EventSnapshot(control, FusedNewestFirst(), Summaries(), Days(), first, last);
+        return new EventSnapshot(control, FusedNewestFirst(), Days(), first, last);
     }
 }
 

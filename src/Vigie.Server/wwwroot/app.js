@@ -28,30 +28,43 @@
     return e;
   }
 
-  // An error the page can say in one sentence: the API's own sentence for a refused request, ours otherwise.
-  class ApiError extends Error {}
+  // An error the page can say in one sentence, in the page's language: the API's problems carry a stable code and the
+  // values they name, which i18n.js turns into a sentence; the API's English sentence is said only for a code it lacks.
+  class ApiError extends Error {
+    constructor(problem) { super(problem.detail ?? ''); this.problem = problem; }
+    get sentence() { return sentenceOf(this.problem); }
+  }
+  function sentenceOf(p) {
+    const say = I18N[state.lang].serverErrors[p.code];
+    if (say) return say(p.args ?? {});
+    return p.local ? t('errors')[p.local] : (p.status < 500 && p.detail ? p.detail : t('errors').server);
+  }
   async function api(path) {
     let res;
-    try { res = await fetch(path, { headers: { Accept: 'application/json' } }); } catch { throw new ApiError(t('errors').network); }
+    try { res = await fetch(path, { headers: { Accept: 'application/json' } }); } catch { throw new ApiError({ local: 'network' }); }
     if (res.ok) return res.json();
-    let detail = null;
-    try { detail = (await res.json()).detail; } catch { /* not JSON */ }
-    if (res.status === 404) throw new ApiError(t('errors').notFound);
-    throw new ApiError(res.status < 500 && detail ? detail : t('errors').server);
+    let body = {};
+    try { body = await res.json(); } catch { /* not JSON */ }
+    if (res.status >= 500 && !body.code) throw new ApiError({ local: 'server' });
+    throw new ApiError({ status: res.status, code: body.code, args: body.args, detail: body.detail });
   }
 
-  function showError(err) {
-    state.items = [];
-    state.next = null;
-    renderList();
-    $('list-status').textContent = err instanceof ApiError ? err.message : t('errors').server;
-    $('list-status').classList.add('error');
+  function showError(err, where) {
+    if (!where) {
+      state.items = [];
+      state.next = null;
+      renderList();
+    }
+    const status = where ?? $('list-status');
+    status.textContent = err instanceof ApiError ? err.sentence : t('errors').server;
+    status.classList.add('error');
   }
 
   const swatch = (colour) => { const s = el('span', { class: 'swatch' }); s.style.background = colour; return s; };
   const view = window.VigieView.create({ t, el, typeLabel, onOpenFused: (id) => open('fused', id), onOpenRaw: (id) => open('raw', id) });
   let map = null;
   let timeline = null;
+  const documents = window.VigieDocuments.create({ t, el, api, onOpen: (id) => open('document', id), onError: showError });
 
   // ---------------------------------------------------------------- URL state
   function readUrl() {
@@ -61,7 +74,7 @@
     if (['newest', 'oldest'].includes(p.get('sort'))) state.sort = p.get('sort');
     if (['7', '30', '90', '365', 'all'].includes(p.get('win'))) state.win = p.get('win');
     if (/^\d{4}-\d{2}-\d{2}$/.test(p.get('day') ?? '')) state.day = p.get('day');
-    const o = /^(fused|raw):(.+)$/.exec(p.get('open') ?? '');
+    const o = /^(fused|raw|document):(.+)$/.exec(p.get('open') ?? '');
     if (o) state.open = { kind: o[1], id: o[2] };
   }
 
@@ -166,13 +179,14 @@
   }
 
   // ---------------------------------------------------------------- event view
+  const DETAIL_PATHS = { fused: 'api/fused/', raw: 'api/events/', document: 'api/document-view/' };
   async function open(kind, id) {
-    const detail = await api(`api/${kind === 'fused' ? 'fused' : 'events'}/${encodeURIComponent(id)}`).catch((err) => { showError(err); return null; });
+    const detail = await api(DETAIL_PATHS[kind] + encodeURIComponent(id)).catch((err) => { showError(err); return null; });
     if (!detail) return;
     state.open = { kind, id };
     state.current = { kind, id, detail };
-    if (kind === 'fused') view.renderFused(detail); else view.renderRaw(detail);
-    map?.select(kind === 'fused' ? detail.fused.event : detail.event);
+    if (kind === 'fused') view.renderFused(detail); else if (kind === 'document') view.renderDocumentView(detail); else view.renderRaw(detail);
+    if (kind !== 'document') map?.select(kind === 'fused' ? detail.fused.event : detail.event);
     for (const li of document.querySelectorAll('#event-list .event-item')) li.classList.toggle('selected', li.dataset.id === id);
     writeUrl();
     $('event-view').scrollIntoView({ block: 'nearest' });
@@ -246,11 +260,13 @@
     map?.setLabels();
     renderList();
     renderControl();
+    documents.render();
     if (state.current) open(state.current.kind, state.current.id);
   }
 
   // ---------------------------------------------------------------- start
   function wire() {
+    documents.wire();
     $('lang-toggle').addEventListener('click', () => { state.lang = state.lang === 'fr' ? 'en' : 'fr'; localStorage.setItem('vigie.lang', state.lang); applyLanguage(); });
     $('filters').addEventListener('submit', (ev) => { ev.preventDefault(); map?.refit(); loadList(false).catch(showError); });
     $('filters').addEventListener('reset', () => setTimeout(() => loadList(false).catch(showError), 0));

@@ -2,6 +2,11 @@
 'use strict';
 window.VIGIE_I18N = {
   en: {
+    documents: 'Documents', documentSearch: 'Search documents by title, source or id', search: 'Search', moreDocuments: 'More documents',
+    eventCount: (n) => `${n} event${n === 1 ? '' : 's'}`, documentsShown: (n, total) => `${n} of ${total} documents shown`, noDocuments: 'No document matches.',
+    eventsOfDocument: (n) => `${n} event${n === 1 ? '' : 's'} read in this document`,
+    attributed_to: 'Reported by', ownVoice: 'the article itself', notAnActor: 'source, not an actor', claimedBy: 'claimed by', hlSource: 'Source of the report',
+    roles: { trigger: 'Trigger', actor1: 'Actor', actor2: 'Target', claimant: 'Claimed by', attributed_to: 'Reported by', place: 'Place', date: 'Date', quantity: 'Number' },
     view: 'View', viewFused: 'Fused events', viewRaw: 'Raw reports', sort: 'Order', newest: 'Newest first', oldest: 'Oldest first',
     window: 'Window', windows: { 7: '7 days', 30: '30 days', 90: '90 days', 365: '1 year', all: 'All dates' },
     play: 'Play', pause: 'Pause', stepBack: 'One day back', stepForward: 'One day forward', dayShown: 'Day shown',
@@ -49,6 +54,11 @@ window.VIGIE_I18N = {
     },
   },
   fr: {
+    documents: 'Documents', documentSearch: 'Chercher un document par titre, source ou identifiant', search: 'Chercher', moreDocuments: 'Plus de documents',
+    eventCount: (n) => `${n} événement${n > 1 ? 's' : ''}`, documentsShown: (n, total) => `${n} documents affichés sur ${total}`, noDocuments: 'Aucun document ne correspond.',
+    eventsOfDocument: (n) => `${n} événement${n > 1 ? 's' : ''} lu${n > 1 ? 's' : ''} dans ce document`,
+    attributed_to: 'Rapporté par', ownVoice: 'l’article lui-même', notAnActor: 'source, pas un acteur', claimedBy: 'revendiqué par', hlSource: 'Source du récit',
+    roles: { trigger: 'Déclencheur', actor1: 'Acteur', actor2: 'Cible', claimant: 'Revendiqué par', attributed_to: 'Rapporté par', place: 'Lieu', date: 'Date', quantity: 'Nombre' },
     view: 'Vue', viewFused: 'Événements fusionnés', viewRaw: 'Dépêches brutes', sort: 'Ordre', newest: 'Plus récents d’abord', oldest: 'Plus anciens d’abord',
     window: 'Fenêtre', windows: { 7: '7 jours', 30: '30 jours', 90: '90 jours', 365: '1 an', all: 'Toutes les dates' },
     play: 'Lecture', pause: 'Pause', stepBack: 'Un jour avant', stepForward: 'Un jour après', dayShown: 'Jour affiché',
@@ -96,3 +106,50 @@ window.VIGIE_I18N = {
     },
   },
 };
+
+// The API's problems, said in each language from their stable code and the values they name (Problems.cs on the server).
+(() => {
+  const param = (lang, name) => {
+    // A filter of the form is named as its label reads, with the API's name beside it.
+    const label = ['from', 'to', 'type', 'country', 'modality', 'place', 'actor'].includes(name) ? window.VIGIE_I18N[lang][name] : null;
+    return label ? `${label} (${name})` : name;
+  };
+  window.VIGIE_I18N.en.serverErrors = {
+    invalid_date: (a) => `“${param('en', a.param)}” must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not “${a.value}”.`,
+    date_order: (a) => `“${param('en', a.param)}” must not be after “${param('en', a.other)}”.`,
+    invalid_choice: (a) => `“${param('en', a.param)}” must be one of: ${a.choices}; not “${a.value}”.`,
+    out_of_range: (a) => `“${param('en', a.param)}” must be between ${a.min} and ${a.max}.`,
+    not_whole_number: (a) => `“${param('en', a.param)}” must be a whole number, ${a.min} or more.`,
+    unknown_type: (a) => `“${a.value}” is not an event type.`,
+    invalid_country: (a) => `“${param('en', a.param)}” must be a two-letter ISO 3166 code such as AF, not “${a.value}”.`,
+    invalid_cursor: () => 'This page link is no longer valid: filter again.',
+    required: (a) => `“${param('en', a.param)}” is required.`,
+    invalid_query: () => 'These filters cannot be answered; change them and try again.',
+    not_found: (a) => ({ event: 'This event', fused: 'This fused event', document: 'This document' }[a.kind] ?? 'This item') + ' is no longer in the database.',
+    body_not_utf8: () => 'The text sent is not UTF-8.', body_empty: () => 'The text sent is empty.',
+    ingestion_disabled: () => 'This server does not accept documents (it was started without an API token).',
+    too_many_attempts: (a) => `Too many wrong tokens: try again in ${a.seconds} seconds.`,
+    token_required: () => 'A valid API token is required.', too_large: (a) => `At most ${a.bytes} bytes are accepted in one request.`,
+    all_rejected: () => 'Every document sent was rejected.', engine_unavailable: () => 'The extraction engine is not available on this server.',
+    no_endpoint: () => 'There is no such API endpoint.', method_not_allowed: (a) => `${a.method} is not allowed here; use ${a.allowed}.`,
+  };
+  window.VIGIE_I18N.fr.serverErrors = {
+    invalid_date: (a) => `« ${param('fr', a.param)} » doit être une date AAAA-MM-JJ (ou AAAA-MM, AAAA), pas « ${a.value} ».`,
+    date_order: (a) => `« ${param('fr', a.param)} » ne doit pas être après « ${param('fr', a.other)} ».`,
+    invalid_choice: (a) => `« ${param('fr', a.param)} » doit valoir l’un de : ${a.choices} ; pas « ${a.value} ».`,
+    out_of_range: (a) => `« ${param('fr', a.param)} » doit être compris entre ${a.min} et ${a.max}.`,
+    not_whole_number: (a) => `« ${param('fr', a.param)} » doit être un nombre entier, ${a.min} ou plus.`,
+    unknown_type: (a) => `« ${a.value} » n’est pas un type d’événement.`,
+    invalid_country: (a) => `« ${param('fr', a.param)} » doit être un code ISO 3166 à deux lettres comme AF, pas « ${a.value} ».`,
+    invalid_cursor: () => 'Ce lien de page n’est plus valable : filtrez à nouveau.',
+    required: (a) => `« ${param('fr', a.param)} » est obligatoire.`,
+    invalid_query: () => 'Ces filtres ne peuvent pas être appliqués ; modifiez-les et réessayez.',
+    not_found: (a) => ({ event: 'Cet événement n’est', fused: 'Cet événement fusionné n’est', document: 'Ce document n’est' }[a.kind] ?? 'Cet élément n’est') + ' plus dans la base.',
+    body_not_utf8: () => 'Le texte envoyé n’est pas en UTF-8.', body_empty: () => 'Le texte envoyé est vide.',
+    ingestion_disabled: () => 'Ce serveur n’accepte pas de documents (il a été lancé sans jeton d’API).',
+    too_many_attempts: (a) => `Trop de jetons erronés : réessayez dans ${a.seconds} secondes.`,
+    token_required: () => 'Un jeton d’API valide est requis.', too_large: (a) => `Une requête ne peut pas dépasser ${a.bytes} octets.`,
+    all_rejected: () => 'Tous les documents envoyés ont été rejetés.', engine_unavailable: () => 'Le moteur d’extraction n’est pas disponible sur ce serveur.',
+    no_endpoint: () => 'Ce point d’accès de l’API n’existe pas.', method_not_allowed: (a) => `${a.method} n’est pas permis ici ; utilisez ${a.allowed}.`,
+  };
+})();

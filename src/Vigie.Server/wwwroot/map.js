@@ -50,9 +50,27 @@ window.VigieMap = (() => {
     return inside;
   }
   const inPolygon = (poly, x, y) => inRing(poly[0], x, y) && !poly.slice(1).some((h) => inRing(h, x, y));
+  // The bounding box of a province's outer rings, computed once per feature: most provinces are ruled out by it
+  // without walking their thousands of vertices (a large store places hundreds of controls a day).
+  const boxes = new WeakMap();
+  function boxOf(f) {
+    let b = boxes.get(f);
+    if (!b) {
+      b = [Infinity, Infinity, -Infinity, -Infinity];
+      const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const polygon of polygons) for (const [x, y] of polygon[0]) {
+        if (x < b[0]) b[0] = x; if (y < b[1]) b[1] = y; if (x > b[2]) b[2] = x; if (y > b[3]) b[3] = y;
+      }
+      boxes.set(f, b);
+    }
+    return b;
+  }
+
   function containing(fc, lon, lat) {
     return fc?.features.find((f) => {
       const g = f.geometry;
+      const b = boxOf(f);
+      if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) return false;
       return g.type === 'Polygon' ? inPolygon(g.coordinates, lon, lat) : g.coordinates.some((p) => inPolygon(p, lon, lat));
     }) ?? null;
   }

@@ -5,12 +5,19 @@ window.VigieView = (() => {
   function create({ t, el, typeLabel, onOpenFused, onOpenRaw }) {
     const $ = (id) => document.getElementById(id);
     const actorText = (a) => (a ? `${a.name}${a.country ? ` (${a.country}${a.role ? ', ' + a.role : ''})` : ''}` : null);
+    // attributed_to is an actor, or a source that is no actor and has a name only ("witnesses").
+    const sourceText = (s) => (s ? (s.id ? actorText(s) : `${s.name} (${t('notAnActor')})`) : null);
+    const modalityText = (e) => {
+      const m = t('modalities')[e.modality] ?? e.modality;
+      return e.modality === 'claimed' && e.claimant ? `${m} — ${t('claimedBy')} ${e.claimant.name}` : m;
+    };
     const period = (d) => (d ? (d.end && d.end !== d.value ? `${d.value} → ${d.end}` : d.value) : '—');
     const kindLabel = (k) => (k ? (t('kinds')[k] ?? k) : '');
     const amount = (q) => (q.low === q.high ? String(q.low) : `${q.low}–${q.high}`);
 
     function fieldRows(e) {
       return [
+        ['modality', modalityText(e)], ['attributed_to', e.attributed_to ? sourceText(e.attributed_to) : t('ownVoice')],
         ['actor1', actorText(e.actor1)], ['actor2', actorText(e.actor2)], ['claimant', actorText(e.claimant)],
         ['locations', e.locations.map((l) => `${l.name}${l.country ? ' (' + l.country + ')' : ''}`).join(', ')],
         ['date', e.date ? `${period(e.date)} (${t('precisions')[e.date.precision] ?? e.date.precision}${e.date.weekday ? ', ' + e.date.weekday : ''})` : null],
@@ -31,7 +38,8 @@ window.VigieView = (() => {
     function key() {
       return el('p', { class: 'key' },
         el('mark', { class: 'hl-evidence', text: t('evidence') }), el('mark', { class: 'hl-trigger', text: t('trigger') }), el('mark', { class: 'hl-actor', text: t('hlActor') }),
-        el('mark', { class: 'hl-place', text: t('hlPlace') }), el('mark', { class: 'hl-number', text: t('hlNumber') }), el('mark', { class: 'hl-date', text: t('hlDate') }));
+        el('mark', { class: 'hl-source', text: t('hlSource') }), el('mark', { class: 'hl-place', text: t('hlPlace') }), el('mark', { class: 'hl-number', text: t('hlNumber') }),
+        el('mark', { class: 'hl-date', text: t('hlDate') }));
     }
 
     function show(title, id, kind, ...children) {
@@ -96,7 +104,7 @@ window.VigieView = (() => {
         for (const a of args) {
           if (a.start < from || a.end > to || a.start < pos) continue;
           if (a.start > pos) parent.append(document.createTextNode(text.slice(pos, a.start)));
-          parent.append(el('mark', { class: `hl-${a.kind}`, title: a.label, text: text.slice(a.start, a.end) }));
+          parent.append(el('mark', { class: `hl-${a.kind}`, 'data-role': a.role, title: (a.role && t('roles')[a.role]) || a.label, text: text.slice(a.start, a.end) }));
           pos = a.end;
         }
         if (pos < to) parent.append(document.createTextNode(text.slice(pos, to)));
@@ -114,7 +122,18 @@ window.VigieView = (() => {
       return container;
     }
 
-    return { renderRaw, renderFused, period };
+    // A stored document with every event read in it: the events as links, the text with all their spans.
+    function renderDocumentView(detail) {
+      const d = detail.document;
+      const events = el('ul', { class: 'doc-events' }, ...detail.events.map((e) => {
+        const b = el('button', { type: 'button', class: 'link open-raw', 'data-id': e.id, text: `${typeLabel(e.type)} — ${period(e.date)} (${modalityText(e)})` });
+        b.addEventListener('click', () => onOpenRaw(e.id));
+        return el('li', {}, b);
+      }));
+      show(d.title || d.id, d.id, 'document', el('h3', { text: t('eventsOfDocument')(detail.events.length) }), events, key(), renderDocument(d, detail.highlights));
+    }
+
+    return { renderRaw, renderFused, renderDocumentView, period };
   }
 
   return { create };

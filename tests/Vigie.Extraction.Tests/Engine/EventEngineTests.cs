@@ -105,9 +105,22 @@ public sealed class EventEngineTests
         const string t = "Kunduz was captured by the Taliban.";
         Mention[] mentions = [Place(t, "Kunduz", "AF", 36.7, 68.8), Actor(t, "Taliban", "taliban", "REB")];
         var e = Assert.Single(Extract("en", t, August, mentions), x => x.Type == "territory_taken");
-        var text = EventExplainer.Explain(e, t, mentions);
+        // The spans are the event's own, kept at extraction: explaining it reads no mention.
+        var text = EventExplainer.Explain(e, t);
         Assert.Contains("[place: Kunduz]", text, StringComparison.Ordinal);
         Assert.Contains("[actor1: Taliban]", text, StringComparison.Ordinal);
+        Assert.Contains("[trigger: captured]", text, StringComparison.Ordinal);
         Assert.Contains(e.Evidence[0].Rule, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_event_carries_the_spans_of_its_fields()
+    {
+        const string t = "Kunduz was captured by the Taliban.";
+        Mention[] mentions = [Place(t, "Kunduz", "AF", 36.7, 68.8), Actor(t, "Taliban", "taliban", "REB")];
+        var e = Assert.Single(Extract("en", t, August, mentions), x => x.Type == "territory_taken");
+        Assert.Equal(["place", "trigger", "actor1"], e.Spans.Select(s => s.Role));
+        Assert.All(e.Spans, s => Assert.Equal(s.Text, t[s.Start..s.End]));
+        Assert.Equal("captured", e.Spans.Single(s => s.Role == "trigger").Text);
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,12 +26,13 @@ public static class ControlApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ControlEntry>>, ProblemHttpResult>> AsOfAsync(
-        [FromQuery(Name = "as_of")] string? asOf, string? country, EventSnapshotCache cache, CancellationToken ct)
+        [Description("The day, YYYY-MM-DD (required).")][FromQuery(Name = "as_of")] string? asOf,
+        [Description("Only places of this ISO 3166 alpha-2 country.")] string? country, EventSnapshotCache cache, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(asOf)) return Problems.BadRequest("'as_of' is required: a date YYYY-MM-DD.");
+        if (string.IsNullOrWhiteSpace(asOf)) return Problems.BadRequest("'as_of' is required: a date YYYY-MM-DD.", "required", ("param", "as_of"));
         if (!Problems.TryParseDay(asOf, "as_of", out var day, out var problem)) return problem!;
         if (country is { Length: > 0 } && (country.Length != 2 || !country.All(char.IsAsciiLetter)))
-            return Problems.BadRequest("'country' must be an ISO 3166 alpha-2 code such as AF.");
+            return Problems.BadRequest($"'country' must be an ISO 3166 alpha-2 code such as AF, not '{country}'.", "invalid_country", ("param", "country"), ("value", country));
         var snapshot = await cache.GetAsync(ct);
         return TypedResults.Ok(snapshot.Control.AsOf(day!.Value, string.IsNullOrEmpty(country) ? null : country.ToUpperInvariant()));
     }

@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
 using Vigie.Core;
@@ -16,6 +18,28 @@ namespace Vigie.Server.Features.Documents;
 /// <summary>What an ingestion request did; every rejected document is named with its line and reason.</summary>
 public sealed record IngestResult(int Read, int Stored, int Skipped, int Events, IReadOnlyList<Rejection> Rejections);
 
+/// <summary>A stored document with the events read in it and the spans to highlight (each event's evidence and stored spans).</summary>
+public sealed record DocumentView(Document Document, IReadOnlyList<Event> Events, IReadOnlyList<Events.Highlight> Highlights);
+
+/// <summary>The query of <c>GET /api/documents</c>.</summary>
+public sealed record DocumentListParameters
+{
+    /// <summary>Words of the title, source or id.</summary>
+    [Description("Words of the document's title, source or id, ignoring case and accents.")]
+    [FromQuery(Name = "q")]
+    public string? Q { get; init; }
+
+    /// <summary>Page size.</summary>
+    [Description("Page size, 1 to 500 (default 50).")]
+    [FromQuery(Name = "limit")]
+    public string? Limit { get; init; }
+
+    /// <summary>How many to skip.</summary>
+    [Description("How many documents to skip: the `next_offset` of the previous page.")]
+    [FromQuery(Name = "offset")]
+    public string? Offset { get; init; }
+}
+
 /// <summary><c>/api/documents</c>: stored documents, and ingestion by POST with the configured token.</summary>
 public static class DocumentsApi
 {
@@ -27,7 +51,10 @@ public static class DocumentsApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/documents").WithTags("Documents");
+        group.MapGet("/", ListAsync).WithName("ListDocuments").WithSummary("Stored documents (title, date, source, number of events), newest first, searched by title, source or id.");
         group.MapGet("/{*id}", GetAsync).WithName("GetDocument").WithSummary("One stored document with its text.");
+        api.MapGet("/document-view/{*id}", ViewAsync).WithTags("Documents").WithName("GetDocumentView")
+            .WithSummary("One stored document with its events and the spans of each to highlight (evidence sentences, triggers, arguments).");
         group.MapPost("/", IngestAsync).WithName("IngestDocuments")
             .WithSummary("Extracts and stores the posted documents (dated text, JSON lines, CSV or RSS/Atom); requires the API token as `Authorization: Bearer`.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
@@ -50,35 +77,68 @@ public static class DocumentsApi
         return api;
     }
 
-    private static async Task<Results<Ok<Document>, ProblemHttpResult>> GetAsync(string id, IVigieStore store, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentPage>, ProblemHttpResult>> ListAsync(
+        [AsParameters] DocumentListParameters p, IVigieStore store, CancellationToken ct)
+    {
+        var limit = 50;
+        if (!string.IsNullOrWhiteSpace(p.Limit) && (!int.TryParse(p.Limit, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 500))
+            return Problems.OutOfRange("limit", 1, 500);
+        var offset = 0;
+        if (!string.IsNullOrWhiteSpace(p.Offset) && (!int.TryParse(p.Offset, System.Globalization.CultureInfo.InvariantCulture, out offset) || offset < 0))
+            return Problems.BadRequest("'offset' must be a whole number, 0 or more.", "not_whole_number", ("param", "offset"), ("min", "0"));
+        return TypedResults.Ok(await store.ListDocumentsAsync(new DocumentQuery(p.Q, limit, offset), ct));
+    }
+
+    private static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> ViewAsync([Description("The document id (URL-encoded: ids may hold '/').")] string id, IVigieStore store, CancellationToken ct)
     {
         id = Events.EventEvidence.RouteId(id);
-        return await store.GetDocumentAsync(id, ct) is { } doc ? TypedResults.Ok(doc) : Problems.NotFound($"No document with id '{id}'.");
+        if (await store.GetDocumentAsync(id, ct) is not { } doc) return Problems.NotFound("document", id);
+        var events = new List<Event>();
+        string? cursor = null;
+        do
+        {
+            var page = await store.QueryEventsAsync(new EventQuery(Document: id, Limit: EventFilter.MaxLimit, Cursor: cursor), ct);
+            // The list carries no spans: each event is read with its own.
+            foreach (var e in page.Events) events.Add(await store.GetEventAsync(e.Id, ct) ?? e);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null && events.Count < Vigie.Pipeline.IngestOptions.DefaultMaxEventsPerDocument);
+        var highlights = events.SelectMany(e => Events.EvidenceHighlighter.Find(e, doc)).OrderBy(h => h.Start).ThenBy(h => h.Kind == "evidence" ? 0 : 1).ToList();
+        return TypedResults.Ok(new DocumentView(doc, events, highlights));
+    }
+
+    private static async Task<Results<Ok<Document>, ProblemHttpResult>> GetAsync([Description("The document id (URL-encoded: ids may hold '/').")] string id, IVigieStore store, CancellationToken ct)
+    {
+        id = Events.EventEvidence.RouteId(id);
+        return await store.GetDocumentAsync(id, ct) is { } doc ? TypedResults.Ok(doc) : Problems.NotFound("document", id);
     }
 
     private static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> IngestAsync(
-        HttpRequest request, string? format, string? name, VigieServerOptions options, IDocumentIngester ingester, EngineHolder engine,
+        HttpRequest request,
+        [Description("The body's format: `text` (dated text), `jsonl`, `csv` or `feed` (RSS/Atom); by default the content type says.")] string? format,
+        [Description("The name rejections are reported under (default `request`).")] string? name, VigieServerOptions options, IDocumentIngester ingester, EngineHolder engine,
         EventSnapshotCache cache, TokenAttempts attempts, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(options.ApiToken))
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Ingestion is disabled.",
-                detail: $"The server was started without an API token; set {VigieServerOptions.TokenVariable} or --token to enable ingestion.");
+            return Problems.Of(StatusCodes.Status403Forbidden, "Ingestion is disabled.",
+                $"The server was started without an API token; set {VigieServerOptions.TokenVariable} or --token to enable ingestion.", "ingestion_disabled",
+                ("variable", VigieServerOptions.TokenVariable));
         var client = request.HttpContext.Connection.RemoteIpAddress;
         if (attempts.IsBlocked(client, out var retryAfter))
         {
             request.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed token attempts.",
-                detail: $"Try again in {retryAfter} seconds.");
+            return Problems.Of(StatusCodes.Status429TooManyRequests, "Too many failed token attempts.", $"Try again in {retryAfter} seconds.",
+                "too_many_attempts", ("seconds", retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         if (!HasToken(request, options.ApiToken))
         {
             attempts.Fail(client);
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid API token is required.",
-                detail: $"Send the token as 'Authorization: Bearer <token>' or in the {TokenHeader} header.");
+            return Problems.Of(StatusCodes.Status401Unauthorized, "A valid API token is required.",
+                $"Send the token as 'Authorization: Bearer <token>' or in the {TokenHeader} header.", "token_required", ("header", TokenHeader));
         }
 
         var inputFormat = ParseFormat(format, request.ContentType);
-        if (inputFormat is null) return Problems.BadRequest("'format' must be one of: text, jsonl, csv, feed.");
+        if (inputFormat is null) return Problems.InvalidChoice("format", format, "text", "jsonl", "csv", "feed");
         if (request.ContentLength > options.MaxRequestBodyBytes) return TooLarge(options);
 
         string content;
@@ -88,13 +148,13 @@ public static class DocumentsApi
         }
         catch (DecoderFallbackException)
         {
-            return Problems.BadRequest("The body is not UTF-8 text.");
+            return Problems.BadRequest("The body is not UTF-8 text.", "body_not_utf8");
         }
         catch (InvalidDataException)
         {
             return TooLarge(options);
         }
-        if (string.IsNullOrWhiteSpace(content)) return Problems.BadRequest("The body is empty.");
+        if (string.IsNullOrWhiteSpace(content)) return Problems.BadRequest("The body is empty.", "body_empty");
 
         IngestSummary summary;
         List<IngestItem> items;
@@ -105,20 +165,20 @@ public static class DocumentsApi
         }
         catch (EngineUnavailableException ex)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The extraction engine is not available.", detail: ex.Message);
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "The extraction engine is not available.", ex.Message, "engine_unavailable");
         }
         if (summary.Stored > 0) await cache.AddDocumentsAsync(items.OfType<AcceptedDocument>().Select(a => a.Document.Id), ct);
         var result = new IngestResult(summary.Read, summary.Stored, summary.Skipped, summary.Events, summary.Rejections);
         if (summary.Read > 0 && summary.Rejections.Count == summary.Read)
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Every document was rejected.",
                 detail: string.Join("; ", summary.Rejections.Take(5).Select(r => r.ToString())),
-                extensions: new Dictionary<string, object?> { ["rejections"] = summary.Rejections });
+                extensions: new Dictionary<string, object?> { ["code"] = "all_rejected", ["args"] = new Dictionary<string, string?>(), ["rejections"] = summary.Rejections });
         return TypedResults.Ok(result);
     }
 
     private static ProblemHttpResult TooLarge(VigieServerOptions options) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.",
-            detail: $"At most {options.MaxRequestBodyBytes} bytes are accepted in one request.");
+        Problems.Of(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {options.MaxRequestBodyBytes} bytes are accepted in one request.",
+            "too_large", ("bytes", options.MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Whether the request carries the token, compared in constant time.</summary>
     internal static bool HasToken(HttpRequest request, string token)

@@ -1,5 +1,4 @@
 using Vigie.Core;
-using Vigie.Server.Infrastructure;
 using Vigie.Storage;
 
 namespace Vigie.Server.Features.Events;
@@ -8,7 +7,8 @@ namespace Vigie.Server.Features.Events;
 internal static class EventEvidence
 {
     /// <summary>Every document of the event's evidence, and the highlights of the event in each.</summary>
-    public static async Task<(List<Document> Documents, List<Highlight> Highlights)> LoadAsync(Event e, IVigieStore store, EngineHolder engine, CancellationToken ct)
+    /// <remarks>The highlights are the spans stored with the event: no document is analysed again.</remarks>
+    public static async Task<(List<Document> Documents, List<Highlight> Highlights)> LoadAsync(Event e, IVigieStore store, CancellationToken ct)
     {
         var documents = new List<Document>();
         var highlights = new List<Highlight>();
@@ -17,8 +17,7 @@ internal static class EventEvidence
             var doc = await store.GetDocumentAsync(docId, ct);
             if (doc is null) continue;
             documents.Add(doc);
-            var analysis = engine.AnalysisOf(doc);
-            highlights.AddRange(EvidenceHighlighter.Find(e, doc, analysis?.Mentions ?? [], analysis?.Triggers?.GetValueOrDefault(e.Id)));
+            highlights.AddRange(EvidenceHighlighter.Find(e, doc));
         }
         return (documents, highlights);
     }

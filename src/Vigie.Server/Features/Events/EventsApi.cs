@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,46 +14,57 @@ namespace Vigie.Server.Features.Events;
 public sealed record EventFilters
 {
     /// <summary>Event type, e.g. <c>territory_taken</c>.</summary>
+    [Description("Event type, e.g. `territory_taken`.")]
     [FromQuery(Name = "type")]
     public string? Type { get; init; }
 
     /// <summary>Actor id or name.</summary>
+    [Description("Actor id or name.")]
     [FromQuery(Name = "actor")]
     public string? Actor { get; init; }
 
     /// <summary>ISO 3166 alpha-2 country of a location.</summary>
+    [Description("ISO 3166 alpha-2 country of a location.")]
     [FromQuery(Name = "country")]
     public string? Country { get; init; }
 
     /// <summary>Place name or GeoNames id.</summary>
+    [Description("Place name or GeoNames id.")]
     [FromQuery(Name = "place")]
     public string? Place { get; init; }
 
     /// <summary>First day, YYYY-MM-DD (inclusive).</summary>
+    [Description("First day, YYYY-MM-DD (inclusive).")]
     [FromQuery(Name = "from")]
     public string? From { get; init; }
 
     /// <summary>Last day, YYYY-MM-DD (inclusive).</summary>
+    [Description("Last day, YYYY-MM-DD (inclusive).")]
     [FromQuery(Name = "to")]
     public string? To { get; init; }
 
     /// <summary><c>asserted</c>, <c>claimed</c>, <c>planned</c>, <c>conditional</c>, <c>negated</c>, <c>denied</c> or <c>question</c>.</summary>
+    [Description("`asserted`, `claimed`, `planned`, `conditional`, `negated`, `denied` or `question`.")]
     [FromQuery(Name = "modality")]
     public string? Modality { get; init; }
 
     /// <summary>Words of the evidence sentences.</summary>
+    [Description("Words of the evidence sentences.")]
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
     /// <summary>Only the events of this document.</summary>
+    [Description("Only the events of this document.")]
     [FromQuery(Name = "document")]
     public string? Document { get; init; }
 
     /// <summary>Page size, 1 to 500 (default 100).</summary>
+    [Description("Page size, 1 to 500 (default 100).")]
     [FromQuery(Name = "limit")]
     public string? Limit { get; init; }
 
     /// <summary>The <c>next_cursor</c> of the previous page.</summary>
+    [Description("The `next_cursor` of the previous page.")]
     [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
 
@@ -81,7 +93,8 @@ public static class EventsApi
     internal static (EventQuery? Query, ProblemHttpResult? Problem) ToQuery(EventFilters f, EngineHolder? engine = null)
     {
         var parsed = f.ToFilter().Parse(static n => $"'{n}'", engine is null ? null : engine.ActorIdOf);
-        return parsed.Query is { } q ? (q, null) : (null, Problems.BadRequest(parsed.Error!));
+        return parsed.Query is { } q ? (q, null)
+            : (null, Problems.BadRequest(parsed.Error!, parsed.ErrorCode ?? "invalid_query", [.. parsed.ErrorArgs.Select(a => (a.Key, (string?)a.Value))]));
     }
 
     private static async Task<Results<Ok<EventPage>, ProblemHttpResult>> ListAsync([AsParameters] EventFilters filters, IVigieStore store, EngineHolder engine, CancellationToken ct)
@@ -94,16 +107,16 @@ public static class EventsApi
         }
         catch (ArgumentException ex)
         {
-            return Problems.BadRequest(ex.Message.Split(" (Parameter", 2)[0]);
+            return Problems.BadRequest(ex.Message.Split(" (Parameter", 2)[0], "invalid_query");
         }
     }
 
-    private static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync(string id, IVigieStore store, EngineHolder engine, EventSnapshotCache cache, CancellationToken ct)
+    private static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync([Description("The event id (URL-encoded: ids may hold '/').")] string id, IVigieStore store, EventSnapshotCache cache, CancellationToken ct)
     {
         id = EventEvidence.RouteId(id);
         var e = await store.GetEventAsync(id, ct);
-        if (e is null) return Problems.NotFound($"No event with id '{id}'.");
-        var (documents, highlights) = await EventEvidence.LoadAsync(e, store, engine, ct);
+        if (e is null) return Problems.NotFound("event", id);
+        var (documents, highlights) = await EventEvidence.LoadAsync(e, store, ct);
         var snapshot = await cache.GetAsync(ct);
         return TypedResults.Ok(new EventDetail(e, documents, highlights, snapshot.FusedIdOf(e.Id)));
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,11 +26,13 @@ public static class ExportApi
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
-        HttpContext http, [AsParameters] EventFilters filters, string? format, string? view, IVigieStore store, EventSnapshotCache cache, EngineHolder engine, CancellationToken ct)
+        HttpContext http, [AsParameters] EventFilters filters,
+        [Description("`jsonl` (default), `acled-csv` or `geojson`.")] string? format,
+        [Description("`raw` (default: every extracted event) or `fused` (one row per real-world event).")] string? view, IVigieStore store, EventSnapshotCache cache, EngineHolder engine, CancellationToken ct)
     {
         var f = string.IsNullOrWhiteSpace(format) ? "jsonl" : format.Trim();
-        if (!EventExport.Formats.Contains(f)) return Problems.BadRequest($"'format' must be one of: {string.Join(", ", EventExport.Formats)}; not '{f}'.");
-        if (view is { Length: > 0 } && view is not ("fused" or "raw")) return Problems.BadRequest($"'view' must be fused or raw, not '{view}'.");
+        if (!EventExport.Formats.Contains(f)) return Problems.InvalidChoice("format", f, [.. EventExport.Formats]);
+        if (view is { Length: > 0 } && view is not ("fused" or "raw")) return Problems.InvalidChoice("view", view, "fused", "raw");
         var (query, problem) = EventsApi.ToQuery(filters with { Cursor = null, Limit = null }, engine);
         if (query is null) return problem!;
         IAsyncEnumerable<Event> events = view == "fused"

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,18 +34,21 @@ public static class FusedApi
     }
 
     private static async Task<Results<Ok<FusedPage>, ProblemHttpResult>> ListAsync(
-        [AsParameters] EventFilters filters, string? sort, string? offset, [FromQuery(Name = "min_sources")] string? minSources,
+        [AsParameters] EventFilters filters,
+        [Description("`newest` (default) or `oldest` first.")] string? sort,
+        [Description("How many fused events to skip: the `next_offset` of the previous page.")] string? offset,
+        [Description("Only fused events told by at least this many sources (default 1).")][FromQuery(Name = "min_sources")] string? minSources,
         EventSnapshotCache cache, EngineHolder engine, CancellationToken ct)
     {
         var (query, problem) = EventsApi.ToQuery(filters with { Cursor = null }, engine);
         if (query is null) return problem!;
-        if (sort is { Length: > 0 } && sort is not ("newest" or "oldest")) return Problems.BadRequest($"'sort' must be newest or oldest, not '{sort}'.");
+        if (sort is { Length: > 0 } && sort is not ("newest" or "oldest")) return Problems.InvalidChoice("sort", sort, "newest", "oldest");
         var skip = 0;
         if (offset is { Length: > 0 } && (!int.TryParse(offset, NumberStyles.None, CultureInfo.InvariantCulture, out skip)))
-            return Problems.BadRequest("'offset' must be a whole number of events to skip.");
+            return Problems.BadRequest("'offset' must be a whole number of events to skip.", "not_whole_number", ("param", "offset"), ("min", "0"));
         var sources = 1;
         if (minSources is { Length: > 0 } && (!int.TryParse(minSources, NumberStyles.None, CultureInfo.InvariantCulture, out sources) || sources < 1))
-            return Problems.BadRequest("'min_sources' must be a whole number of 1 or more.");
+            return Problems.BadRequest("'min_sources' must be a whole number of 1 or more.", "not_whole_number", ("param", "min_sources"), ("min", "1"));
         var snapshot = await cache.GetAsync(ct);
         var matching = Matching(snapshot, query, sources);
         if (sort == "oldest") matching.Reverse();
@@ -57,16 +61,16 @@ public static class FusedApi
     internal static List<FusedEvent> Matching(EventSnapshot snapshot, EventQuery query, int minSources = 1) =>
         snapshot.Fused.NewestFirst.Where(f => f.SourcesCount >= minSources && EventMatch.Matches(f.Event, query)).ToList();
 
-    private static async Task<Results<Ok<FusedDetail>, ProblemHttpResult>> GetAsync(string id, IVigieStore store, EngineHolder engine, EventSnapshotCache cache, CancellationToken ct)
+    private static async Task<Results<Ok<FusedDetail>, ProblemHttpResult>> GetAsync([Description("The fused event id (URL-encoded).")] string id, IVigieStore store, EventSnapshotCache cache, CancellationToken ct)
     {
         id = EventEvidence.RouteId(id);
         var snapshot = await cache.GetAsync(ct);
-        if (snapshot.Fused.ById.GetValueOrDefault(id) is not { } fused) return Problems.NotFound($"No fused event with id '{id}'.");
+        if (snapshot.Fused.ById.GetValueOrDefault(id) is not { } fused) return Problems.NotFound("fused", id);
         var reports = new List<EventDetail>();
         foreach (var memberId in fused.MemberIds)
         {
             if (await store.GetEventAsync(memberId, ct) is not { } e) continue;
-            var (documents, highlights) = await EventEvidence.LoadAsync(e, store, engine, ct);
+            var (documents, highlights) = await EventEvidence.LoadAsync(e, store, ct);
             reports.Add(new EventDetail(e, documents, highlights, fused.Id));
         }
         return TypedResults.Ok(new FusedDetail(fused, reports));

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,20 +22,12 @@ public static class PlacesApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PlaceSummary>>, ProblemHttpResult>> SearchAsync(
-        string? q, string? country, int? limit, EventSnapshotCache cache, CancellationToken ct)
+        [Description("Words of the place's name, ignoring case and accents.")] string? q,
+        [Description("Only places of this ISO 3166 alpha-2 country.")] string? country,
+        [Description("How many places, 1 to 200 (default 20).")] int? limit, IVigieStore store, CancellationToken ct)
     {
         var n = limit ?? 20;
-        if (n is < 1 or > 200) return Problems.BadRequest("'limit' must be between 1 and 200.");
-        var snapshot = await cache.GetAsync(ct);
-        var folded = string.IsNullOrWhiteSpace(q) ? "" : Vigie.Text.Folding.Fold(q);
-        IEnumerable<PlaceSummary> places = snapshot.Places;
-        if (!string.IsNullOrWhiteSpace(country)) places = places.Where(p => string.Equals(p.Country, country.Trim(), StringComparison.OrdinalIgnoreCase));
-        var list = places
-            .Select(p => (Place: p, Name: Vigie.Text.Folding.Fold(p.Name)))
-            .Where(x => folded.Length == 0 || x.Name.Contains(folded, StringComparison.Ordinal))
-            .OrderBy(x => x.Name.StartsWith(folded, StringComparison.Ordinal) ? 0 : 1)
-            .ThenByDescending(x => x.Place.Events).ThenBy(x => x.Place.Name, StringComparer.Ordinal)
-            .Take(n).Select(x => x.Place).ToList();
-        return TypedResults.Ok<IReadOnlyList<PlaceSummary>>(list);
+        if (n is < 1 or > 200) return Problems.OutOfRange("limit", 1, 200);
+        return TypedResults.Ok(await store.SearchPlacesAsync(new PlaceQuery(q, country, n), ct));
     }
 }
