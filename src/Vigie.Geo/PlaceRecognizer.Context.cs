@@ -42,6 +42,7 @@ public sealed partial class PlaceRecognizer
                     // Every place inside the brackets, even past a name the gazetteer lacks: "Koko (Macomia, Cabo Delgado)".
                     var close = text.IndexOfAny([')', ']', '\n'], after);
                     for (var j = i + 1; j < _found.Count && close > 0 && tokens[_found[j].First].Start < close; j++) (a.Qualifiers ??= []).Add(_found[j]);
+                    a.BracketQualifiers = true;
                     continue;
                 }
                 var b = _found[i + 1];
@@ -94,7 +95,7 @@ public sealed partial class PlaceRecognizer
                     var place = q.Enclosing >= 0 ? q.Enclosing : q.Chosen;
                     if (place < 0 || !Qualifies(cand, q, place)) continue;
                     unit = place;
-                    brackets = q.InBrackets;
+                    brackets = q.InBrackets || cand.BracketQualifiers;
                     // A unit the text uses to place another name is meant as that unit.
                     q.Anchored |= q.Enclosing < 0;
                     break;
@@ -152,7 +153,7 @@ public sealed partial class PlaceRecognizer
         private bool Qualifies(Candidate cand, Candidate q, int place)
         {
             var kind = _g.KindOf(place);
-            if (q.InBrackets)
+            if (q.InBrackets || cand.BracketQualifiers)
                 return kind is not (PlaceKind.Airport or PlaceKind.Locality);
             if (kind is not (PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Nation or PlaceKind.Admin2 or PlaceKind.Region)) return false;
             // "Kabul, Kandahar and Herat": a list of the same kind of place.
