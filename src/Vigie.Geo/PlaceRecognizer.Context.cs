@@ -41,7 +41,8 @@ public sealed partial class PlaceRecognizer
                 {
                     // Every place inside the brackets, even past a name the gazetteer lacks: "Koko (Macomia, Cabo Delgado)".
                     var close = text.IndexOfAny([')', ']', '\n'], after);
-                    for (var j = i + 1; j < _found.Count && close > 0 && tokens[_found[j].First].Start < close; j++) (a.Qualifiers ??= []).Add(_found[j]);
+                    for (var j = i + 1; j < _found.Count && close > 0 && tokens[_found[j].First].Start < close && NameList(after + 1, tokens[_found[j].First].Start); j++)
+                        (a.Qualifiers ??= []).Add(_found[j]);
                     a.BracketQualifiers = true;
                     continue;
                 }
@@ -327,6 +328,22 @@ public sealed partial class PlaceRecognizer
         {
             for (var k = from; k < text.Length; k++) if (!char.IsWhiteSpace(text[k])) return k;
             return -1;
+        }
+
+        /// <summary>Only names and commas between two offsets: "(Macomia, Cabo Delgado)" is a list of units, "(150 km from
+        /// Kabul)" is not.</summary>
+        private bool NameList(int from, int to)
+        {
+            var wordStart = true;
+            for (var k = from; k < to; k++)
+            {
+                var ch = text[k];
+                if (ch == ',' || char.IsWhiteSpace(ch)) { wordStart = true; continue; }
+                if (wordStart && !char.IsUpper(ch)) return false;
+                if (!char.IsLetter(ch) && ch is not ('-' or '\'' or '’')) return false;
+                wordStart = false;
+            }
+            return true;
         }
 
         /// <summary>The token stands inside brackets opened earlier on its line.</summary>
