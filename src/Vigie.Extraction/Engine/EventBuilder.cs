@@ -91,7 +91,7 @@ internal sealed class EventBuilder
                 if (!d.Dropped && d.Places.Count == 0 && !d.Match.Rule.Distribute && drafts.Any(o => !o.Dropped && o != d && o.Type == d.Type && o.Places.Count > 0))
                     d.Dropped = true;
             foreach (var d in drafts)
-                if (!d.Dropped && d.Places.Count == 0) d.Places = PlaceChoice.Nearest(d, drafts);
+                if (!d.Dropped && d.Places.Count == 0 && !d.Match.Rule.Distribute) d.Places = PlaceChoice.Nearest(d, drafts);
             foreach (var d in drafts)
             {
                 if (d.Dropped) continue;
@@ -104,7 +104,8 @@ internal sealed class EventBuilder
                 var historical = date is not null && _docDate is not null && date.FirstDay.Year < _docDate.FirstDay.Year - 1;
                 var trigger = d.View.Tokens[d.Trigger];
                 if (historical && trigger.HasNounReading) continue;
-                if (d.Places.Count == 0 && !historical) d.FallbackPlace = PlaceChoice.Lead(events, leadPlaces) ?? focus;
+                if (d.Places.Count == 0 && !historical)
+                    d.FallbackPlace = (d.Match.Rule.Distribute || s.Index == 0 ? null : PlaceChoice.Lead(events, leadPlaces)) ?? focus;
                 events.Add(new SentenceEvent(ToEvent(d, date), d.Date is not null, s.Index, d.PerpetratorOnly, !d.NounOnly,
                     d.NounOnly && Coreference.IsAnaphoric(d.View, d.Trigger, _lang.Grammar)));
             }

@@ -35,7 +35,8 @@ internal static class PlaceChoice
         return [];
     }
 
-    /// <summary>The lead's place: the places of the lead's first located event, else the finest place the lead names.</summary>
+    /// <summary>The lead's place, for an event told after the first sentence: the places of the lead's first located
+    /// event, else the finest place the lead names.</summary>
     public static Location? Lead(IReadOnlyList<SentenceEvent> events, IEnumerable<MentionRef> leadPlaces)
     {
         foreach (var e in events)
