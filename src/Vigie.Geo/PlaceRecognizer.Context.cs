@@ -41,7 +41,9 @@ public sealed partial class PlaceRecognizer
                 {
                     // Every place inside the brackets, even past a name the gazetteer lacks: "Koko (Macomia, Cabo Delgado)".
                     var close = text.IndexOfAny([')', ']', '\n'], after);
-                    for (var j = i + 1; j < _found.Count && close > 0 && tokens[_found[j].First].Start < close; j++) (a.Qualifiers ??= []).Add(_found[j]);
+                    for (var j = i + 1; j < _found.Count && close > 0 && tokens[_found[j].First].Start < close && NameList(after + 1, tokens[_found[j].First].Start); j++)
+                        (a.Qualifiers ??= []).Add(_found[j]);
+                    a.BracketQualifiers = true;
                     continue;
                 }
                 var b = _found[i + 1];
@@ -94,7 +96,7 @@ public sealed partial class PlaceRecognizer
                     var place = q.Enclosing >= 0 ? q.Enclosing : q.Chosen;
                     if (place < 0 || !Qualifies(cand, q, place)) continue;
                     unit = place;
-                    brackets = q.InBrackets;
+                    brackets = q.InBrackets || cand.BracketQualifiers;
                     // A unit the text uses to place another name is meant as that unit.
                     q.Anchored |= q.Enclosing < 0;
                     break;
@@ -152,7 +154,7 @@ public sealed partial class PlaceRecognizer
         private bool Qualifies(Candidate cand, Candidate q, int place)
         {
             var kind = _g.KindOf(place);
-            if (q.InBrackets)
+            if (q.InBrackets || cand.BracketQualifiers)
                 return kind is not (PlaceKind.Airport or PlaceKind.Locality);
             if (kind is not (PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Nation or PlaceKind.Admin2 or PlaceKind.Region)) return false;
             // "Kabul, Kandahar and Herat": a list of the same kind of place.
@@ -326,6 +328,22 @@ public sealed partial class PlaceRecognizer
         {
             for (var k = from; k < text.Length; k++) if (!char.IsWhiteSpace(text[k])) return k;
             return -1;
+        }
+
+        /// <summary>Only names and commas between two offsets: "(Macomia, Cabo Delgado)" is a list of units, "(150 km from
+        /// Kabul)" is not.</summary>
+        private bool NameList(int from, int to)
+        {
+            var wordStart = true;
+            for (var k = from; k < to; k++)
+            {
+                var ch = text[k];
+                if (ch == ',' || char.IsWhiteSpace(ch)) { wordStart = true; continue; }
+                if (wordStart && !char.IsUpper(ch)) return false;
+                if (!char.IsLetter(ch) && ch is not ('-' or '\'' or '’')) return false;
+                wordStart = false;
+            }
+            return true;
         }
 
         /// <summary>The token stands inside brackets opened earlier on its line.</summary>

@@ -136,6 +136,8 @@ public sealed partial class PlaceRecognizer : IRecognizer<PlaceMention>
         public int Enclosing = -1;
         /// <summary>Candidates that qualify this one (", Texas", "(Macomia, Cabo Delgado)"), nearest first.</summary>
         public List<Candidate>? Qualifiers;
+        /// <summary>The qualifiers are the brackets right after the name, whatever names they hold that the gazetteer lacks.</summary>
+        public bool BracketQualifiers;
         /// <summary>No mention came of the name: it places nothing else either.</summary>
         public bool Dropped;
         /// <summary>The choice was fixed by a qualifier.</summary>

@@ -63,10 +63,12 @@ internal sealed class EventBuilder
         var events = new List<SentenceEvent>();
         var lastActorByType = new Dictionary<string, MentionRef>(StringComparer.Ordinal);
         var mi = 0;
+        var leadPlaces = new List<MentionRef>();
         foreach (var s in sentences)
         {
             while (mi < mentions.Count && mentions[mi].End <= s.Start) mi++;
             var view = SentenceView.Build(_input.Analysis, s, mentions, mi, _lang);
+            if (s.Index < PlaceChoice.LeadSentences) leadPlaces.AddRange(view.Mentions);
             var matches = _matcher.Match(view);
             var predicates = PredicateMatcher.HasCandidate(view, _lang);
             if (matches.Count == 0 && !predicates) continue;
@@ -102,6 +104,8 @@ internal sealed class EventBuilder
                 if (!d.Dropped && d.Places.Count == 0 && !d.Match.Rule.Distribute && drafts.Any(o => !o.Dropped && o != d && o.Type == d.Type && o.Places.Count > 0))
                     d.Dropped = true;
             foreach (var d in drafts)
+                if (!d.Dropped && d.Places.Count == 0 && !d.Match.Rule.Distribute) d.Places = PlaceChoice.Nearest(d, drafts);
+            foreach (var d in drafts)
             {
                 if (d.Dropped) continue;
                 if (d.Actor1 is null && TypeTraits.InheritsActor(d.Type) && d.Modality != Modality.Conditional)
@@ -113,7 +117,8 @@ internal sealed class EventBuilder
                 var historical = date is not null && _docDate is not null && date.FirstDay.Year < _docDate.FirstDay.Year - 1;
                 var trigger = d.View.Tokens[d.Trigger];
                 if (historical && trigger.HasNounReading) continue;
-                if (d.Places.Count == 0 && !historical && focus is not null) d.FallbackPlace = focus;
+                if (d.Places.Count == 0 && !historical)
+                    d.FallbackPlace = (d.Match.Rule.Distribute || s.Index == 0 ? null : PlaceChoice.Lead(events, leadPlaces)) ?? focus;
                 events.Add(new SentenceEvent(ToEvent(d, date), d.Date is not null, s.Index, d.PerpetratorOnly, !d.NounOnly,
                     d.NounOnly && Coreference.IsAnaphoric(d.View, d.Trigger, _lang.Grammar)));
             }
