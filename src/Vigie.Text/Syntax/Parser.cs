@@ -5,7 +5,7 @@ namespace Vigie.Text.Syntax;
 /// <see cref="Labeler"/> names them once the tree is built.</summary>
 internal sealed class Parser
 {
-    public const int MaxFeatures = 64;
+    public const int MaxFeatures = 72;
     private const int RootTag = 17;
 
     private readonly WeightTable _weights;
@@ -180,6 +180,12 @@ internal sealed class Parser
         f[n++] = FeatureHash.F(160, P(tags, s1), s0p);
         f[n++] = FeatureHash.F(161, s0headed, s0wp);
         f[n++] = FeatureHash.F(162, n0p, n0 >= 0 ? words[n0].Suffix3 : FeatureHash.None, s0p);
+        f[n++] = FeatureHash.F(163, n0w, n1w);
+        f[n++] = FeatureHash.F(164, s0w, n0p, n1p);
+        f[n++] = FeatureHash.F(165, s0p, n0w, n1p);
+        f[n++] = FeatureHash.F(166, s0 >= 0 ? words[s0].Suffix3 : FeatureHash.None, s0p, n0p);
+        f[n++] = FeatureHash.F(167, FeatureHash.F(0, P(tags, state.Input(3)), n0p), n1p, n2p);
+        f[n++] = FeatureHash.F(168, W(words, s1), s0p, n0p);
         return n;
     }
 

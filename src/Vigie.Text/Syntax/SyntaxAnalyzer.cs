@@ -11,9 +11,11 @@ public sealed record WordAnalysis(Upos[] Tags, string[] Feats, string[] Lemmas, 
 public sealed class SyntaxAnalyzer
 {
     private const string Magic = "VIGIE-SYNTAX";
-    private const int Version = 1;
+    // Version 2 adds the tagger's second pass at the end; version 1 models (no second pass) still read.
+    private const int Version = 2;
 
     private readonly Tagger _tagger;
+    private readonly Tagger? _retagger;
     private readonly FeatsTagger _feats;
     private readonly Lemmatizer _lemmatizer;
     private readonly Parser _parser;
@@ -21,11 +23,12 @@ public sealed class SyntaxAnalyzer
     private readonly MultiwordSplitter _multiwords;
     private readonly IWordClasses _classes;
 
-    internal SyntaxAnalyzer(string language, string trainedOn, Tagger tagger, FeatsTagger feats, Lemmatizer lemmatizer, Parser parser, Labeler labeler, MultiwordSplitter multiwords, IWordClasses classes)
+    internal SyntaxAnalyzer(string language, string trainedOn, Tagger tagger, Tagger? retagger, FeatsTagger feats, Lemmatizer lemmatizer, Parser parser, Labeler labeler, MultiwordSplitter multiwords, IWordClasses classes)
     {
         Language = language;
         TrainedOn = trainedOn;
         _tagger = tagger;
+        _retagger = retagger;
         _feats = feats;
         _lemmatizer = lemmatizer;
         _parser = parser;
@@ -41,7 +44,7 @@ public sealed class SyntaxAnalyzer
     public string TrainedOn { get; }
 
     /// <summary>How many weighted features the model holds, part by part.</summary>
-    public string Size => $"tagger {_tagger.Weights.FeatureCount:N0}, parser {_parser.Weights.FeatureCount:N0}, labeler {_labeler.Weights.FeatureCount:N0} features";
+    public string Size => $"tagger {_tagger.Weights.FeatureCount:N0}{(_retagger is null ? "" : $" + {_retagger.Weights.FeatureCount:N0}")}, parser {_parser.Weights.FeatureCount:N0}, labeler {_labeler.Weights.FeatureCount:N0} features";
 
     /// <summary>Splits surface tokens into syntactic words; each word says which token it came from.</summary>
     public List<(string Form, int Token)> Words(IReadOnlyList<string> tokens)
@@ -71,6 +74,12 @@ public sealed class SyntaxAnalyzer
         var tags = new Upos[n];
         var wordAtoms = atoms.AsSpan(1);
         _tagger.Tag(wordAtoms, tags);
+        if (_retagger is not null)
+        {
+            Span<int> first = n <= 256 ? stackalloc int[n] : new int[n];
+            for (var i = 0; i < n; i++) first[i] = (int)tags[i];
+            _retagger.Retag(wordAtoms, first, tags);
+        }
         var featAtoms = new ulong[n + 1];
         featAtoms[0] = FeatureHash.None;
         var feats = _feats.Predict(wordAtoms, tags, featAtoms.AsSpan(1));
@@ -147,6 +156,8 @@ public sealed class SyntaxAnalyzer
         }
         w.Write(_multiwords.Weights is not null);
         _multiwords.Weights?.Write(w);
+        w.Write(_retagger is not null);
+        _retagger?.Weights.Write(w);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
@@ -160,7 +171,7 @@ public sealed class SyntaxAnalyzer
         {
             if (r.ReadString() != Magic) throw new InvalidDataException($"{path}: not a Vigie syntax model");
             var version = r.ReadInt32();
-            if (version != Version) throw new InvalidDataException($"{path}: model version {version}, this Vigie reads version {Version}; retrain with ./vigie train-syntax");
+            if (version is not (1 or Version)) throw new InvalidDataException($"{path}: model version {version}, this Vigie reads version {Version}; retrain with ./vigie train-syntax");
             var language = r.ReadString();
             var trainedOn = r.ReadString();
             var tagger = new Tagger(WeightTable.Read(r));
@@ -205,7 +216,8 @@ public sealed class SyntaxAnalyzer
                 if (r.ReadBoolean()) ambiguous.Add(form);
             }
             var mwtWeights = r.ReadBoolean() ? WeightTable.Read(r) : null;
-            return new SyntaxAnalyzer(language, trainedOn, tagger, new FeatsTagger(tables, values), new Lemmatizer(known, rules), parser, labeler,
+            var retagger = version >= 2 && r.ReadBoolean() ? new Tagger(WeightTable.Read(r)) : null;
+            return new SyntaxAnalyzer(language, trainedOn, tagger, retagger, new FeatsTagger(tables, values), new Lemmatizer(known, rules), parser, labeler,
                 new MultiwordSplitter(expansions, ambiguous, mwtWeights), classes);
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException && !e.Message.StartsWith(path, StringComparison.Ordinal))

@@ -22,13 +22,13 @@ public sealed class NoWordClasses : IWordClasses
 
 /// <summary>The hashed atoms of one word that the tagger's and parser's features combine, computed once per word.</summary>
 internal readonly record struct WordAtoms(
-    ulong Lower, ulong Suffix1, ulong Suffix2, ulong Suffix3, ulong Suffix4, ulong Prefix1, ulong Prefix2, ulong Shape, ulong Classes)
+    ulong Lower, ulong Suffix1, ulong Suffix2, ulong Suffix3, ulong Suffix4, ulong Prefix1, ulong Prefix2, ulong Shape, ulong Classes, ulong Prefix3)
 {
     public static readonly WordAtoms Missing = new(FeatureHash.None, FeatureHash.None, FeatureHash.None, FeatureHash.None,
-        FeatureHash.None, FeatureHash.None, FeatureHash.None, FeatureHash.None, FeatureHash.None);
+        FeatureHash.None, FeatureHash.None, FeatureHash.None, FeatureHash.None, FeatureHash.None, FeatureHash.None);
 
     public static readonly WordAtoms Root = new(FeatureHash.Of("<root>"), FeatureHash.None, FeatureHash.None, FeatureHash.None,
-        FeatureHash.None, FeatureHash.None, FeatureHash.None, FeatureHash.Of("<root>"), FeatureHash.None);
+        FeatureHash.None, FeatureHash.None, FeatureHash.None, FeatureHash.Of("<root>"), FeatureHash.None, FeatureHash.None);
 
     /// <summary>Computes the atoms of a word form.</summary>
     public static WordAtoms Of(string form, IWordClasses classes) => Of(form, LowerForm(form), classes);
@@ -48,7 +48,8 @@ internal readonly record struct WordAtoms(
             Piece(span[..Math.Min(1, n)], 11),
             Piece(span[..Math.Min(2, n)], 12),
             ShapeHashes[ShapeIndex(form)],
-            classes.ClassesOf(lower) is { } c ? FeatureHash.Of(c) : FeatureHash.None);
+            classes.ClassesOf(lower) is { } c ? FeatureHash.Of(c) : FeatureHash.None,
+            Piece(span[..Math.Min(3, n)], 13));
     }
 
     /// <summary>The lower-case form with typographic apostrophes made ASCII, as treebanks mostly write them
