@@ -68,12 +68,12 @@ public sealed class Matcher
                 {
                     var a = found[k];
                     var b = found[best];
-                    if (a.Rule.Priority > b.Rule.Priority || (a.Rule.Priority == b.Rule.Priority && a.Specificity > b.Specificity)) best = k;
+                    if (Rank(a, b) < 0) best = k;
                 }
                 var keep = found[best];
                 for (var k = start; k < found.Count; k++)
                     if (k != best) keep.Alternatives.Add(found[k]);
-                keep.Alternatives.Sort((a, b) => a.Rule.Priority != b.Rule.Priority ? b.Rule.Priority.CompareTo(a.Rule.Priority) : b.Specificity.CompareTo(a.Specificity));
+                keep.Alternatives.Sort(Rank);
                 found.RemoveRange(start, found.Count - start);
                 found.Add(keep);
             }
@@ -88,6 +88,10 @@ public sealed class Matcher
         }
         return found;
     }
+
+    // The better of two matches sorts first: the higher priority, then the more specific pattern.
+    private static int Rank(RuleMatch a, RuleMatch b) =>
+        a.Rule.Priority != b.Rule.Priority ? b.Rule.Priority.CompareTo(a.Rule.Priority) : b.Specificity.CompareTo(a.Specificity);
 
     private RuleMatch? TryMatch(SentenceView view, EventRule rule, CompiledPattern pattern, int trigger)
     {
