@@ -97,6 +97,7 @@ internal sealed class EventBuilder
             }
             Refine(drafts);
             Merge(drafts);
+            if (tree is not null) AttachVictims(drafts, tree, view);
             FoldCasualties(drafts);
             // A placeless event summarised in a sentence whose other events of its type name places is that summary
             // ("capturing provincial cities …: the capture of Kandahar").
@@ -624,6 +625,31 @@ internal sealed class EventBuilder
                 a.PerpetratorOnly &= b.PerpetratorOnly;
                 a.NounOnly &= b.NounOnly;
                 b.Dropped = true;
+            }
+        }
+    }
+
+    // Victims no number counts ("kills Catholic priest") give a violent event of the sentence that has no count of them.
+    private void AttachVictims(List<Draft> drafts, ClauseTree tree, SentenceView view)
+    {
+        static bool Counts(Draft d) => !d.Dropped && (TypeTraits.Violent.Contains(d.Type) || d.Type == "casualties");
+        if (!drafts.Exists(Counts)) return;
+        foreach (var (counts, kind, harm) in TreeVictims.Read(tree, view, _text, _lang.Clauses, _lang.Code + "/number/"))
+        {
+            // An event's own word is no victim ("executed an attack").
+            if (drafts.Exists(d => counts.Exists(n => d.Trigger >= n.First && d.Trigger <= n.Last))) continue;
+            var hosts = drafts.FindAll(d => Counts(d) && TypeTraits.AcceptedKinds(d.Type).Contains(kind));
+            var related = hosts.FindAll(d => TreeVictims.Befalls(tree, tree.WordOf(d.Trigger), harm));
+            // With no event in the harm's own clauses, it is still the toll of the sentence's event unless it is told as
+            // a cause or a background ("riots broke out after a man died in custody").
+            if (related.Count == 0 && !TreeVictims.Subordinate(tree, harm)) related = hosts;
+            foreach (var d in related)
+            {
+                // The victims complete a count of some of them ("3 soldiers" of "3 soldiers and a police officer"), never
+                // another number.
+                if (d.Quantities.Exists(q => q.Kind == kind && !counts.Contains(q.Number))) continue;
+                foreach (var n in counts)
+                    if (!d.Quantities.Exists(q => q.Number == n)) d.Quantities.Add((n, kind));
             }
         }
     }

@@ -22,6 +22,7 @@ namespace Vigie.Extraction.Patterns;
 /// <param name="PlannedFeatures">Morphological features of a planned verb (French <c>Tense=Fut</c>, <c>Mood=Cnd</c>).</param>
 /// <param name="HearsayCompound">A compound tense whose auxiliary has a planned feature reports hearsay, not a plan
 /// (French "aurait tué").</param>
+/// <param name="Victims">Verbs of harm whose victims the tree counts when no number does ("killed a priest").</param>
 public sealed record ClauseCues(
     FrozenSet<string> ConditionalMarks,
     FrozenSet<string> ConditionalCases,
@@ -37,17 +38,18 @@ public sealed record ClauseCues(
     FrozenSet<string> PatientCases,
     FrozenSet<string> LightVerbs,
     IReadOnlyList<string> PlannedFeatures,
-    bool HearsayCompound)
+    bool HearsayCompound,
+    VictimCues Victims)
 {
     private static readonly FrozenSet<string> Keys = new[]
     {
         "conditional_marks", "conditional_cases", "negators", "negating_governors", "modal_auxiliaries", "planned_governors",
         "denial_governors", "speech_governors", "claim_governors", "attribution_cases", "purpose_marks", "patient_cases",
-        "light_verbs", "planned_features", "hearsay_compound",
+        "light_verbs", "planned_features", "hearsay_compound", "fatal_verbs", "dying_verbs", "fatal_results", "injuring_verbs", "near_misses",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>No cues: the tree gives no modality (a language without <c>clauses.yaml</c>).</summary>
-    public static ClauseCues None { get; } = new([], [], [], [], [], [], [], [], [], [], [], [], [], [], false);
+    public static ClauseCues None { get; } = new([], [], [], [], [], [], [], [], [], [], [], [], [], [], false, VictimCues.None);
 
     /// <summary>Reads <c>clauses.yaml</c>; unknown keys and non-list values are <c>file:line</c> errors.</summary>
     public static ClauseCues Read(YamlMappingNode root, string rel)
@@ -76,6 +78,19 @@ public sealed record ClauseCues(
         return new ClauseCues(Lemmas("conditional_marks"), Lemmas("conditional_cases"), Lemmas("negators"), Lemmas("negating_governors"),
             Lemmas("modal_auxiliaries"), Lemmas("planned_governors"), Lemmas("denial_governors"), Lemmas("speech_governors"),
             Lemmas("claim_governors"), Lemmas("attribution_cases"), Lemmas("purpose_marks"), Lemmas("patient_cases"), Lemmas("light_verbs"),
-            features, hearsay);
+            features, hearsay, new VictimCues(Lemmas("fatal_verbs"), Lemmas("dying_verbs"), Lemmas("fatal_results"), Lemmas("injuring_verbs"), Lemmas("near_misses")));
     }
+}
+
+/// <summary>The verbs of harm whose victims the tree counts one by one when no number counts them (<c>clauses.yaml</c>).</summary>
+/// <param name="FatalVerbs">Verbs whose object (or passive subject) dies: "kill", "behead", "tuer".</param>
+/// <param name="DyingVerbs">Verbs whose subject dies: "die", "succumb", "mourir".</param>
+/// <param name="FatalResults">Words that make any verb of harm fatal: "beaten to death", "shot dead", "battu à mort".</param>
+/// <param name="InjuringVerbs">Verbs whose object (or passive subject) is wounded: "injure", "blesser".</param>
+/// <param name="NearMisses">Adverbs of a harm that did not happen: "nearly killed", "presque tué".</param>
+public sealed record VictimCues(FrozenSet<string> FatalVerbs, FrozenSet<string> DyingVerbs, FrozenSet<string> FatalResults, FrozenSet<string> InjuringVerbs,
+    FrozenSet<string> NearMisses)
+{
+    /// <summary>No verbs of harm: the tree counts no victims.</summary>
+    public static VictimCues None { get; } = new([], [], [], [], []);
 }
