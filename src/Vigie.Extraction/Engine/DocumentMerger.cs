@@ -109,7 +109,8 @@ internal static class DocumentMerger
     /// An act named only by its agents' noun ("Attackers burned down the church") does not take in what a verb tells.
     private static bool Accessory(SentenceEvent act, SentenceEvent accessory, SameEventRules rules) =>
         TypeTraits.Accessories.Contains(accessory.Event.Type) && rules.Types.AbsorbsDirectly(act.Event.Type, accessory.Event.Type)
-        && (act.VerbTrigger || !accessory.VerbTrigger || act.Event.Type != GenericViolence);
+        && (act.VerbTrigger || !accessory.VerbTrigger || act.Event.Type != GenericViolence)
+        && (!TypeTraits.AccessoryWhenHarmful.Contains(accessory.Event.Type) || act.Event.Quantities.Any(q => q.Kind is "fatalities" or "injured"));
 
     private static int ModalityRank(Modality m) => m switch { Modality.Asserted => 0, Modality.Claimed => 1, _ => 2 };
 

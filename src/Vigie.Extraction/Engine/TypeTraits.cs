@@ -23,11 +23,18 @@ public static class TypeTraits
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Types that, told in the sentence of an act that absorbs them, only qualify it: what protesters demand or
-    /// denounce, the attack or the damage a mob or an armed group carries out, its toll.</summary>
+    /// denounce, the attack or the damage a mob or an armed group carries out, its toll, the arrests it ends in, the
+    /// crime that names its perpetrators or its motive ("a gang attacked…", "a robbery suspect was beaten to death"), the
+    /// fight with police a riot is.</summary>
     public static readonly FrozenSet<string> Accessories = new[]
     {
         "demand", "criticism", "attack", "casualties", "looting_destruction", "protest", "protest_with_intervention", "abduction",
+        "arrest", "organized_crime", "armed_clash",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Accessories only to an act that harmed people: a gang that kills is an attack's perpetrator, a gang that
+    /// robs a shop is a crime of its own.</summary>
+    public static readonly FrozenSet<string> AccessoryWhenHarmful = new[] { "organized_crime" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>State forces (1) or non-state armed groups (2); null for who bears no arms.</summary>
     public static int? ArmedSide(string? role) => role switch
