@@ -110,7 +110,7 @@ internal static class DocumentMerger
     private static bool Accessory(SentenceEvent act, SentenceEvent accessory, SameEventRules rules) =>
         TypeTraits.Accessories.Contains(accessory.Event.Type) && rules.Types.AbsorbsDirectly(act.Event.Type, accessory.Event.Type)
         && (act.VerbTrigger || !accessory.VerbTrigger || act.Event.Type != GenericViolence)
-        && (!TypeTraits.AccessoryWhenHarmful.Contains(accessory.Event.Type) || act.Event.Quantities.Any(q => q.Kind is "fatalities" or "injured"));
+        && (!TypeTraits.AccessoryWhenHarmful.Contains(accessory.Event.Type) || act.Event.Quantities.Any(q => TypeTraits.IsHarm(q.Kind)));
 
     private static int ModalityRank(Modality m) => m switch { Modality.Asserted => 0, Modality.Claimed => 1, _ => 2 };
 

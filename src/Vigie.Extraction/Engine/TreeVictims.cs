@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Vigie.Core;
 using Vigie.Extraction.Patterns;
 using Vigie.Text.Syntax;
@@ -66,7 +67,7 @@ internal static class TreeVictims
     }
 
     // "beaten to death", "shot dead": a dependent of the verb, or of its object, says the harm was fatal.
-    private static bool HasResult(ClauseTree tree, int w, System.Collections.Frozen.FrozenSet<string> results)
+    private static bool HasResult(ClauseTree tree, int w, FrozenSet<string> results)
     {
         if (results.Count == 0) return false;
         var obj = tree.Child(w, "obj");

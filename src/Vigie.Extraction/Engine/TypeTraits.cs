@@ -115,6 +115,9 @@ public static class TypeTraits
     public static IReadOnlyList<string> AcceptedKinds(string type) =>
         Kinds.TryGetValue(type, out var k) ? k : Violent.Contains(type) ? ViolentKinds : [];
 
+    /// <summary>Whether a kind counts people harmed: the kinds of a toll (<c>casualties</c>).</summary>
+    public static bool IsHarm(string? kind) => kind is not null && Array.IndexOf(Kinds["casualties"], kind) >= 0;
+
     /// <summary>Whether a kind names who is counted (people, troops) rather than what happened to them (fatalities, injured…).</summary>
     public static bool IsGroupKind(string kind) => kind is "people" or "troops";
 
