@@ -68,8 +68,17 @@ internal sealed partial class NumberRecognizer
                 agent = IsAgent(atoms, afterNoun, v, ve, hv);
                 break;
             }
-            // The participle after an auxiliary is the clause's verb: "ont été déployés" ends the search.
-            if (auxiliary && av.IsWord && !voice.IsAuxiliary(av.Text) && !voice.IsAdverb(av.Text) && !_lex.Stopwords.Contains(av.Text)) break;
+            // The participle after an auxiliary is the clause's verb: "ont été déployés" ends the search, unless a verb of
+            // harm is coordinated with it ("were shot and injured", "ont été frappés et blessés").
+            if (auxiliary && av.IsWord && !voice.IsAuxiliary(av.Text) && !voice.IsAdverb(av.Text) && !_lex.Stopwords.Contains(av.Text))
+            {
+                if (v + 2 < atoms.Length && voice.Coordinators.Contains(atoms[v + 1].Text) && _lex.Verbs.Match(atoms, v + 2, out var ce) is { } coordinated)
+                {
+                    after = coordinated;
+                    agent = IsAgent(atoms, afterNoun, v + 2, ce, coordinated);
+                }
+                break;
+            }
             if (voice.IsAuxiliary(av.Text)) auxiliary = true;
         }
         if (agent) return kind;

@@ -60,7 +60,19 @@ internal static class DocumentMerger
             var stated = home.Members.Exists(m => m.DateStated);
             home.Probe = stated ? home.Merged : home.Merged with { Date = null };
         }
-        return groups.Select(g => TypeTraits.ByTarget(g.Merged, catalog)).ToList();
+        return groups.Select(g => TypeTraits.ByTarget(Unharmed(g, catalog), catalog)).ToList();
+    }
+
+    /// <summary>A crime's perpetrators named beside an act that harmed no one ("armed robbers attacked a jewellery
+    /// store") make it the crime: the act is only how the crime was done.</summary>
+    private static Event Unharmed(Group g, EventTypeCatalog catalog)
+    {
+        var e = g.Merged;
+        if (Harmful(e) || e.Type != GenericViolence) return e;
+        // An act named by a noun ("implicated in serial killings") is the harm itself, whatever its toll.
+        if (g.Members.Exists(m => m.Event.Type == GenericViolence && !m.VerbTrigger)) return e;
+        var crime = g.Members.Find(m => m.PerpetratorOnly && TypeTraits.AccessoryWhenHarmful.Contains(m.Event.Type));
+        return crime is null ? e : e with { Type = crime.Event.Type, Codes = catalog.Get(crime.Event.Type).CodesFor(e.Actor1?.Role) };
     }
 
     /// <summary>The event a definite noun ("the attack") or a later sentence that states no date of its own ("Two civilians
@@ -110,7 +122,9 @@ internal static class DocumentMerger
     private static bool Accessory(SentenceEvent act, SentenceEvent accessory, SameEventRules rules) =>
         TypeTraits.Accessories.Contains(accessory.Event.Type) && rules.Types.AbsorbsDirectly(act.Event.Type, accessory.Event.Type)
         && (act.VerbTrigger || !accessory.VerbTrigger || act.Event.Type != GenericViolence)
-        && (!TypeTraits.AccessoryWhenHarmful.Contains(accessory.Event.Type) || act.Event.Quantities.Any(q => TypeTraits.IsHarm(q.Kind)));
+        && (!TypeTraits.AccessoryWhenHarmful.Contains(accessory.Event.Type) || Harmful(act.Event) || Harmful(accessory.Event));
+
+    private static bool Harmful(Event e) => e.Quantities.Any(q => TypeTraits.IsHarm(q.Kind));
 
     private static int ModalityRank(Modality m) => m switch { Modality.Asserted => 0, Modality.Claimed => 1, _ => 2 };
 

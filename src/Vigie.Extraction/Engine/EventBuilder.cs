@@ -243,7 +243,8 @@ internal sealed class EventBuilder
 
         // Modality: from the tree where the sentence has one, from the words around the trigger otherwise.
         var boundClaimant = d.Claimant;
-        var modality = ModalityOf(v, m, d, out var drop);
+        var treeReads = args is not null && tree is not null && tree.WordOf(m.Trigger) >= 0;
+        var modality = ModalityOf(v, m, d, treeReads, out var drop);
         if (drop) yield break;
         if (args is not null && tree is not null)
         {
@@ -508,7 +509,9 @@ internal sealed class EventBuilder
 
     // ---- modality ----
 
-    private Modality ModalityOf(SentenceView v, RuleMatch m, Draft d, out bool drop)
+    /// <param name="treeReads">The tree reads the trigger: it decides what is a purpose ("in an attempt to stop the
+    /// crowd, police shot two people" tells of the shooting); word order decides only without it.</param>
+    private Modality ModalityOf(SentenceView v, RuleMatch m, Draft d, bool treeReads, out bool drop)
     {
         drop = false;
         var mk = _lang.Modality;
@@ -538,7 +541,7 @@ internal sealed class EventBuilder
             return false;
         }
 
-        if (Before(mk.Purpose, -1, true, out _) || Before(mk.Habitual, 3, true, out _)) { drop = true; return Modality.Asserted; }
+        if ((!treeReads && Before(mk.Purpose, -1, true, out _)) || Before(mk.Habitual, 3, true, out _)) { drop = true; return Modality.Asserted; }
         // The cause named in a complement ("after a nerve agent attack") is background to the main event.
         if (Before(mk.Background, 6, true, out _)) d.Confidence -= 0.25;
         if (question) return Modality.Question;
@@ -578,8 +581,8 @@ internal sealed class EventBuilder
 
     // ---- ACLED semantics ----
 
-    private static readonly HashSet<string> ArmedRoles = new(StringComparer.Ordinal) { "MIL", "REB", "INS", "POL", "SPY", "UAF", "PMG", "MLT" };
-    private static readonly HashSet<string> StateRoles = new(StringComparer.Ordinal) { "MIL", "POL", "GOV", "SPY" };
+    private static readonly HashSet<string> ArmedRoles = new(StringComparer.Ordinal) { "MIL", "COP", "SPY", "REB", "INS", "UAF", "PMC" };
+    private static readonly HashSet<string> StateRoles = new(StringComparer.Ordinal) { "MIL", "COP", "GOV", "SPY" };
 
     /// <summary>A state force or government role.</summary>
     internal static bool IsStateRole(string? role) => role is not null && StateRoles.Contains(role);
@@ -649,7 +652,11 @@ internal sealed class EventBuilder
                 // another number.
                 if (d.Quantities.Exists(q => q.Kind == kind && !counts.Contains(q.Number))) continue;
                 foreach (var n in counts)
+                {
+                    // The tree's reading of a number replaces the kind the text layer gave it from another clause.
+                    d.Quantities.RemoveAll(q => q.Number != n && q.Number.First == n.First && q.Number.Last == n.Last);
                     if (!d.Quantities.Exists(q => q.Number == n)) d.Quantities.Add((n, kind));
+                }
             }
         }
     }

@@ -43,7 +43,7 @@ internal static class PredicateMatcher
             var token = view.Tokens[i];
             if (!token.IsWord || covered.Contains(i)) continue;
             var w = tree.WordOf(i);
-            if (w < 0 || ReportsOther(tree, w, i, taken)) continue;
+            if (w < 0 || ReportsOther(tree, w, i, taken, windowAt)) continue;
             tried.Clear();
             RuleMatch? best = null;
             TreeArguments? asPatient = null, asAgent = null;
@@ -80,11 +80,19 @@ internal static class PredicateMatcher
 
     // A verb that tells of an event another rule found is that event, not one of its own: its subject is that event's
     // trigger ("a gas explosion killed six workers", "the attack killed five"), or it is a clause without a subject
-    // hanging on that event's words ("opened fire on protesters, killing two").
-    private static bool ReportsOther(ClauseTree tree, int w, int token, HashSet<int> taken)
+    // hanging on that event's words ("opened fire on protesters, killing two"). A subject that names the perpetrators
+    // of a crime ("the gang strangled the boy") does not make the verb its report: the verb tells its own act, which
+    // the document's merge makes one event with the crime when it harmed people.
+    private static bool ReportsOther(ClauseTree tree, int w, int token, HashSet<int> taken, Dictionary<int, RuleMatch> windowAt)
     {
         foreach (var c in tree.Children(w))
-            if (tree.Is(c, "nsubj") && taken.Contains(tree.TokenOf(c)) && tree.TokenOf(c) != token) return true;
+        {
+            if (!tree.Is(c, "nsubj")) continue;
+            var s = tree.TokenOf(c);
+            if (s == token || !taken.Contains(s)) continue;
+            if (windowAt.TryGetValue(s, out var subject) && TypeTraits.AccessoryWhenHarmful.Contains(subject.Rule.Type)) continue;
+            return true;
+        }
         var head = tree.Head(w);
         if (head < 0 || tree.HasChild(w, "nsubj")) return false;
         if (!(tree.Is(w, "acl") || tree.Is(w, "advcl") || tree.Is(w, "conj") || tree.Is(w, "xcomp"))) return false;

@@ -94,6 +94,9 @@ internal static class TreeModality
                 continue;
             }
             if (tree.Is(node, "advcl") && node == clauseHead && tree.HasMarker(node, cues.PurposeMarks, "mark")) purpose = true;
+            // An infinitive clause of a noun ("an attempt to seize the town", "une tentative pour reprendre") says what
+            // was sought, not what happened.
+            if (tree.Is(node, "acl") && node == clauseHead && tree.IsNominal(head) && tree.HasChild(node, "mark") && tree.HasFeature(node, "VerbForm=Inf")) purpose = true;
             if (tree.Is(node, "ccomp") || tree.Is(node, "csubj"))
             {
                 var g = tree.Lemma(head);
