@@ -18,6 +18,8 @@ internal sealed class ActorLexicon
     public required FrozenSet<string> Articles { get; init; }
     public required FrozenSet<string> QualifierLinks { get; init; }
     public required FrozenSet<string> PossessiveMarks { get; init; }
+    /// <summary>Nouns of a party's people ("official", "membre"): a party named with one is that person, not its arms.</summary>
+    public required FrozenSet<string> MemberNouns { get; init; }
     public required FrozenSet<string> NonSubjectBefore { get; init; }
     public required FrozenSet<string> PeopleDeterminers { get; init; }
     public required bool DemonymAfterNoun { get; init; }
@@ -350,7 +352,7 @@ internal sealed class ActorDataLoader
         var cues = ReadYamlMapping(cueFile);
         if (cues is null) return null;
         CheckKeys(cueFile, cues, "actor_verbs", "passive_markers", "place_before", "articles", "qualifier_links", "possessive_marks",
-            "demonym_position", "demonym_noun_needs_capital", "people_determiners", "non_subject_before", "anaphors", "coreference_window");
+            "member_nouns", "demonym_position", "demonym_noun_needs_capital", "people_determiners", "non_subject_before", "anaphors", "coreference_window");
         FrozenSet<string> Words(string key)
         {
             if (Child(cues, key) is not YamlSequenceNode seq) { Error(cueFile, cues.Start.Line, $"'{key}' is missing or not a list"); return FrozenSet<string>.Empty; }
@@ -397,6 +399,7 @@ internal sealed class ActorDataLoader
             Articles = Words("articles"),
             QualifierLinks = Words("qualifier_links"),
             PossessiveMarks = Words("possessive_marks"),
+            MemberNouns = Words("member_nouns"),
             NonSubjectBefore = Words("non_subject_before"),
             PeopleDeterminers = Words("people_determiners"),
             DemonymAfterNoun = position == "after",

@@ -275,7 +275,11 @@ public sealed class ActorRecognizer : IRecognizer<ActorMention>
             {
                 var def = owner._data.Actors[name.Target];
                 var armed = def.Kind == ActorKind.Group;
-                Emit(span.Start, span.End, AliasRule, def.ToActor(date), def, armed, armed);
+                var actor = def.ToActor(date);
+                // "a Renamo official", "un membre du Frelimo": a party's member is one of its people, whatever arms
+                // the party bears.
+                if (def.Kind == ActorKind.Party && NamesMember(span)) actor = actor with { Role = PartyRole };
+                Emit(span.Start, span.End, AliasRule, actor, def, armed, armed);
                 return false;
             }
             if (span.State is { } stateEntry)
@@ -374,6 +378,20 @@ public sealed class ActorRecognizer : IRecognizer<ActorMention>
         {
             var state = owner._data.Actors[stateId];
             Emit(start, end, rule, owner.Qualified(generic, state), state, generic.Group, false);
+        }
+
+        private const string PartyRole = "PTY";
+
+        // A member noun right after the name ("Renamo official") or before it across a link and articles ("membre de la
+        // Renamo").
+        private bool NamesMember(Span span)
+        {
+            if (span.End < _tokens.Count && _tokens[span.End].IsWord && lexicon.MemberNouns.Contains(_tokens[span.End].Folded)) return true;
+            var k = span.Start - 1;
+            while (k >= 0 && _tokens[k].IsWord && lexicon.Articles.Contains(_tokens[k].Folded)) k--;
+            if (k < 0 || !_tokens[k].IsWord || !lexicon.QualifierLinks.Contains(_tokens[k].Folded)) return false;
+            k--;
+            return k >= 0 && _tokens[k].IsWord && lexicon.MemberNouns.Contains(_tokens[k].Folded);
         }
 
         private void Emit(int startToken, int endToken, string rule, Actor actor, ActorDefinition? definition, bool group, bool armed)
