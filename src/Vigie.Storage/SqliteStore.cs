@@ -69,25 +69,30 @@ public sealed partial class SqliteStore : IVigieStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>Each migration runs in a write transaction taken at its start (BEGIN IMMEDIATE) that reads the version
+    /// again: another process opening the same new file at the same moment waits for it, then finds the migration done.</remarks>
     public async Task<int> MigrateAsync(CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            await Exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", ct);
-            var current = Convert.ToInt32(await Scalar(_connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", ct), CultureInfo.InvariantCulture);
+            var current = 0;
             foreach (var (version, sql) in SqliteMigrations.All)
             {
-                if (version <= current) continue;
-                await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(ct);
+                await using var tx = _connection.BeginTransaction(deferred: false);
                 await using (var cmd = _connection.CreateCommand())
                 {
                     cmd.Transaction = tx;
-                    cmd.CommandText = sql + $"; INSERT INTO schema_version (version) VALUES ({version});";
-                    await cmd.ExecuteNonQueryAsync(ct);
+                    cmd.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL); SELECT COALESCE(MAX(version), 0) FROM schema_version";
+                    current = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+                    if (version > current)
+                    {
+                        cmd.CommandText = sql + $"; INSERT INTO schema_version (version) VALUES ({version});";
+                        await cmd.ExecuteNonQueryAsync(ct);
+                        current = version;
+                    }
                 }
                 await tx.CommitAsync(ct);
-                current = version;
             }
             return current;
         }
@@ -269,13 +274,6 @@ public sealed partial class SqliteStore : IVigieStore
         await _reader.DisposeAsync();
         _gate.Dispose();
         _readGate.Dispose();
-    }
-
-    private async Task Exec(string sql, CancellationToken ct)
-    {
-        await using var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task<object?> Scalar(SqliteConnection c, string sql, CancellationToken ct)
