@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Vigie.Core;
 using Vigie.Fusion;
 using Vigie.Pipeline;
@@ -22,22 +23,50 @@ internal sealed record EventSnapshot(
 }
 
 /// <summary>The fused events newest first, by id, and the fused id of each extracted event.</summary>
-internal sealed record FusedIndex(IReadOnlyList<FusedEvent> NewestFirst, IReadOnlyDictionary<string, FusedEvent> ById, IReadOnlyDictionary<string, string> OfMember)
+/// <remarks>Immutable collections: a snapshot's index stays as its readers see it while the next one shares all but
+/// what an ingest changed (a few fused events), so that an update costs a few tree paths, not a copy of every entry.</remarks>
+internal sealed record FusedIndex(ImmutableSortedSet<FusedEvent> NewestFirst, ImmutableDictionary<string, FusedEvent> ById, ImmutableDictionary<string, string> OfMember)
 {
+    private static readonly Comparer<FusedEvent> Order = Comparer<FusedEvent>.Create(NewestFirstOrder);
+
     /// <summary>Indexes fused events, sorted newest first (by first day, then last day; undated last), as the raw list sorts.</summary>
     public static FusedIndex Of(IEnumerable<FusedEvent> fused)
     {
-        var list = fused
-            .OrderByDescending(f => f.Event.Date?.FirstDay ?? DateOnly.MinValue).ThenByDescending(f => f.Event.Date?.LastDay ?? DateOnly.MinValue)
-            .ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
-        var byId = new Dictionary<string, FusedEvent>(StringComparer.Ordinal);
-        var ofMember = new Dictionary<string, string>(StringComparer.Ordinal);
+        var list = fused.ToList();
+        var ofMember = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var f in list)
+            foreach (var m in f.MemberIds) ofMember[m] = f.Id;
+        return new FusedIndex(ImmutableSortedSet.CreateRange(Order, list), list.ToImmutableDictionary(f => f.Id, StringComparer.Ordinal), ofMember.ToImmutable());
+    }
+
+    /// <summary>This index with what adding events to the fuser changed.</summary>
+    public FusedIndex With(FusionChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Upserted.Count == 0 && changes.Removed.Count == 0) return this;
+        var (list, byId, ofMember) = (NewestFirst.ToBuilder(), ById.ToBuilder(), OfMember.ToBuilder());
+        foreach (var id in changes.Removed.Concat(changes.Upserted.Select(f => f.Id)))
+        {
+            if (!byId.TryGetValue(id, out var old)) continue;
+            byId.Remove(id);
+            list.Remove(old);
+            foreach (var m in old.MemberIds)
+                if (ofMember.GetValueOrDefault(m) == id) ofMember.Remove(m);
+        }
+        foreach (var f in changes.Upserted)
         {
             byId[f.Id] = f;
+            list.Add(f);
             foreach (var m in f.MemberIds) ofMember[m] = f.Id;
         }
-        return new FusedIndex(list, byId, ofMember);
+        return new FusedIndex(list.ToImmutable(), byId.ToImmutable(), ofMember.ToImmutable());
+    }
+
+    private static int NewestFirstOrder(FusedEvent a, FusedEvent b)
+    {
+        var c = (b.Event.Date?.FirstDay ?? DateOnly.MinValue).CompareTo(a.Event.Date?.FirstDay ?? DateOnly.MinValue);
+        if (c == 0) c = (b.Event.Date?.LastDay ?? DateOnly.MinValue).CompareTo(a.Event.Date?.LastDay ?? DateOnly.MinValue);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
     }
 }
 
@@ -141,9 +170,14 @@ internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions o
             if (last is null || e.Date.LastDay > last) last = e.Date.LastDay;
         }
         control.Add(added);
-        if (_snapshot is null) _fuser = EventFuser.Rebuild(added);
-        else _fuser.Add(added);
-        var snapshot = new EventSnapshot(control, FusedIndex.Of(_fuser.Fused()), Days(), first, last);
+        FusedIndex fused;
+        if (_snapshot is null)
+        {
+            _fuser = EventFuser.Rebuild(added);
+            fused = FusedIndex.Of(_fuser.Fused());
+        }
+        else fused = _snapshot.Fused.With(_fuser.Add(added));
+        var snapshot = new EventSnapshot(control, fused, Days(), first, last);
         Volatile.Write(ref _snapshot, snapshot);
         return snapshot;
     }
