@@ -25,14 +25,24 @@ internal sealed partial class Commands
         var noSqliteQueries = new Option<bool>("--no-sqlite-queries") { Description = "Time the queries on PostgreSQL only (with --pg)." };
         var queryDb = new Option<string?>("--query-db") { Description = "Write the synthetic query events into this SQLite file and keep it (e.g. to serve it and time the web UI)." };
         var pgKeep = new Option<bool>("--pg-keep") { Description = "Query the events an earlier run left in the PostgreSQL database instead of writing them again." };
+        var serve = new Option<bool>("--serve") { Description = "Only the load on the HTTP server: clients reading /api/events and /api/control, then beside one posting documents (req/s, p50, p95)." };
+        var serveDocuments = new Option<int>("--serve-documents") { Description = "Documents in the synthetic database of --serve (two events each).", DefaultValueFactory = _ => 20_000 };
+        var serveClients = new Option<int>("--serve-clients") { Description = "Clients at once in --serve.", DefaultValueFactory = _ => 20 };
+        var serveSeconds = new Option<double>("--serve-seconds") { Description = "Duration of each phase of --serve.", DefaultValueFactory = _ => 15 };
         var cmd = new Command("bench", "Measure extraction, ingest and query speed on a corpus built from the demo corpus (and ../shared/corpus/news when present).")
         {
-            megabytes, documents, noIngest, noExtract, queryEvents, queryDb, pg, queries, noSqliteQueries, pgKeep,
+            megabytes, documents, noIngest, noExtract, queryEvents, queryDb, pg, queries, noSqliteQueries, pgKeep, serve, serveDocuments, serveClients, serveSeconds,
         };
         cmd.SetAction(async (p, ct) =>
         {
             var ctx = Context(p);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9:0.0} GB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}"));
+            if (p.GetValue(serve))
+            {
+                var options = new ServeBenchOptions(Math.Max(1, p.GetValue(serveDocuments)), Math.Max(1, p.GetValue(serveClients)), Math.Max(0.1, p.GetValue(serveSeconds)));
+                await ServeBench.RunAsync(options, () => ctx.Analyzer, stdout, ct);
+                return 0;
+            }
             var read = Stopwatch.StartNew();
             var corpus = BenchCorpus.Load(ctx.CreateReader(1 << 20), p.GetValue(megabytes), p.GetValue(documents));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -177,12 +187,12 @@ internal sealed class BenchCorpus
 /// <summary>Query latency over many synthetic stored events, written in bulk, for the filters users type most.</summary>
 internal static class QueryBench
 {
-    private static readonly string[] Types = ["territory_taken", "armed_clash", "attack", "air_strike", "shelling", "protest", "arrest", "talks", "agreement", "deployment", "withdrawal", "casualties", "explosive_device", "abduction", "riot", "threat", "criticism", "demand", "sanction", "aid"];
-    private static readonly (string Country, string Name, double Lat, double Lon)[] Places =
+    internal static readonly string[] Types = ["territory_taken", "armed_clash", "attack", "air_strike", "shelling", "protest", "arrest", "talks", "agreement", "deployment", "withdrawal", "casualties", "explosive_device", "abduction", "riot", "threat", "criticism", "demand", "sanction", "aid"];
+    internal static readonly (string Country, string Name, double Lat, double Lon)[] Places =
         [.. Enumerable.Range(0, 400).Select(i => (Country: CountryCodes[i % CountryCodes.Length], Name: $"Place {i}", Lat: -40 + i % 80, Lon: -120 + i % 240))];
-    private static readonly string[] Words = ["forces", "soldiers", "rebels", "village", "killed", "attack", "town", "army", "police", "protesters", "capital", "border", "militants", "drone", "convoy", "ceasefire", "offensive", "talks", "hostages", "airport"];
+    internal static readonly string[] Words = ["forces", "soldiers", "rebels", "village", "killed", "attack", "town", "army", "police", "protesters", "capital", "border", "militants", "drone", "convoy", "ceasefire", "offensive", "talks", "hostages", "airport"];
 
-    private static string[] CountryCodes => ["AF", "ML", "UA", "SY", "YE", "SO", "NG", "SD", "ET", "CD", "BF", "NE", "IQ", "LY", "MZ", "CF", "TD", "CM", "PK", "MM"];
+    internal static string[] CountryCodes => ["AF", "ML", "UA", "SY", "YE", "SO", "NG", "SD", "ET", "CD", "BF", "NE", "IQ", "LY", "MZ", "CF", "TD", "CM", "PK", "MM"];
 
     public static async Task RunAsync(string engine, IVigieStore store, int count, int runs, TextWriter stdout, CancellationToken ct, bool write = true)
     {
@@ -246,7 +256,7 @@ internal static class QueryBench
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static Event Synthetic(Random r, int i, string docId)
+    internal static Event Synthetic(Random r, int i, string docId)
     {
         var place = Places[r.Next(Places.Length)];
         var day = new DateOnly(2015, 1, 1).AddDays(r.Next(3650));

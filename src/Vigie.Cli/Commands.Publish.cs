@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Vigie.Ingest;
 using Vigie.Pipeline.Distributed;
+using Vigie.Storage;
 
 namespace Vigie.Cli;
 
@@ -18,7 +19,7 @@ internal sealed partial class Commands
         PublishSummary summary;
         try
         {
-            summary = await DocumentPublisher.PublishAsync(url, items, ctx.Report, new SyncProgress<int>(n => stderr.WriteLine($"progress: {n} published")), ct);
+            summary = await DocumentPublisher.PublishAsync(url, StoreFactory.TargetName(ctx.Database), items, ctx.Report, new SyncProgress<int>(n => stderr.WriteLine($"progress: {n} published")), ct);
         }
         catch (QueueUnavailableException ex)
         {

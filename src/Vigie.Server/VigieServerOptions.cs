@@ -43,8 +43,8 @@ public sealed record VigieServerOptions
     public long MaxRequestBodyBytes { get; init; } = 4 << 20;
 
     /// <summary>How long the cached view of every event (control timeline, fused events, places) is served before the
-    /// store's counts are checked again; it is rebuilt, in the background, only when they changed.</summary>
-    public TimeSpan SnapshotLifetime { get; init; } = TimeSpan.FromSeconds(30);
+    /// store's event feed is read again for what other writers stored; only the new events are read, in the background.</summary>
+    public TimeSpan SnapshotLifetime { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Whether that view is built as soon as the server starts rather than on the first request.</summary>
     public bool WarmSnapshot { get; init; } = true;

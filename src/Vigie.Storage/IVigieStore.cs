@@ -25,6 +25,14 @@ public sealed record EventQuery(
 /// <summary>One page of events and the cursor of the next page (null when this is the last).</summary>
 public sealed record EventPage(IReadOnlyList<Event> Events, string? NextCursor);
 
+/// <summary>One page of events as their JSON (the contract's form of <see cref="Event"/>, spans aside) and the cursor of
+/// the next page: what a server sends without reading each event into objects and writing it again.</summary>
+public sealed record EventJsonPage(IReadOnlyList<string> Events, string? NextCursor);
+
+/// <summary>Events stored after a point of the store's event feed, in the order they were stored, and the feed's
+/// position after the last of them (the position given when there are none).</summary>
+public sealed record EventFeedPage(IReadOnlyList<Event> Events, long LastSeq);
+
 /// <summary>A place that stored events name, with how many events name it.</summary>
 public sealed record PlaceSummary(string Name, string? Country, string? Admin1, double Lat, double Lon, string Precision, long? GeonamesId, long Events);
 
@@ -69,6 +77,19 @@ public interface IVigieStore : IAsyncDisposable
 
     /// <summary>Events matching the query, ordered by date then id, one page at a time.</summary>
     Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken ct = default);
+
+    /// <summary>The page <see cref="QueryEventsAsync"/> gives, each event as its JSON.</summary>
+    async Task<EventJsonPage> QueryEventsJsonAsync(EventQuery query, CancellationToken ct = default)
+    {
+        var page = await QueryEventsAsync(query, ct);
+        return new EventJsonPage([.. page.Events.Select(e => VigieJson.Serialize(e))], page.NextCursor);
+    }
+
+    /// <summary>The event feed: up to <paramref name="limit"/> events stored after position <paramref name="seq"/> (0 for
+    /// the first), in the order they were stored. Reading on from each page's <see cref="EventFeedPage.LastSeq"/> sees
+    /// every event once, those that other processes store too, so that a view of every event is kept up to date by
+    /// reading only what is new.</summary>
+    Task<EventFeedPage> ReadEventsAfterAsync(long seq, int limit = 1000, CancellationToken ct = default);
 
     /// <summary>Every stored event in a stable order (for export, fusion and the control timeline).</summary>
     IAsyncEnumerable<Event> StreamEventsAsync(CancellationToken ct = default);

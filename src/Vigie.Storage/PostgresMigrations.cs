@@ -144,5 +144,13 @@ internal static class PostgresMigrations
             UPDATE documents SET label_folded = lower(COALESCE(title, '') || ' ' || COALESCE(source, '') || ' ' || id);
             CREATE INDEX documents_by_date ON documents (date DESC NULLS LAST, id);
             """),
+        // The event feed (IVigieStore.ReadEventsAfterAsync): each event gets a position from a sequence, events stored
+        // before numbered in their stored order; writers take the feed lock from numbering their events to their commit
+        // (PostgresStore.FeedLockKey), so positions grow in commit order and a reader never skips one committed late.
+        // Runs under the migration lock, as every migration does.
+        (4, """
+            ALTER TABLE events ADD COLUMN seq bigserial;
+            CREATE UNIQUE INDEX events_by_seq ON events (seq);
+            """),
     ];
 }

@@ -10,6 +10,11 @@ namespace Vigie.Storage;
 /// <summary>The store's writes: documents claimed with ON CONFLICT DO NOTHING, events and their children by binary COPY.</summary>
 public sealed partial class PostgresStore
 {
+    private const string EventColumns = "id, document_id, type, modality, date_value, date_last, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span, spans";
+
+    /// <summary>The advisory lock a writer holds from numbering its events to its commit.</summary>
+    private const long FeedLockKey = 0x5669676966; // "Vigif"
+
     /// <inheritdoc/>
     public async Task<StoreResult> StoreAsync(IReadOnlyList<StoredDocument> batch, CancellationToken ct = default)
     {
@@ -74,9 +79,10 @@ public sealed partial class PostgresStore
     /// <summary>Copies events into a per-connection staging table, then moves those whose id is new; returns the ids moved.</summary>
     private static async Task<HashSet<string>> InsertEventsAsync(NpgsqlConnection c, NpgsqlTransaction tx, List<Event> events, CancellationToken ct)
     {
-        await Exec(c, tx, "CREATE TEMP TABLE IF NOT EXISTS events_in (LIKE events) ON COMMIT DELETE ROWS", ct);
+        // The staging table has the columns written here, not the feed's seq (numbered on the move into events).
+        await Exec(c, tx, $"CREATE TEMP TABLE IF NOT EXISTS events_staged ON COMMIT DELETE ROWS AS SELECT {EventColumns} FROM events WITH NO DATA", ct);
         await using (var w = await c.BeginBinaryImportAsync(
-            "COPY events_in (id, document_id, type, modality, date_value, date_last, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span, spans) FROM STDIN (FORMAT BINARY)", ct))
+            "COPY events_staged (id, document_id, type, modality, date_value, date_last, date_precision, date_start, date_end, actor1_id, actor2_id, confidence, json, long_span, spans) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var e in events)
             {
@@ -100,7 +106,9 @@ public sealed partial class PostgresStore
             await w.CompleteAsync(ct);
         }
         var inserted = new HashSet<string>(StringComparer.Ordinal);
-        await using var cmd = new NpgsqlCommand("INSERT INTO events SELECT * FROM events_in ON CONFLICT DO NOTHING RETURNING id", c, tx);
+        // Held to the commit: the feed's positions are given in commit order (PostgresMigrations, version 4).
+        await Exec(c, tx, $"SELECT pg_advisory_xact_lock({FeedLockKey})", ct, timeoutSeconds: 0);
+        await using var cmd = new NpgsqlCommand($"INSERT INTO events ({EventColumns}) SELECT {EventColumns} FROM events_staged ON CONFLICT DO NOTHING RETURNING id", c, tx);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) inserted.Add(r.GetString(0));
         return inserted;

@@ -12,6 +12,16 @@ public static class StoreFactory
         || target.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
         || (target.Contains('=', StringComparison.Ordinal) && target.Contains("host", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The database a <c>--db</c> value names, the same for every spelling of it and without its credentials:
+    /// the full path of a SQLite file, <c>postgresql://host:port/database?search_path=…</c> otherwise.</summary>
+    public static string TargetName(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!IsPostgres(target)) return "sqlite:" + Path.GetFullPath(target);
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString.Normalize(target));
+        return $"postgresql://{b.Host}:{b.Port}/{b.Database ?? b.Username}?search_path={b.SearchPath}";
+    }
+
     /// <summary>Opens the store, migrated.</summary>
     public static Task<IVigieStore> OpenAsync(string target, CancellationToken ct = default) => OpenAsync(target, null, ct);
 

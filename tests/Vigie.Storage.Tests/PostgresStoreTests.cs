@@ -29,6 +29,20 @@ public sealed class PostgresStoreTests : StoreContract
         await ExecAsync(null, $"DROP SCHEMA IF EXISTS {_schema} CASCADE; DROP SCHEMA IF EXISTS {_schema}_new CASCADE; DROP SCHEMA IF EXISTS {_schema}_old CASCADE");
     }
 
+    [SkippableFact(Timeout = 120_000)]
+    public async Task Stores_opened_at_once_on_a_new_schema_all_migrate_it_once()
+    {
+        Skip.If(Server is null, Unavailable);
+        for (var run = 0; run < 5; run++)
+        {
+            await DropAsync();
+            await ExecAsync(null, $"CREATE SCHEMA {_schema}");
+            var stores = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => PostgresStore.OpenAsync(ConnectionString(_schema)))));
+            foreach (var s in stores) await s.DisposeAsync();
+            Assert.Equal([$"{PostgresMigrations.All.Count}|{PostgresMigrations.All.Count}"], await RowsAsync(_schema, "SELECT COUNT(*) || '|' || COUNT(DISTINCT version) FROM schema_version"));
+        }
+    }
+
     [SkippableFact]
     public async Task A_version_1_database_upgrades_to_the_keys_and_long_spans_a_new_one_writes()
     {

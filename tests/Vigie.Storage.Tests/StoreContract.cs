@@ -3,7 +3,7 @@ using Vigie.Core;
 namespace Vigie.Storage.Tests;
 
 /// <summary>What every Vigie store does, whatever engine is behind it: each concrete subclass runs every test here.</summary>
-public abstract class StoreContract : IAsyncLifetime
+public abstract partial class StoreContract : IAsyncLifetime
 {
     private readonly List<IVigieStore> _opened = [];
 

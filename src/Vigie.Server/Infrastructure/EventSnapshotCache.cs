@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Vigie.Core;
 using Vigie.Fusion;
 using Vigie.Pipeline;
@@ -22,54 +23,88 @@ internal sealed record EventSnapshot(
 }
 
 /// <summary>The fused events newest first, by id, and the fused id of each extracted event.</summary>
-internal sealed record FusedIndex(IReadOnlyList<FusedEvent> NewestFirst, IReadOnlyDictionary<string, FusedEvent> ById, IReadOnlyDictionary<string, string> OfMember)
+/// <remarks>Immutable collections: a snapshot's index stays as its readers see it while the next one shares all but
+/// what an ingest changed (a few fused events), so that an update costs a few tree paths, not a copy of every entry.</remarks>
+internal sealed record FusedIndex(ImmutableSortedSet<FusedEvent> NewestFirst, ImmutableDictionary<string, FusedEvent> ById, ImmutableDictionary<string, string> OfMember)
 {
+    private static readonly Comparer<FusedEvent> Order = Comparer<FusedEvent>.Create(NewestFirstOrder);
+
     /// <summary>Indexes fused events, sorted newest first (by first day, then last day; undated last), as the raw list sorts.</summary>
     public static FusedIndex Of(IEnumerable<FusedEvent> fused)
     {
-        var list = fused
-            .OrderByDescending(f => f.Event.Date?.FirstDay ?? DateOnly.MinValue).ThenByDescending(f => f.Event.Date?.LastDay ?? DateOnly.MinValue)
-            .ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
-        var byId = new Dictionary<string, FusedEvent>(StringComparer.Ordinal);
-        var ofMember = new Dictionary<string, string>(StringComparer.Ordinal);
+        var list = fused.ToList();
+        var ofMember = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var f in list)
+            foreach (var m in f.MemberIds) ofMember[m] = f.Id;
+        return new FusedIndex(ImmutableSortedSet.CreateRange(Order, list), list.ToImmutableDictionary(f => f.Id, StringComparer.Ordinal), ofMember.ToImmutable());
+    }
+
+    /// <summary>This index with what adding events to the fuser changed.</summary>
+    public FusedIndex With(FusionChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Upserted.Count == 0 && changes.Removed.Count == 0) return this;
+        var (list, byId, ofMember) = (NewestFirst.ToBuilder(), ById.ToBuilder(), OfMember.ToBuilder());
+        foreach (var id in changes.Removed.Concat(changes.Upserted.Select(f => f.Id)))
+        {
+            if (!byId.TryGetValue(id, out var old)) continue;
+            byId.Remove(id);
+            list.Remove(old);
+            foreach (var m in old.MemberIds)
+                if (ofMember.GetValueOrDefault(m) == id) ofMember.Remove(m);
+        }
+        foreach (var f in changes.Upserted)
         {
             byId[f.Id] = f;
+            list.Add(f);
             foreach (var m in f.MemberIds) ofMember[m] = f.Id;
         }
-        return new FusedIndex(list, byId, ofMember);
+        return new FusedIndex(list.ToImmutable(), byId.ToImmutable(), ofMember.ToImmutable());
+    }
+
+    private static int NewestFirstOrder(FusedEvent a, FusedEvent b)
+    {
+        var c = (b.Event.Date?.FirstDay ?? DateOnly.MinValue).CompareTo(a.Event.Date?.FirstDay ?? DateOnly.MinValue);
+        if (c == 0) c = (b.Event.Date?.LastDay ?? DateOnly.MinValue).CompareTo(a.Event.Date?.LastDay ?? DateOnly.MinValue);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
     }
 }
 
-/// <summary>Builds the <see cref="EventSnapshot"/> from the store and keeps it for a while.</summary>
-/// <remarks>The timeline comes from <see cref="ControlQueries.LoadTimelineAsync"/>, as the CLI's does; fusion runs
-/// over every stored event with the CLI's <see cref="EventFuser"/>. Ingestion through the API adds its events to both, and the snapshot expires so that other writers are seen.</remarks>
+/// <summary>Builds the <see cref="EventSnapshot"/> from the store's event feed and keeps it up to date from there.</summary>
+/// <remarks>The first build reads every event once (<see cref="IVigieStore.ReadEventsAfterAsync"/> from the start); after
+/// that, only events stored since the last position read are read and added to the timeline (the one that
+/// <see cref="ControlQueries.LoadTimelineAsync"/> gives the CLI), the fusion (the CLI's <see cref="EventFuser"/>) and
+/// the day counts: after each ingest through the API, and every <see cref="VigieServerOptions.SnapshotLifetime"/> in the
+/// background for the other writers. Requests are served the snapshot in place meanwhile, never kept waiting by a
+/// catch-up after the first build.</remarks>
 internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions options, TimeProvider clock, PlaceFeatures features) : IDisposable
 {
+    /// <summary>Events read from the feed at once.</summary>
+    private const int FeedPage = 5000;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<DateOnly, int> _perDay = [];
     private readonly HashSet<string> _counted = new(StringComparer.Ordinal);
     private EventFuser _fuser = new();
     private EventSnapshot? _snapshot;
-    private DateTimeOffset _builtAt;
-    private (long Documents, long Events) _builtFrom;
+    private DateTimeOffset _checkedAt;
+    private long _seq;
     private int _refreshing;
 
-    /// <summary>The current snapshot. Only the first build is waited for: a stale one is served while a check in the
-    /// background rebuilds it if the store's counts changed (fusion over a large store takes seconds).</summary>
+    /// <summary>The current snapshot. Only the first build is waited for: past its lifetime, the snapshot in place is
+    /// served while the events stored since are read in the background.</summary>
     public async Task<EventSnapshot> GetAsync(CancellationToken ct)
     {
-        if (_snapshot is { } current)
+        if (Volatile.Read(ref _snapshot) is { } current)
         {
-            if (clock.GetUtcNow() - _builtAt >= options.SnapshotLifetime && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+            if (clock.GetUtcNow() - _checkedAt >= options.SnapshotLifetime && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
                 _ = Task.Run(RefreshAsync, CancellationToken.None);
             return current;
         }
         await _gate.WaitAsync(ct);
         try
         {
-            if (_snapshot is { } built) return built;
-            return await BuildLockedAsync(ct);
+            return await CatchUpLockedAsync(ct);
         }
         finally { _gate.Release(); }
     }
@@ -89,12 +124,7 @@ internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions o
         try
         {
             await _gate.WaitAsync();
-            try
-            {
-                var stats = await store.GetStatsAsync();
-                if (_snapshot is not null && (stats.Documents, stats.Events) == _builtFrom) _builtAt = clock.GetUtcNow();
-                else await BuildLockedAsync(CancellationToken.None);
-            }
+            try { await CatchUpLockedAsync(CancellationToken.None); }
             finally { _gate.Release(); }
         }
         catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or OperationCanceledException or IOException)
@@ -104,89 +134,63 @@ internal sealed class EventSnapshotCache(IVigieStore store, VigieServerOptions o
         finally { Volatile.Write(ref _refreshing, 0); }
     }
 
-    private async Task<EventSnapshot> BuildLockedAsync(CancellationToken ct)
+    /// <summary>Brings the snapshot up to date with the events stored since it was last brought up to date (after an
+    /// ingest through the API): one read of the feed, not one query per document.</summary>
+    public async Task CatchUpAsync(CancellationToken ct)
     {
-        var stats = await store.GetStatsAsync(ct);
-        var snapshot = await BuildAsync(ct);
-        (_snapshot, _builtAt, _builtFrom) = (snapshot, clock.GetUtcNow(), (stats.Documents, stats.Events));
-        return snapshot;
-    }
-
-    /// <summary>Forgets the snapshot (after new events were stored).</summary>
-    public void Invalidate() => _snapshot = null;
-
-    /// <summary>Brings the snapshot up to date with documents just stored: only their events are read, and the timeline
-    /// and fusion take only them.</summary>
-    public async Task AddDocumentsAsync(IEnumerable<string> documentIds, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(documentIds);
         await _gate.WaitAsync(ct);
-        try
-        {
-            if (_snapshot is not { } current) return; // nothing built yet: the next read builds from the store
-            var added = new List<Event>();
-            foreach (var id in documentIds.Distinct(StringComparer.Ordinal))
-            {
-                string? cursor = null;
-                do
-                {
-                    var page = await store.QueryEventsAsync(new EventQuery(Document: id, Limit: EventFilter.MaxLimit, Cursor: cursor), ct);
-                    added.AddRange(page.Events.Where(e => !_counted.Contains(e.Id)));
-                    cursor = page.NextCursor;
-                }
-                while (cursor is not null);
-            }
-            var (first, last) = (current.FirstControlDate, current.LastControlDate);
-            foreach (var e in added)
-            {
-                Count(e);
-                if (!ControlTimeline.ControlTypes.Contains(e.Type) || e.Date is null) continue;
-                if (first is null || e.Date.FirstDay < first) first = e.Date.FirstDay;
-                if (last is null || e.Date.LastDay > last) last = e.Date.LastDay;
-            }
-            current.Control.Add(added.Where(e => ControlTimeline.ControlTypes.Contains(e.Type)));
-            _fuser.Add(added);
-            _snapshot = current with { Fused = FusedNewestFirst(), PerDay = Days(), FirstControlDate = first, LastControlDate = last };
-            var stats = await store.GetStatsAsync(ct);
-            _builtFrom = (stats.Documents, stats.Events);
-        }
+        try { await CatchUpLockedAsync(ct); }
         finally { _gate.Release(); }
     }
 
     /// <inheritdoc/>
     public void Dispose() => _gate.Dispose();
 
-    private void Count(Event e)
+    private async Task<EventSnapshot> CatchUpLockedAsync(CancellationToken ct)
     {
-        if (!_counted.Add(e.Id)) return; // a document posted again adds nothing
-        if (e.Date is not null) _perDay[e.Date.FirstDay] = _perDay.GetValueOrDefault(e.Date.FirstDay) + 1;
-    }
-
-    private List<DayCount> Days() => _perDay.OrderBy(kv => kv.Key).Select(kv => new DayCount(kv.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), kv.Value)).ToList();
-
-    private FusedIndex FusedNewestFirst() => FusedIndex.Of(_fuser.Fused());
-
-    private async Task<EventSnapshot> BuildAsync(CancellationToken ct)
-    {
-        _perDay.Clear();
-        _counted.Clear();
-        var all = new List<Event>();
-        await foreach (var e in store.StreamEventsAsync(ct))
+        var added = new List<Event>();
+        var seq = _seq;
+        while (true)
         {
-            Count(e);
-            all.Add(e);
+            var page = await store.ReadEventsAfterAsync(seq, FeedPage, ct);
+            foreach (var e in page.Events)
+                if (Count(e)) added.Add(e);
+            seq = page.LastSeq;
+            if (page.Events.Count < FeedPage) break;
         }
-        _fuser = EventFuser.Rebuild(all);
-        var control = await ControlQueries.LoadTimelineAsync(store, features.Lookup, ct);
-        DateOnly? first = null, last = null;
-        foreach (var e in all)
+        _seq = seq;
+        _checkedAt = clock.GetUtcNow();
+        if (_snapshot is { } current && added.Count == 0) return current;
+        var control = _snapshot?.Control ?? new ControlTimeline(features.Lookup);
+        DateOnly? first = _snapshot?.FirstControlDate, last = _snapshot?.LastControlDate;
+        foreach (var e in added)
         {
             if (!ControlTimeline.ControlTypes.Contains(e.Type) || e.Date is null) continue;
             if (first is null || e.Date.FirstDay < first) first = e.Date.FirstDay;
             if (last is null || e.Date.LastDay > last) last = e.Date.LastDay;
         }
-        return new EventSnapshot(control, FusedNewestFirst(), Days(), first, last);
+        control.Add(added);
+        FusedIndex fused;
+        if (_snapshot is null)
+        {
+            _fuser = EventFuser.Rebuild(added);
+            fused = FusedIndex.Of(_fuser.Fused());
+        }
+        else fused = _snapshot.Fused.With(_fuser.Add(added));
+        var snapshot = new EventSnapshot(control, fused, Days(), first, last);
+        Volatile.Write(ref _snapshot, snapshot);
+        return snapshot;
     }
+
+    // False for an event already counted (a feed that gives it again).
+    private bool Count(Event e)
+    {
+        if (!_counted.Add(e.Id)) return false;
+        if (e.Date is not null) _perDay[e.Date.FirstDay] = _perDay.GetValueOrDefault(e.Date.FirstDay) + 1;
+        return true;
+    }
+
+    private List<DayCount> Days() => _perDay.OrderBy(kv => kv.Key).Select(kv => new DayCount(kv.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), kv.Value)).ToList();
 }
 
 /// <summary>The feature class of a place (capital, provincial capital, city, airport, province…) read from the gazetteer,

@@ -3,6 +3,7 @@ using NATS.Client.JetStream;
 using NATS.Net;
 using Vigie.Ingest;
 using Vigie.Pipeline.Distributed;
+using Vigie.Storage;
 
 namespace Vigie.Pipeline.Tests.Distributed;
 
@@ -26,10 +27,10 @@ public sealed class WorkerCrashTests
                 catch (NatsJSApiException) { /* absent: nothing to clear */ }
             }
             var docs = TestServices.Documents(Documents, "w").ToList();
-            var published = await DocumentPublisher.PublishAsync(TestServices.NatsUrl,
+            var published = await DocumentPublisher.PublishAsync(TestServices.NatsUrl, StoreFactory.TargetName(db),
                 docs.Select((d, i) => (IngestItem)new AcceptedDocument("test", i + 1, d, "key-" + d.Id)));
             Assert.Equal(Documents, published.Published);
-            var again = await DocumentPublisher.PublishAsync(TestServices.NatsUrl,
+            var again = await DocumentPublisher.PublishAsync(TestServices.NatsUrl, StoreFactory.TargetName(db),
                 docs.Take(10).Select((d, i) => (IngestItem)new AcceptedDocument("test", i + 1, d, "key-" + d.Id)));
             Assert.Equal(10, again.Duplicates);
 

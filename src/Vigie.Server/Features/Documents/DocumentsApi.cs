@@ -167,7 +167,7 @@ public static class DocumentsApi
         {
             return Problems.Of(StatusCodes.Status503ServiceUnavailable, "The extraction engine is not available.", ex.Message, "engine_unavailable");
         }
-        if (summary.Stored > 0) await cache.AddDocumentsAsync(items.OfType<AcceptedDocument>().Select(a => a.Document.Id), ct);
+        if (summary.Stored > 0) await cache.CatchUpAsync(ct);
         var result = new IngestResult(summary.Read, summary.Stored, summary.Skipped, summary.Events, summary.Rejections);
         if (summary.Read > 0 && summary.Rejections.Count == summary.Read)
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Every document was rejected.",

@@ -97,13 +97,13 @@ public static class EventsApi
             : (null, Problems.BadRequest(parsed.Error!, parsed.ErrorCode ?? "invalid_query", [.. parsed.ErrorArgs.Select(a => (a.Key, (string?)a.Value))]));
     }
 
-    private static async Task<Results<Ok<EventPage>, ProblemHttpResult>> ListAsync([AsParameters] EventFilters filters, IVigieStore store, EngineHolder engine, CancellationToken ct)
+    private static async Task<Results<EventPageJson, ProblemHttpResult>> ListAsync([AsParameters] EventFilters filters, IVigieStore store, EngineHolder engine, CancellationToken ct)
     {
         var (query, problem) = ToQuery(filters, engine);
         if (query is null) return problem!;
         try
         {
-            return TypedResults.Ok(await store.QueryEventsAsync(query, ct));
+            return new EventPageJson(await store.QueryEventsJsonAsync(query, ct));
         }
         catch (ArgumentException ex)
         {
