@@ -35,6 +35,9 @@ public enum CueKind
     UnlistedAfter,
     /// <summary>Words between a comma and a qualifying unit: "Dublin, dans l'Ohio", "Athènes, en Géorgie".</summary>
     QualifierGap,
+    /// <summary>A word inside a compound toponym ("Mocímboa da Praia", "Porto del Sol"): a known head and the words after
+    /// it are one name, not two places.</summary>
+    NameConnector,
 }
 
 /// <summary>One language's cue phrases, folded into token arrays.</summary>
@@ -113,6 +116,7 @@ public sealed class GeoCues
         "unlisted-before" => CueKind.UnlistedBefore,
         "unlisted-after" => CueKind.UnlistedAfter,
         "qualifier-gap" => CueKind.QualifierGap,
+        "name-connector" => CueKind.NameConnector,
         _ => null,
     };
 }

@@ -36,11 +36,23 @@ public sealed partial class PlaceRecognizer
                     if (!hasLonger) break;
                 }
                 if (bestKey < 0) continue;
+                bestEnd = CompoundEnd(bestEnd);
                 var cand = Accept(i, bestEnd, bestKey);
                 if (cand is null) continue;
                 _found.Add(cand);
                 consumedUntil = bestEnd + 1;
             }
+        }
+
+        /// <summary>The last token of a compound toponym whose head ends at <paramref name="end"/>: "Mocímboa da Praia" is
+        /// the place the gazetteer knows as Mocímboa, and "Praia" no other place.</summary>
+        private int CompoundEnd(int end)
+        {
+            var c = end + 1;
+            if (c + 1 >= tokens.Count || !Joined(tokens[end], tokens[c]) || !Joined(tokens[c], tokens[c + 1]) || !tokens[c + 1].Capitalized) return end;
+            foreach (var phrase in cues.Phrases(CueKind.NameConnector))
+                if (phrase.Length == 1 && phrase[0] == tokens[c].Folded) return c + 1;
+            return end;
         }
 
         /// <summary><see cref="Gazetteer.Probe"/> of one word, remembered per thread: most words recur across documents.</summary>
