@@ -102,6 +102,10 @@ public static class TypeTraits
     /// <summary>Types whose noun takes its actor as complement ("the withdrawal of US troops").</summary>
     public static bool GenitiveAgent(string type) => GenitiveAgents.Contains(type);
 
+    /// <summary>Acts done by the very act that seeks them: "gathered to protest" is a protest, "fired tear gas to disperse
+    /// them" an intervention, where a purpose clause of another type tells no event ("sent troops to attack").</summary>
+    public static bool DoneByPurpose(string type) => type is "protest" or "protest_with_intervention";
+
     /// <summary>Events that are themselves statements: a reporting verb does not make them claims.</summary>
     public static bool IsSpeechAct(string type) => SpeechActs.Contains(type);
 
