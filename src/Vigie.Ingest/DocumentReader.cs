@@ -101,8 +101,13 @@ public sealed class DocumentReader
             case FileKind.Directory:
                 foreach (var file in FileWalker.Walk(path, id))
                 {
-                    if (file.Error is not null) { if (DocumentFormatOf(file.Name) is not null || file.IsFolder) yield return new Rejection(file.Name, 0, "cannot be read: " + file.Error); continue; }
-                    if (DocumentFormatOf(file.Name) is not { } format) continue; // index.tsv, README and the like are not documents
+                    if (file.Error is not null)
+                    {
+                        var reason = file.Error.StartsWith("not a regular file", StringComparison.Ordinal) ? file.Error : "cannot be read: " + file.Error;
+                        if (FormatOf(file.Name) is not null || file.IsFolder) yield return new Rejection(file.Name, 0, reason);
+                        continue;
+                    }
+                    if (FormatOf(file.Name) is not { } format) continue; // index.tsv, README and the like are not documents
                     foreach (var item in ReadFile(file.Path, file.Name, format)) yield return item;
                 }
                 break;
@@ -117,8 +122,6 @@ public sealed class DocumentReader
                 break;
         }
     }
-
-    private static InputFormat? DocumentFormatOf(string name) => FormatOf(name);
 
     private IEnumerable<IngestItem> ReadFile(byte[] path, string name, InputFormat? format)
     {
@@ -135,7 +138,7 @@ public sealed class DocumentReader
         {
             foreach (var file in FileWalker.WalkManaged(path))
             {
-                if (DocumentFormatOf(file) is not { } format) continue;
+                if (FormatOf(file) is not { } format) continue;
                 foreach (var item in ReadFileManaged(file, format)) yield return item;
             }
         }

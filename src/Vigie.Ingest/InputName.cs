@@ -22,6 +22,21 @@ public static class InputName
         return sb.ToString();
     }
 
+    /// <summary>The text with control characters and line separators escaped, backslashes kept (for text that may
+    /// be escaped already, such as names from the readers).</summary>
+    public static string OneLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(c => c is '\u2028' or '\u2029' || char.IsControl(c))) return text;
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\u2028' or '\u2029' || char.IsControl(c)) AppendChar(sb, c);
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>A name as the operating system gives it (bytes, usually UTF-8): valid UTF-8 is decoded, and each byte
     /// that is not is shown as <c>\xNN</c>.</summary>
     public static string Escape(ReadOnlySpan<byte> name)
