@@ -6,7 +6,7 @@ namespace Vigie.Ingest;
 
 /// <summary>The one date rule of every input format (dated-text header, JSON, CSV, feeds): ISO <c>YYYY</c>,
 /// <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>, the last possibly with a valid time (<c>2021-08-15T09:30:00Z</c>), or an RFC 822
-/// date (<c>Sun, 15 Aug 2021 09:30:00 GMT</c>). The day is the one written, whatever the zone. Anything else is
+/// date (<c>Sun, 15 Aug 2021 09:30:00 GMT</c>, any zone name). The day is the one written, whatever the zone. Anything else is
 /// rejected, numeric day-month orders above all (<c>01/02/2021</c> is January in one country and February in another).</summary>
 public static partial class DocumentDates
 {
@@ -49,7 +49,7 @@ public static partial class DocumentDates
     [GeneratedRegex(@"^(?:[01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:[.,]\d{1,9})?)?(?:[Zz]|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoTime();
 
-    [GeneratedRegex(@"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?(?<d>\d{1,2})\s+(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(?<y>\d{4}|\d{2})(?:\s+(?:[01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60))?(?:\s*(?:[+-]\d{4}|UT|UTC|GMT|Z|[ECMP][SD]T|[A-IK-Z]))?)?$",
+    [GeneratedRegex(@"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,\s*)?(?<d>\d{1,2})\s+(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(?<y>\d{4}|\d{2})(?:\s+(?:[01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60))?(?:\s*(?:[+-]\d{4}|[A-Z]{1,5}))?)?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Rfc822Date();
 
