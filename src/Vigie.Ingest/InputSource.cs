@@ -36,13 +36,25 @@ internal sealed class FileSource(string name, Stream stream) : InputSource(name)
     public override string? ReadAll(int maxBytes, out Rejection? rejection)
     {
         rejection = null;
-        var buffer = new byte[Math.Min((long)maxBytes + 1, Math.Max(0, stream.Length) + 1)];
+        var length = stream.Length;
+        if (length > maxBytes)
+        {
+            rejection = new Rejection(Name, 1, $"over the size limit ({length:N0} bytes > {maxBytes:N0})");
+            return null;
+        }
+        // Read to the limit and one byte past it: a file may grow after its length was read.
+        var buffer = new byte[Math.Min((long)maxBytes + 1, length + 1)];
         var n = 0;
         int r;
         while (n < buffer.Length && (r = stream.Read(buffer, n, buffer.Length - n)) > 0) n += r;
-        if (n > maxBytes || stream.Length > maxBytes)
+        if (n > length && n <= maxBytes)
         {
-            rejection = new Rejection(Name, 1, $"over the size limit ({Math.Max(n, stream.Length):N0} bytes > {maxBytes:N0})");
+            rejection = new Rejection(Name, 1, "cannot be read: the file grew while it was read");
+            return null;
+        }
+        if (n > maxBytes)
+        {
+            rejection = new Rejection(Name, 1, $"over the size limit (more than {maxBytes:N0} bytes)");
             return null;
         }
         var offset = buffer.AsSpan(0, n).StartsWith("\uFEFF"u8) ? 3 : 0;
