@@ -19,6 +19,9 @@ internal abstract class InputSource(string name) : IDisposable
     /// <summary>An XML reader over the content; every read charges <paramref name="budget"/>.</summary>
     public abstract XmlReader OpenXml(XmlReaderSettings settings, ReadBudget budget);
 
+    /// <summary>The bytes of a file, for readers that stream them; null for text already decoded.</summary>
+    public virtual Stream? Bytes => null;
+
     /// <summary>The first character that is not blank (a byte for files), -1 when there is none; the content is not consumed.</summary>
     public abstract int FirstNonBlank();
 
@@ -30,6 +33,11 @@ internal abstract class InputSource(string name) : IDisposable
 internal sealed class FileSource(string name, Stream stream) : InputSource(name)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Blanks, and the bytes of a byte order mark.</summary>
+    private static readonly byte[] Blanks = [(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF];
+
+    public override Stream? Bytes => stream;
 
     public override IEnumerable<InputLine> Lines(int maxLineBytes) => InputLines.FromBytes(stream, maxLineBytes);
 
@@ -76,14 +84,20 @@ internal sealed class FileSource(string name, Stream stream) : InputSource(name)
     {
         var start = stream.Position;
         var buffer = new byte[1 << 16];
-        var n = stream.Read(buffer, 0, buffer.Length);
-        stream.Position = start;
-        foreach (var b in buffer.AsSpan(0, n))
+        try
         {
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF) continue;
-            return b;
+            int n;
+            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                var i = buffer.AsSpan(0, n).IndexOfAnyExcept(Blanks);
+                if (i >= 0) return buffer[i];
+            }
+            return -1;
         }
-        return -1;
+        finally
+        {
+            stream.Position = start;
+        }
     }
 
     public override void Dispose() => stream.Dispose();

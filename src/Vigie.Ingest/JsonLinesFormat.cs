@@ -26,15 +26,24 @@ internal sealed class JsonLinesFormat(DocumentFields fields) : IDocumentFormat
         }
     }
 
-    /// <summary>An array file: the whole file is one JSON value, so it is bounded as a whole (JSON lines are not).</summary>
+    /// <summary>An array file: a file is streamed element by element, each bounded; text already in memory (a request
+    /// body, bounded by the server) is parsed whole.</summary>
     private IEnumerable<IngestItem> ReadArray(InputSource source)
     {
+        if (source.Bytes is { } stream)
+        {
+            foreach (var element in JsonArrayStream.Read(stream, fields.Options.MaxDocumentBytes + LineSlack))
+            {
+                if (element.Error is not null) { yield return new Rejection(source.Name, element.Line, element.Error); continue; }
+                yield return ParseElement(source.Name, element.Line, element.Json!);
+            }
+            yield break;
+        }
         var max = MaxArrayBytes(fields.Options);
         var content = source.ReadAll(max, out var rejection);
         if (content is null)
         {
-            yield return rejection!.Reason.StartsWith("over", StringComparison.Ordinal)
-                ? new Rejection(source.Name, 1, $"a JSON array file over the size limit ({max:N0} bytes; write JSON lines instead)") : rejection;
+            yield return rejection!;
             yield break;
         }
         JsonDocument doc;
@@ -46,6 +55,19 @@ internal sealed class JsonLinesFormat(DocumentFields fields) : IDocumentFormat
             if (doc.RootElement.ValueKind != JsonValueKind.Array) { yield return new Rejection(source.Name, 1, "not a JSON array"); yield break; }
             // Elements are reported against line 1: the parser does not say where each one starts.
             foreach (var el in doc.RootElement.EnumerateArray()) yield return Guarded(source.Name, 1, el);
+        }
+    }
+
+    private IngestItem ParseElement(string name, int line, byte[] json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return Guarded(name, line, doc.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            return new Rejection(name, line, "not JSON: " + DocumentFields.FirstSentence(ex.Message));
         }
     }
 

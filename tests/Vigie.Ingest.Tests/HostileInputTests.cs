@@ -226,4 +226,28 @@ public sealed class HostileInputTests(ReaderFixture fixture) : IClassFixture<Rea
         Assert.Equal(101, items.Count);
         Assert.All(items.Skip(1), i => Assert.Contains("lost in the unterminated quoted field of line 2", ((Rejection)i).Reason, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_json_array_file_is_streamed_element_by_element()
+    {
+        var path = Path.Combine(_dir, "many.json");
+        using (var w = new StreamWriter(path))
+        {
+            w.Write(new string(' ', 100_000) + "[\n"); // the '[' past the first read
+            for (var i = 0; i < 20_000; i++) w.Write($"{{\"id\":\"e{i}\",\"text\":\"Kabul fell on Sunday, {i}.\",\"date\":\"2021-08-15\",\"language\":\"en\"}},\n");
+            w.Write("{\"id\":\"huge\",\"text\":\"" + new string('a', 8 << 20) + "\"}]\n");
+        }
+        var (items, allocated) = Bounded(() =>
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var list = _reader.Read([path]).Select(i => i is AcceptedDocument a ? (IngestItem)new Rejection(a.File, a.Line, "") : i).ToList();
+            return (list, GC.GetAllocatedBytesForCurrentThread() - before);
+        });
+        Assert.True(items.Count == 20_001, items[0].ToString());
+        Assert.Equal(20_002, items[^1].Line);
+        Assert.All(items.SkipLast(1), i => Assert.Equal("", ((Rejection)i).Reason));
+        Assert.Contains("over the size limit", ((Rejection)items[^1]).Reason, StringComparison.Ordinal);
+        Assert.Equal(2, items[0].Line);
+        Assert.True(allocated < 128 << 20, $"{allocated:N0} bytes allocated");
+    }
 }
