@@ -1,10 +1,4 @@
-using System.Globalization;
-using CsvHelper;
 using System.Text;
-using System.Text.Json;
-using System.Xml;
-using System.Xml.Linq;
-using Vigie.Core;
 using Vigie.Text;
 
 namespace Vigie.Ingest;
@@ -13,10 +7,10 @@ namespace Vigie.Ingest;
 /// <param name="MaxDocumentBytes">Documents (or text files) larger than this are rejected.</param>
 public sealed record ReaderOptions(int MaxDocumentBytes = 1 << 20);
 
-/// <summary>Reads every input format of CONTRACT §1 into documents and rejections, never throwing on bad input.</summary>
+/// <summary>Reads every input format of CONTRACT §1 into documents and rejections as it goes, never throwing on bad
+/// input, never blocking on a file that is not a regular one, and holding at most one document's worth of input.</summary>
 public sealed class DocumentReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly ReaderOptions _options;
     private readonly DatedTextFormat _datedText;
     private readonly JsonLinesFormat _jsonLines;
@@ -40,36 +34,37 @@ public sealed class DocumentReader
         ArgumentNullException.ThrowIfNull(paths);
         foreach (var path in paths)
         {
+            IEnumerable<IngestItem> items;
             if (path == "-")
             {
-                var text = (stdin ?? Console.In).ReadToEnd();
-                foreach (var item in ReadContent("-", text, Sniff(text))) yield return item;
+                items = ReadSource(new TextSource("-", stdin ?? Console.In), null);
             }
             else if (path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             {
-                foreach (var item in ReadUrl(path)) yield return item;
-            }
-            else if (Directory.Exists(path))
-            {
-                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                {
-                    if (FormatOf(file) is not { } format) continue; // index.tsv, README and the like are not documents
-                    foreach (var item in ReadFile(file, format)) yield return item;
-                }
-            }
-            else if (File.Exists(path))
-            {
-                foreach (var item in ReadFile(path, FormatOf(path))) yield return item;
+                items = ReadUrl(path);
             }
             else
             {
-                yield return new Rejection(path, 0, "no such file or folder");
+                items = FileWalker.Available ? ReadPath(Encoding.UTF8.GetBytes(path)) : ReadPathManaged(path);
             }
+            foreach (var item in items) yield return item;
         }
     }
 
-    /// <summary>Reads one document's worth of text already in memory, in any format.</summary>
-    public IEnumerable<IngestItem> ReadContent(string name, string content, InputFormat format) => Format(format).Read(name, content);
+    /// <summary>Reads one input already in memory (a request body), in any format.</summary>
+    public IEnumerable<IngestItem> ReadContent(string name, string content, InputFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return ReadSource(new TextSource(InputName.Escape(name), new StringReader(content)), format);
+    }
+
+    private IEnumerable<IngestItem> ReadSource(InputSource source, InputFormat? format)
+    {
+        using (source)
+        {
+            foreach (var item in Format(format ?? Sniff(source)).Read(source)) yield return item;
+        }
+    }
 
     private IDocumentFormat Format(InputFormat format) => format switch
     {
@@ -90,53 +85,86 @@ public sealed class DocumentReader
         _ => null,
     };
 
-    private static InputFormat Sniff(string text)
+    private static InputFormat Sniff(InputSource source) => source.FirstNonBlank() switch
     {
-        var t = text.AsSpan().TrimStart();
-        if (t.StartsWith("{") || t.StartsWith("[")) return InputFormat.JsonLines;
-        if (t.StartsWith("<")) return InputFormat.Feed;
-        return InputFormat.DatedText;
+        '{' or '[' => InputFormat.JsonLines,
+        '<' => InputFormat.Feed,
+        _ => InputFormat.DatedText,
+    };
+
+    /// <summary>A path given by the user: a folder is walked, a regular file read, anything else refused.</summary>
+    private IEnumerable<IngestItem> ReadPath(byte[] path)
+    {
+        var name = InputName.Escape(path);
+        switch (UnixFiles.Stat(path, out var id, out var error))
+        {
+            case FileKind.Directory:
+                foreach (var file in FileWalker.Walk(path, id))
+                {
+                    if (file.Error is not null)
+                    {
+                        var reason = file.Error.StartsWith("not a regular file", StringComparison.Ordinal) ? file.Error : "cannot be read: " + file.Error;
+                        if (FormatOf(file.Name) is not null || file.IsFolder) yield return new Rejection(file.Name, 0, reason);
+                        continue;
+                    }
+                    if (FormatOf(file.Name) is not { } format) continue; // index.tsv, README and the like are not documents
+                    foreach (var item in ReadFile(file.Path, file.Name, format)) yield return item;
+                }
+                break;
+            case FileKind.Regular:
+                foreach (var item in ReadFile(path, name, FormatOf(name))) yield return item;
+                break;
+            case FileKind.Other:
+                yield return new Rejection(name, 0, "not a regular file (a device, FIFO or socket is never read)");
+                break;
+            default:
+                yield return new Rejection(name, 0, error == "no such file or folder" ? error : "cannot be read: " + error);
+                break;
+        }
     }
 
-    private IEnumerable<IngestItem> ReadFile(string path, InputFormat? format)
+    private IEnumerable<IngestItem> ReadFile(byte[] path, string name, InputFormat? format)
     {
-        // JSON lines are streamed, so memory stays bounded by one document whatever the file's size.
-        if (format == InputFormat.JsonLines && !JsonLinesFormat.StartsWithArray(path)) return _jsonLines.Stream(path);
-        string content;
+        var handle = UnixFiles.OpenRegular(path, out var error);
+        if (handle is null) return [new Rejection(name, 0, error == "not a regular file" ? "not a regular file (a device, FIFO or socket is never read)" : "cannot be read: " + error)];
+        return ReadSource(new FileSource(name, new FileStream(handle, FileAccess.Read, 1 << 16)), format);
+    }
+
+    /// <summary>Where libc cannot be called: .NET's file API, regular files only, each folder once.</summary>
+    private IEnumerable<IngestItem> ReadPathManaged(string path)
+    {
+        var name = InputName.Escape(path);
+        if (Directory.Exists(path))
+        {
+            foreach (var file in FileWalker.WalkManaged(path))
+            {
+                if (FormatOf(file) is not { } format) continue;
+                foreach (var item in ReadFileManaged(file, format)) yield return item;
+            }
+        }
+        else if (File.Exists(path))
+        {
+            foreach (var item in ReadFileManaged(path, FormatOf(path))) yield return item;
+        }
+        else
+        {
+            yield return new Rejection(name, 0, "no such file or folder");
+        }
+    }
+
+    private IEnumerable<IngestItem> ReadFileManaged(string path, InputFormat? format)
+    {
+        var name = InputName.Escape(path);
+        FileStream stream;
         try
         {
-            var info = new FileInfo(path);
-            // Text files are one document; other formats hold many, so only each document is bounded.
-            if ((format ?? InputFormat.DatedText) == InputFormat.DatedText && info.Length > _options.MaxDocumentBytes)
-            {
-                return [new Rejection(path, 1, $"over the size limit ({info.Length:N0} bytes > {_options.MaxDocumentBytes:N0})")];
-            }
-            var bytes = File.ReadAllBytes(path);
-            var offset = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-            content = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         }
-        catch (DecoderFallbackException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return [new Rejection(path, LineOfByte(path, ex.Index), "not UTF-8")];
+            return [new Rejection(name, 0, "cannot be read: " + ex.Message)];
         }
-        catch (IOException ex)
-        {
-            return [new Rejection(path, 0, "cannot be read: " + ex.Message)];
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return [new Rejection(path, 0, "cannot be read: permission denied")];
-        }
-        return ReadContent(path, content, format ?? Sniff(content));
-    }
-
-    private static int LineOfByte(string path, int index)
-    {
-        if (index < 0) return 1;
-        var bytes = File.ReadAllBytes(path);
-        var line = 1;
-        for (var i = 0; i < Math.Min(index, bytes.Length); i++) if (bytes[i] == (byte)'\n') line++;
-        return line;
+        return ReadSource(new FileSource(name, stream), format);
     }
 
     private IEnumerable<IngestItem> ReadUrl(string url)
@@ -144,14 +172,14 @@ public sealed class DocumentReader
         string content;
         try
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30), MaxResponseContentBufferSize = Math.Max(1 << 24, 16L * _options.MaxDocumentBytes) };
             content = http.GetStringAsync(new Uri(url)).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
         {
-            return [new Rejection(url, 0, "cannot be fetched: " + ex.Message)];
+            return [new Rejection(InputName.Escape(url), 0, "cannot be fetched: " + ex.Message)];
         }
-        return _feed.Read(url, content);
+        return ReadSource(new TextSource(InputName.Escape(url), new StringReader(content)), InputFormat.Feed);
     }
 }
 
@@ -161,7 +189,7 @@ public enum InputFormat
     /// <summary>A <c>date YYYY-MM-DD</c> header, then the article.</summary>
     DatedText,
 
-    /// <summary>One JSON object per line (or a JSON array).</summary>
+    /// <summary>One JSON object per line (or, in a <c>.json</c> file, a JSON array).</summary>
     JsonLines,
 
     /// <summary>A header row, then one document per record.</summary>

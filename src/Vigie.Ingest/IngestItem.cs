@@ -11,6 +11,6 @@ public sealed record AcceptedDocument(string File, int Line, Document Document, 
 /// <summary>An input that could not become a document.</summary>
 public sealed record Rejection(string File, int Line, string Reason) : IngestItem(File, Line)
 {
-    /// <summary>The report line, <c>file:line: reason</c>.</summary>
-    public override string ToString() => $"{File}:{Line}: {Reason}";
+    /// <summary>The report line, <c>file:line: reason</c>, always one line (control characters escaped).</summary>
+    public override string ToString() => $"{InputName.OneLine(File)}:{Line}: {InputName.OneLine(Reason)}";
 }

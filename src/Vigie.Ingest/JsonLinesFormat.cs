@@ -1,138 +1,121 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Vigie.Ingest;
 
-/// <summary>One JSON object per line (or a JSON array of objects) with CONTRACT §1's keys.</summary>
+/// <summary>One JSON object per line with CONTRACT §1's keys, read line by line whatever the first character; a
+/// <c>.json</c> file that is one JSON array is read as an array of such objects.</summary>
 internal sealed class JsonLinesFormat(DocumentFields fields) : IDocumentFormat
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly string[] Keys = ["id", "text", "date", "title", "language", "source", "url"];
+
+    /// <summary>Room for the keys and escapes around a document's text on its line.</summary>
+    private const int LineSlack = 1 << 16;
 
     /// <inheritdoc/>
-    public IEnumerable<IngestItem> Read(string name, string content)
+    public IEnumerable<IngestItem> Read(InputSource source) =>
+        source.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && source.FirstNonBlank() == '[' ? ReadArray(source) : ReadLines(source);
+
+    private IEnumerable<IngestItem> ReadLines(InputSource source)
     {
-        var trimmed = content.AsSpan().TrimStart();
-        if (trimmed.StartsWith("["))
+        foreach (var line in source.Lines(fields.Options.MaxDocumentBytes + LineSlack))
         {
-            // A JSON array of documents: each element is reported against line 1.
-            JsonDocument doc;
-            try { doc = JsonDocument.Parse(content); }
-            catch (JsonException ex) { return [new Rejection(name, (int)(ex.LineNumber ?? 0) + 1, "not JSON: " + DocumentFields.FirstSentence(ex.Message))]; }
-            using (doc)
-            {
-                var items = new List<IngestItem>();
-                var n = 0;
-                foreach (var el in doc.RootElement.EnumerateArray()) items.Add(FromJson(name, 1, el, ++n));
-                return items;
-            }
+            if (line.Flaw == LineFlaw.NotUtf8) { yield return new Rejection(source.Name, line.Number, "not UTF-8"); continue; }
+            if (line.Flaw == LineFlaw.TooLong) { yield return TooLarge(source.Name, line.Number); continue; }
+            if (string.IsNullOrWhiteSpace(line.Text)) continue;
+            yield return Parse(source.Name, line.Number, line.Text!);
         }
-        return ReadJsonLinesCore(name, content);
     }
 
-    public static bool StartsWithArray(string path)
+    /// <summary>An array file: a file is streamed element by element, each bounded; text already in memory (a request
+    /// body, bounded by the server) is parsed whole.</summary>
+    private IEnumerable<IngestItem> ReadArray(InputSource source)
+    {
+        if (source.Bytes is { } stream)
+        {
+            foreach (var element in JsonArrayStream.Read(stream, fields.Options.MaxDocumentBytes + LineSlack))
+            {
+                if (element.Error is not null) { yield return new Rejection(source.Name, element.Line, element.Error); continue; }
+                yield return ParseElement(source.Name, element.Line, element.Json!);
+            }
+            yield break;
+        }
+        var max = MaxArrayBytes(fields.Options);
+        var content = source.ReadAll(max, out var rejection);
+        if (content is null)
+        {
+            yield return rejection!;
+            yield break;
+        }
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(content); }
+        catch (JsonException ex) { doc = null!; rejection = new Rejection(source.Name, (int)(ex.LineNumber ?? 0) + 1, "not JSON: " + DocumentFields.FirstSentence(ex.Message)); }
+        if (rejection is not null) { yield return rejection; yield break; }
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Array) { yield return new Rejection(source.Name, 1, "not a JSON array"); yield break; }
+            // Elements are reported against line 1: the parser does not say where each one starts.
+            foreach (var el in doc.RootElement.EnumerateArray()) yield return Guarded(source.Name, 1, el);
+        }
+    }
+
+    private IngestItem ParseElement(string name, int line, byte[] json)
     {
         try
         {
-            using var f = File.OpenRead(path);
-            int b;
-            while ((b = f.ReadByte()) >= 0)
-            {
-                if (b is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF) continue;
-                return b == '[';
-            }
-            return false;
+            using var doc = JsonDocument.Parse(json);
+            return Guarded(name, line, doc.RootElement);
         }
-        catch (IOException) { return false; }
-        catch (UnauthorizedAccessException) { return false; }
-    }
-
-    /// <summary>Reads a JSON lines file line by line, so memory stays bounded by one document whatever the file's size.</summary>
-    public IEnumerable<IngestItem> Stream(string path)
-    {
-        Stream stream;
-        try { stream = new BufferedStream(File.OpenRead(path), 1 << 16); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (JsonException ex)
         {
-            return [new Rejection(path, 0, "cannot be read: " + ex.Message)];
+            return new Rejection(name, line, "not JSON: " + DocumentFields.FirstSentence(ex.Message));
         }
-        return ReadJsonLinesCore(path, ByteLines(stream));
     }
 
-    /// <summary>Splits a stream into lines decoded one by one, so a line that is not UTF-8 costs only that line.</summary>
-    private static IEnumerable<string?> ByteLines(Stream stream)
+    private static int MaxArrayBytes(ReaderOptions options) => (int)Math.Min(int.MaxValue - 64, 16L * options.MaxDocumentBytes);
+
+    private Rejection TooLarge(string name, int line) => new(name, line, $"over the size limit ({fields.Options.MaxDocumentBytes:N0} bytes)");
+
+    private IngestItem Parse(string name, int line, string text)
     {
-        using var _ = stream;
-        var buffer = new MemoryStream();
-        var first = true;
-        while (true)
+        try
         {
-            var b = stream.ReadByte();
-            if (b == '\n' || (b < 0 && buffer.Length > 0))
-            {
-                var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-                if (first && bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
-                if (bytes.Length > 0 && bytes[^1] == '\r') bytes = bytes[..^1];
-                string? line;
-                try { line = StrictUtf8.GetString(bytes); }
-                catch (DecoderFallbackException) { line = null; }
-                yield return line;
-                buffer.SetLength(0);
-                first = false;
-            }
-            else if (b >= 0)
-            {
-                buffer.WriteByte((byte)b);
-            }
-            if (b < 0) yield break;
+            using var doc = JsonDocument.Parse(text);
+            return Guarded(name, line, doc.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            return new Rejection(name, line, "not JSON: " + DocumentFields.FirstSentence(ex.Message));
         }
     }
 
-    private IEnumerable<IngestItem> ReadJsonLinesCore(string name, string content) =>
-        ReadJsonLinesCore(name, content.Split('\n').Select(l => l.TrimEnd('\r')));
-
-    /// <summary>Reads JSON lines; a null line is one that was not UTF-8.</summary>
-    private IEnumerable<IngestItem> ReadJsonLinesCore(string name, IEnumerable<string?> lines)
+    private IngestItem Guarded(string name, int line, JsonElement el)
     {
-        var lineNo = 0;
-        foreach (var raw in lines)
+        try
         {
-            lineNo++;
-            var line = raw;
-            if (line is null)
-            {
-                yield return new Rejection(name, lineNo, "not UTF-8");
-                continue;
-            }
-            if (lineNo == 1 && line.Length > 0 && line[0] == '\uFEFF') line = line[1..];
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            if (Encoding.UTF8.GetByteCount(line) > fields.Options.MaxDocumentBytes + 4096)
-            {
-                yield return new Rejection(name, lineNo, $"over the size limit ({fields.Options.MaxDocumentBytes:N0} bytes)");
-                continue;
-            }
-            IngestItem item;
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                item = FromJson(name, lineNo, doc.RootElement, lineNo);
-            }
-            catch (JsonException ex)
-            {
-                item = new Rejection(name, lineNo, "not JSON: " + DocumentFields.FirstSentence(ex.Message));
-            }
-            yield return item;
+            return FromJson(name, line, el);
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses a string that is not valid UTF-16: a lone surrogate escape such as \ud800.
+            return new Rejection(name, line, "not valid text: a string holds a lone UTF-16 surrogate escape");
         }
     }
 
-    private IngestItem FromJson(string name, int line, JsonElement el, int ordinal)
+    private IngestItem FromJson(string name, int line, JsonElement el)
     {
         if (el.ValueKind != JsonValueKind.Object) return new Rejection(name, line, "not a JSON object");
-        string? Str(string key) => el.TryGetProperty(key, out var v) ? v.ValueKind switch
+        var values = new string?[Keys.Length];
+        for (var i = 0; i < Keys.Length; i++)
         {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number => v.GetRawText(),
-            _ => null,
-        } : null;
-        return fields.FromFields(name, line, Str("id"), Str("text"), Str("date"), Str("title"), Str("language"), Str("source"), Str("url"));
+            if (!el.TryGetProperty(Keys[i], out var v)) continue;
+            switch (v.ValueKind)
+            {
+                case JsonValueKind.String: values[i] = v.GetString(); break;
+                case JsonValueKind.Null: break;
+                case JsonValueKind.Number when Keys[i] == "id" && v.TryGetInt64(out var n): values[i] = n.ToString(System.Globalization.CultureInfo.InvariantCulture); break;
+                default: return new Rejection(name, line, $"'{Keys[i]}' is not a string");
+            }
+        }
+        return fields.FromFields(name, line, values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
     }
 }

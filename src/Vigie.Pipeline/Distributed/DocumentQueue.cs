@@ -74,10 +74,13 @@ public static class DocumentQueue
         try
         {
             var m = JsonSerializer.Deserialize<DocumentMessage>(data, VigieJson.Options);
-            return m?.Document is { Id.Length: > 0, Text: not null } && !string.IsNullOrEmpty(m.ContentKey) ? m : null;
+            // The readers' bounds hold here too: a message may come from another publisher than ours.
+            return m?.Document is { Id.Length: > 0, Text: not null } doc && !string.IsNullOrEmpty(m.ContentKey) && m.ContentKey.Length <= 128
+                && Vigie.Ingest.DocumentLimits.Check(doc) is null ? m : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-16 (a lone surrogate escape).
             return null;
         }
     }
