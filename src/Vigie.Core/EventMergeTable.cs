@@ -41,6 +41,9 @@ public sealed class EventMergeTable
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(catalog);
         var direct = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        // "=arrest": absorbed by this type only, not by the types that absorb it (an attack's arrests are that attack; a
+        // takeover does not take in every arrest told after it).
+        var own = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var header = false;
         var n = 0;
         string? line;
@@ -54,13 +57,17 @@ public sealed class EventMergeTable
             if (catalog.Find(c[0]) is null) throw new FormatException($"{fileName}:{n}: unknown event type '{c[0]}'.");
             if (direct.ContainsKey(c[0])) throw new FormatException($"{fileName}:{n}: type '{c[0]}' is listed twice.");
             var set = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var t in c[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            var ownSet = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in c[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
+                var t = entry.StartsWith('=') ? entry[1..] : entry;
+                if (t.Length < entry.Length) ownSet.Add(t);
                 if (catalog.Find(t) is null) throw new FormatException($"{fileName}:{n}: unknown event type '{t}'.");
                 if (t == c[0]) throw new FormatException($"{fileName}:{n}: '{t}' absorbs itself.");
                 set.Add(t);
             }
             direct[c[0]] = set;
+            own[c[0]] = ownSet;
         }
         // What an absorbed type absorbs is absorbed too; a type reached again from itself is a cycle.
         var closed = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -73,7 +80,9 @@ public sealed class EventMergeTable
                 var t = stack.Pop();
                 if (t == type) throw new FormatException($"{fileName}: '{type}' absorbs itself through other types.");
                 if (!all.Add(t)) continue;
-                if (direct.TryGetValue(t, out var more)) foreach (var m in more) stack.Push(m);
+                if (direct.TryGetValue(t, out var more))
+                    foreach (var m in more)
+                        if (!own[t].Contains(m)) stack.Push(m);
             }
             closed[type] = all;
         }

@@ -21,6 +21,16 @@ public sealed class EventMergeTableTests
         Assert.NotEqual(t.Family("protest"), t.Family("attack"));
     }
 
+    [Fact]
+    public void A_type_written_with_an_equals_sign_is_absorbed_by_its_row_only()
+    {
+        var t = Parse("type\tabsorbs\narmed_clash\tattack\nattack\tcasualties,=arrest\n");
+        Assert.Equal("attack", t.Combine("arrest", "attack"));
+        Assert.True(t.AbsorbsDirectly("attack", "arrest"));
+        Assert.Equal("armed_clash", t.Combine("casualties", "armed_clash"));
+        Assert.Null(t.Combine("arrest", "armed_clash"));
+    }
+
     [Theory]
     [InlineData("type\tabsorbs\nattak\tcasualties\n", "merge.tsv:2: unknown event type 'attak'.")]
     [InlineData("type\tabsorbs\nattack\tcasualties,nothing\n", "merge.tsv:2: unknown event type 'nothing'.")]
