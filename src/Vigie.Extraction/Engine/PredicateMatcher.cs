@@ -57,7 +57,7 @@ internal static class PredicateMatcher
                         ? asAgent ??= TreeArguments.Read(tree, view, i, lang.Clauses, lang.Grammar.AgentMarkers, true)
                         : asPatient ??= TreeArguments.Read(tree, view, i, lang.Clauses, lang.Grammar.AgentMarkers, false);
                     var bindings = new List<(string? Slot, MentionRef Mention)>();
-                    if (Fits(p, tree, w, args, bindings)) best = new RuleMatch(rule, null, i, i, i, bindings) { Predicate = p };
+                    if (Fits(p, view, tree, w, args, bindings)) best = new RuleMatch(rule, null, i, i, i, bindings) { Predicate = p };
                 }
             if (best is null) continue;
             best.Covered.Add(i);
@@ -117,17 +117,17 @@ internal static class PredicateMatcher
         _ => tree.IsVerbal(w) || tree.IsNominal(w),
     };
 
-    private static bool Fits(PredicatePattern p, ClauseTree tree, int w, TreeArguments args, List<(string? Slot, MentionRef Mention)> bindings)
+    private static bool Fits(PredicatePattern p, SentenceView view, ClauseTree tree, int w, TreeArguments args, List<(string? Slot, MentionRef Mention)> bindings)
     {
         if (p.Voice != PredicateVoice.Any && (!tree.IsVerbal(w) || args.Passive != (p.Voice == PredicateVoice.Passive))) return false;
         foreach (var r in p.Roles)
-            if (!Filled(r, tree, args, bindings)) return false;
+            if (!Filled(r, view, tree, args, bindings)) return false;
         return true;
     }
 
     // A mention that fills a role is bound to the event's argument as a window pattern's slot would be: the agent
     // actor is actor1, the patient actor actor2, a number the quantity, a place the place.
-    private static bool Filled(RoleFiller r, ClauseTree tree, TreeArguments args, List<(string? Slot, MentionRef Mention)> bindings)
+    private static bool Filled(RoleFiller r, SentenceView view, ClauseTree tree, TreeArguments args, List<(string? Slot, MentionRef Mention)> bindings)
     {
         if (r.Role == "place")
         {
@@ -155,7 +155,9 @@ internal static class PredicateMatcher
                 }, m));
                 return true;
             default:
-                return args.RoleWords.Any(x => x.Role == role && r.Lemmas.Contains(tree.Lemma(x.Word)));
+                // The tree's lemma or one the lexicon gives the word ("Villagers" that the lemmatiser read as "village").
+                return args.RoleWords.Any(x => x.Role == role && (r.Lemmas.Contains(tree.Lemma(x.Word))
+                    || tree.TokenOf(x.Word) is var t && t >= 0 && view.Tokens[t].Lemmas.Any(r.Lemmas.Contains)));
         }
     }
 }
