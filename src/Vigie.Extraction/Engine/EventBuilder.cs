@@ -99,6 +99,7 @@ internal sealed class EventBuilder
             Merge(drafts);
             if (tree is not null) AttachVictims(drafts, tree, view);
             FoldCasualties(drafts);
+            ArmedVictims(drafts);
             // A placeless event summarised in a sentence whose other events of its type name places is that summary
             // ("capturing provincial cities …: the capture of Kandahar").
             foreach (var d in drafts)
@@ -657,6 +658,25 @@ internal sealed class EventBuilder
                     d.Quantities.RemoveAll(q => q.Number != n && q.Number.First == n.First && q.Number.Last == n.Last);
                     if (!d.Quantities.Exists(q => q.Number == n)) d.Quantities.Add((n, kind));
                 }
+            }
+        }
+    }
+
+    /// <summary>An attack whose counted victims are soldiers or police ("killing 2 soldiers", "4 border guards were
+    /// killed") befalls those forces: they are its target, which makes it a clash when armed men attacked them.</summary>
+    private static void ArmedVictims(List<Draft> drafts)
+    {
+        foreach (var d in drafts)
+        {
+            if (d.Dropped || d.Type != "attack" || d.Actor2 is not null || d.Actor1 is null) continue;
+            foreach (var (n, kind) in d.Quantities)
+            {
+                if (!TypeTraits.IsHarm(kind)) continue;
+                var victim = d.View.Mentions.FirstOrDefault(r => r.Kind == MentionKind.Actor && r.First >= n.First && r.First <= n.Last + 2
+                    && TypeTraits.ArmedSide(r.Actor?.Role) == 1 && !SameActor(r, d.Actor1));
+                if (victim is null) continue;
+                d.Actor2 = victim;
+                break;
             }
         }
     }
