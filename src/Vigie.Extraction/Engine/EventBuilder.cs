@@ -245,6 +245,9 @@ internal sealed class EventBuilder
         // Modality: from the tree where the sentence has one, from the words around the trigger otherwise.
         var boundClaimant = d.Claimant;
         var treeReads = args is not null && tree is not null && tree.WordOf(m.Trigger) >= 0;
+        // "a man accused of sorcery", "civilians demanded to pay": a participle that describes a noun tells of no act of
+        // speech of its own.
+        if (treeReads && TypeTraits.IsSpeechAct(d.Type) && DescribesNoun(tree!, tree!.WordOf(m.Trigger))) yield break;
         var modality = ModalityOf(v, m, d, treeReads, out var drop);
         if (drop) yield break;
         if (args is not null && tree is not null)
@@ -509,6 +512,21 @@ internal sealed class EventBuilder
     }
 
     // ---- modality ----
+
+    private static bool DescribesNoun(ClauseTree tree, int w)
+    {
+        var h = tree.Head(w);
+        if (h < 0 || !tree.HasFeature(w, "VerbForm=Part") || !tree.HasFeature(w, "Voice=Pass") || tree.HasChild(w, "nsubj") || tree.HasChild(w, "aux") || tree.HasChild(w, "mark")) return false;
+        // Where the sentence has no verb of its own but this one, the parser misread it ("the rebels agreed to …" as a
+        // participle of "rebels"): the participle is the sentence's act.
+        var root = w;
+        while (tree.Head(root) >= 0) root = tree.Head(root);
+        if (root == w || !tree.IsVerbal(root)) return false;
+        // The parser often hangs the noun's participle on the main verb instead ("destroyed the house of a man accused
+        // of sorcery" read as an adverbial clause).
+        return ((tree.Is(w, "acl") || tree.Is(w, "amod")) && tree.Relation(w) != "acl:relcl" && tree.IsNominal(h))
+            || tree.Is(w, "advcl");
+    }
 
     /// <param name="treeReads">The tree reads the trigger: it decides what is a purpose ("in an attempt to stop the
     /// crowd, police shot two people" tells of the shooting); word order decides only without it.</param>
