@@ -87,7 +87,8 @@ internal static class PredicateMatcher
     {
         foreach (var c in tree.Children(w))
         {
-            if (!tree.Is(c, "nsubj")) continue;
+            // A passive subject is what the verb befalls ("protests were stopped by police"), not an event it reports.
+            if (tree.Relation(c) != "nsubj") continue;
             var s = tree.TokenOf(c);
             if (s == token || !taken.Contains(s)) continue;
             if (windowAt.TryGetValue(s, out var subject) && TypeTraits.AccessoryWhenHarmful.Contains(subject.Rule.Type)) continue;
