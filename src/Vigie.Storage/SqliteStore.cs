@@ -232,15 +232,8 @@ public sealed partial class SqliteStore : IVigieStore
         cmd.CommandText = "SELECT seq, json FROM events WHERE seq > $after ORDER BY seq LIMIT $limit";
         cmd.Parameters.AddWithValue("$after", seq);
         cmd.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 10_000));
-        var list = new List<Event>();
-        var last = seq;
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            last = r.GetInt64(0);
-            list.Add(StoreRows.ReadEvent(r.GetString(1)));
-        }
-        return new EventFeedPage(list, last);
+        return await StoreRows.ReadFeedPageAsync(r, seq, ct);
     }
 
     /// <inheritdoc/>

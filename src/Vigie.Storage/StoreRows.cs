@@ -12,6 +12,19 @@ internal static class StoreRows
     public static Event ReadEvent(string json) => JsonSerializer.Deserialize<Event>(json, VigieJson.Options)
         ?? throw new InvalidDataException("A stored event is empty.");
 
+    /// <summary>One page of the event feed from rows of (seq, json), read after position <paramref name="after"/>.</summary>
+    public static async Task<EventFeedPage> ReadFeedPageAsync(System.Data.Common.DbDataReader r, long after, CancellationToken ct)
+    {
+        var list = new List<Event>();
+        var last = after;
+        while (await r.ReadAsync(ct))
+        {
+            last = r.GetInt64(0);
+            list.Add(ReadEvent(r.GetString(1)));
+        }
+        return new EventFeedPage(list, last);
+    }
+
     /// <summary>An event and the spans stored beside it (the <c>spans</c> column; null for an event stored before it).</summary>
     public static Event ReadEvent(string json, string? spans)
     {

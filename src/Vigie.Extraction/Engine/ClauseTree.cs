@@ -102,6 +102,22 @@ internal sealed class ClauseTree
         return false;
     }
 
+    /// <summary>A passive participle that describes a noun ("a man accused of sorcery"), not a clause of its own.</summary>
+    public bool DescribesNoun(int w)
+    {
+        var h = Head(w);
+        if (h < 0 || !HasFeature(w, "VerbForm=Part") || !HasFeature(w, "Voice=Pass") || HasChild(w, "nsubj") || HasChild(w, "aux") || HasChild(w, "mark")) return false;
+        // Where the sentence has no verb of its own but this one, the parser misread it ("the rebels agreed to …" as a
+        // participle of "rebels"): the participle is the sentence's act.
+        var root = w;
+        while (Head(root) >= 0) root = Head(root);
+        if (root == w || !IsVerbal(root)) return false;
+        // The parser often hangs the noun's participle on the main verb instead ("destroyed the house of a man accused
+        // of sorcery" read as an adverbial clause).
+        return ((Is(w, "acl") || Is(w, "amod")) && Relation(w) != "acl:relcl" && IsNominal(h))
+            || Is(w, "advcl");
+    }
+
     /// <summary>The dependents of a word, in text order.</summary>
     public IReadOnlyList<int> Children(int w) => _children[w] ?? (IReadOnlyList<int>)[];
 

@@ -247,7 +247,7 @@ internal sealed class EventBuilder
         var treeReads = args is not null && tree is not null && tree.WordOf(m.Trigger) >= 0;
         // "a man accused of sorcery", "civilians demanded to pay": a participle that describes a noun tells of no act of
         // speech of its own.
-        if (treeReads && TypeTraits.IsSpeechAct(d.Type) && DescribesNoun(tree!, tree!.WordOf(m.Trigger))) yield break;
+        if (treeReads && TypeTraits.IsSpeechAct(d.Type) && tree!.DescribesNoun(tree.WordOf(m.Trigger))) yield break;
         var modality = ModalityOf(v, m, d, treeReads, out var drop);
         if (drop) yield break;
         if (args is not null && tree is not null)
@@ -513,21 +513,6 @@ internal sealed class EventBuilder
 
     // ---- modality ----
 
-    private static bool DescribesNoun(ClauseTree tree, int w)
-    {
-        var h = tree.Head(w);
-        if (h < 0 || !tree.HasFeature(w, "VerbForm=Part") || !tree.HasFeature(w, "Voice=Pass") || tree.HasChild(w, "nsubj") || tree.HasChild(w, "aux") || tree.HasChild(w, "mark")) return false;
-        // Where the sentence has no verb of its own but this one, the parser misread it ("the rebels agreed to …" as a
-        // participle of "rebels"): the participle is the sentence's act.
-        var root = w;
-        while (tree.Head(root) >= 0) root = tree.Head(root);
-        if (root == w || !tree.IsVerbal(root)) return false;
-        // The parser often hangs the noun's participle on the main verb instead ("destroyed the house of a man accused
-        // of sorcery" read as an adverbial clause).
-        return ((tree.Is(w, "acl") || tree.Is(w, "amod")) && tree.Relation(w) != "acl:relcl" && tree.IsNominal(h))
-            || tree.Is(w, "advcl");
-    }
-
     /// <param name="treeReads">The tree reads the trigger: it decides what is a purpose ("in an attempt to stop the
     /// crowd, police shot two people" tells of the shooting); word order decides only without it.</param>
     private Modality ModalityOf(SentenceView v, RuleMatch m, Draft d, bool treeReads, out bool drop)
@@ -600,11 +585,8 @@ internal sealed class EventBuilder
 
     // ---- ACLED semantics ----
 
-    private static readonly HashSet<string> ArmedRoles = new(StringComparer.Ordinal) { "MIL", "COP", "SPY", "REB", "INS", "UAF", "PMC" };
-    private static readonly HashSet<string> StateRoles = new(StringComparer.Ordinal) { "MIL", "COP", "GOV", "SPY" };
-
     /// <summary>A state force or government role.</summary>
-    internal static bool IsStateRole(string? role) => role is not null && StateRoles.Contains(role);
+    internal static bool IsStateRole(string? role) => EventTypeInfo.IsStateRole(role);
 
     /// <summary>Violence between armed groups is a clash, not an attack; arrests at a protest are an intervention.</summary>
     private static void Refine(List<Draft> drafts)
@@ -614,7 +596,7 @@ internal sealed class EventBuilder
         {
             var r1 = d.Actor1?.Actor?.Role;
             var r2 = d.Actor2?.Actor?.Role;
-            if (d.Type == "attack" && r2 is not null && ArmedRoles.Contains(r2) && r1 is not null && (ArmedRoles.Contains(r1) || StateRoles.Contains(r1)))
+            if (d.Type == "attack" && TypeTraits.ArmedSide(r2) is not null && (TypeTraits.ArmedSide(r1) is not null || IsStateRole(r1)))
                 d.Type = "armed_clash";
             else if (d.Type == "arrest" && protest)
                 d.Type = "protest_with_intervention";
