@@ -143,7 +143,7 @@ internal sealed partial class EventBuilder
     /// <summary>The counted kind of a number for an event of the rule's type, or null when it counts something else.</summary>
     private string? KindOf(SentenceView v, MentionRef n, EventRule rule)
     {
-        var accepted = rule.QuantityKind is { } qk ? [qk] : TypeTraits.AcceptedKinds(rule.Type);
+        var accepted = rule.QuantityKind is { } qk ? [qk] : EventTypeSemantics.AcceptedKinds(rule.Type);
         if (accepted.Count == 0) return null;
         var toks = v.Tokens;
         var g = _lang.Grammar;
@@ -151,10 +151,10 @@ internal sealed partial class EventBuilder
         var unit = (n.Mention as NumberMention)?.Quantity.Kind;
         // The text layer read the kind from the number's own noun and clause ("21 soldats ont été blessés" → injured):
         // a harm kind it found stands; words further on count other numbers.
-        if (unit is not null && !TypeTraits.IsGroupKind(unit)) return accepted.Contains(unit) ? unit : null;
+        if (unit is not null && !EventTypeSemantics.IsGroupKind(unit)) return accepted.Contains(unit) ? unit : null;
         // People the text layer kept as people did not suffer the verb of their clause ("trois assaillants ont tué …"):
         // words past that verb qualify another number.
-        var stopAtVerb = unit is not null && TypeTraits.IsGroupKind(unit);
+        var stopAtVerb = unit is not null && EventTypeSemantics.IsGroupKind(unit);
         string? found = null;
         var foundRank = int.MaxValue;
         // Words after the number ("42 soldats tués") and before it ("tuant 6 civils") qualify it; a toll word wins.
@@ -177,7 +177,7 @@ internal sealed partial class EventBuilder
         if (found is not null) return found;
         if (unit is not null && accepted.Contains(unit)) return unit;
         if (unit is not null) return null;
-        return rule.QuantityKind ?? TypeTraits.DefaultKindOf(rule.Type);
+        return rule.QuantityKind ?? EventTypeSemantics.DefaultKindOf(rule.Type);
     }
 
     private static bool IsOtherNumber(SentenceView v, int i, MentionRef n)

@@ -21,7 +21,7 @@ internal sealed partial class EventBuilder
         d.Claimant = m.Bound("claimant").FirstOrDefault();
         // A trigger the tagger read as no verb or noun ("mobilise" as an adverb) means the tree went wrong around it.
         if (tree is not null && tree.WordOf(m.Trigger) is var tw && (tw < 0 || !(tree.IsVerbal(tw) || tree.IsNominal(tw)))) tree = null;
-        var args = tree is null ? null : TreeArguments.Read(tree, v, m.Trigger, _lang.Clauses, _lang.Grammar.AgentMarkers, TypeTraits.GenitiveAgent(d.Type));
+        var args = tree is null ? null : TreeArguments.Read(tree, v, m.Trigger, _lang.Clauses, _lang.Grammar.AgentMarkers, EventTypeSemantics.GenitiveAgent(d.Type));
         if (args is not null)
         {
             // "Gunmen killed…" with the rule triggered by the actor's own name: that actor acts.
@@ -54,19 +54,19 @@ internal sealed partial class EventBuilder
         }
         var trig = v.Tokens[m.Trigger];
         // "le départ des troupes américaines", "the withdrawal of US troops": the complement of the noun acts.
-        if (d.Actor1 is null && byOrder1 && trig.HasNounReading && TypeTraits.GenitiveAgent(d.Type))
+        if (d.Actor1 is null && byOrder1 && trig.HasNounReading && EventTypeSemantics.GenitiveAgent(d.Type))
         {
             var k = m.Trigger + 1;
             for (var n = 0; n < 2 && k < v.Tokens.Count && v.Tokens[k].Is(_lang.Grammar.ListPrepositions) && v.Starting(k).Count == 0; n++) k++;
             foreach (var r in v.Starting(k))
                 if (r.Kind == MentionKind.Actor) { d.Actor1 = r; if (d.Actor2 == r) d.Actor2 = null; break; }
         }
-        if (d.Actor1 is null && byOrder1 && !trig.HasNounReading && (trig.HasFiniteVerbReading || (trig.Forms & VerbForm.PastParticiple) != 0) && !TypeTraits.InheritsActor(d.Type))
+        if (d.Actor1 is null && byOrder1 && !trig.HasNounReading && (trig.HasFiniteVerbReading || (trig.Forms & VerbForm.PastParticiple) != 0) && !EventTypeSemantics.InheritsActor(d.Type))
             d.Actor1 = InvertedSubject(v, m.Last + 1, clause);
         explicitActor = d.Actor1 is not null;
         if (byOrder2) d.Actor2 ??= NearestActor(v, m.Last + 1, clause, before: false, exclude: d.Actor1, skip: agent);
         if (d.Actor2 is not null && d.Actor1 is not null && SameActor(d.Actor1, d.Actor2)) d.Actor2 = null;
-        if (byOrder1 && !TypeTraits.InheritsActor(d.Type)) d.Actor1 ??= NearestActor(v, m.First - 1, -1, before: true, exclude: d.Actor2);
+        if (byOrder1 && !EventTypeSemantics.InheritsActor(d.Type)) d.Actor1 ??= NearestActor(v, m.First - 1, -1, before: true, exclude: d.Actor2);
         // Word order never makes an actor of whom the tree reads as the act's patient ("Twelve soldiers and three
         // civilians were killed": the civilians are victims too).
         if (args is not null && d.Actor1 is not null && m.Bound("actor1").FirstOrDefault() is null
@@ -102,7 +102,7 @@ internal sealed partial class EventBuilder
         var treeReads = args is not null && tree is not null && tree.WordOf(m.Trigger) >= 0;
         // "a man accused of sorcery", "civilians demanded to pay": a participle that describes a noun tells of no act of
         // speech of its own.
-        if (treeReads && TypeTraits.IsSpeechAct(d.Type) && tree!.DescribesNoun(tree.WordOf(m.Trigger))) yield break;
+        if (treeReads && EventTypeSemantics.IsSpeechAct(d.Type) && tree!.DescribesNoun(tree.WordOf(m.Trigger))) yield break;
         var modality = ModalityOf(v, m, d, treeReads, out var drop);
         if (drop) yield break;
         if (args is not null && tree is not null)
@@ -141,7 +141,7 @@ internal sealed partial class EventBuilder
                 yield return d;
                 foreach (var (n, place) in pairs)
                 {
-                    var kind = KindOf(v, n, rule) ?? TypeTraits.DefaultKindOf(d.Type);
+                    var kind = KindOf(v, n, rule) ?? EventTypeSemantics.DefaultKindOf(d.Type);
                     yield return new Draft
                     {
                         Match = m, View = v, Type = d.Type, Actor1 = d.Actor1, Actor2 = d.Actor2, Claimant = d.Claimant, AttributedTo = d.AttributedTo,
@@ -153,7 +153,7 @@ internal sealed partial class EventBuilder
             }
         }
 
-        if ((rule.PerPlace ?? TypeTraits.PerPlace(d.Type)) && d.Places.Count > 1)
+        if ((rule.PerPlace ?? EventTypeSemantics.PerPlace(d.Type)) && d.Places.Count > 1)
         {
             foreach (var p in d.Places)
                 yield return new Draft

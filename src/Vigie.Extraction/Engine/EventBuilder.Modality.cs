@@ -56,7 +56,7 @@ internal sealed partial class EventBuilder
         if (Before(mk.PlannedBefore, mk.PlannedWindow, true, out _)) return Modality.Planned;
         var nominal = toks[t].HasNounReading;
         if (nominal && After(mk.PlannedAfter, mk.PlannedWindow, out _)) return Modality.Planned;
-        if (!TypeTraits.IsSpeechAct(d.Type))
+        if (!EventTypeSemantics.IsSpeechAct(d.Type))
         {
             for (var i = 0; i < toks.Count; i++)
             {

@@ -20,7 +20,7 @@ internal sealed partial class EventBuilder
         {
             var r1 = d.Actor1?.Actor?.Role;
             var r2 = d.Actor2?.Actor?.Role;
-            if (d.Type == "attack" && TypeTraits.ArmedSide(r2) is not null && (TypeTraits.ArmedSide(r1) is not null || IsStateRole(r1)))
+            if (d.Type == "attack" && EventTypeSemantics.ArmedSide(r2) is not null && (EventTypeSemantics.ArmedSide(r1) is not null || IsStateRole(r1)))
                 d.Type = "armed_clash";
             else if (d.Type == "arrest" && protest)
                 d.Type = "protest_with_intervention";
@@ -60,13 +60,13 @@ internal sealed partial class EventBuilder
     // Victims no number counts ("kills Catholic priest") give a violent event of the sentence that has no count of them.
     private void AttachVictims(List<Draft> drafts, ClauseTree tree, SentenceView view)
     {
-        static bool Counts(Draft d) => !d.Dropped && (TypeTraits.Violent.Contains(d.Type) || d.Type == "casualties");
+        static bool Counts(Draft d) => !d.Dropped && (EventTypeSemantics.Violent.Contains(d.Type) || d.Type == "casualties");
         if (!drafts.Exists(Counts)) return;
         foreach (var (counts, kind, harm) in TreeVictims.Read(tree, view, _text, _lang.Clauses, _lang.Code + "/number/"))
         {
             // An event's own word is no victim ("executed an attack").
             if (drafts.Exists(d => counts.Exists(n => d.Trigger >= n.First && d.Trigger <= n.Last))) continue;
-            var hosts = drafts.FindAll(d => Counts(d) && TypeTraits.AcceptedKinds(d.Type).Contains(kind));
+            var hosts = drafts.FindAll(d => Counts(d) && EventTypeSemantics.AcceptedKinds(d.Type).Contains(kind));
             var related = hosts.FindAll(d => TreeVictims.Befalls(tree, tree.WordOf(d.Trigger), harm));
             // With no event in the harm's own clauses, it is still the toll of the sentence's event unless it is told as
             // a cause or a background ("riots broke out after a man died in custody").
@@ -95,9 +95,9 @@ internal sealed partial class EventBuilder
             if (d.Dropped || d.Type != "attack" || d.Actor2 is not null || d.Actor1 is null) continue;
             foreach (var (n, kind) in d.Quantities)
             {
-                if (!TypeTraits.IsHarm(kind)) continue;
+                if (!EventTypeSemantics.IsHarm(kind)) continue;
                 var victim = d.View.Mentions.FirstOrDefault(r => r.Kind == MentionKind.Actor && r.First >= n.First && r.First <= n.Last + 2
-                    && TypeTraits.ArmedSide(r.Actor?.Role) == 1 && !SameActor(r, d.Actor1));
+                    && EventTypeSemantics.ArmedSide(r.Actor?.Role) == 1 && !SameActor(r, d.Actor1));
                 if (victim is null) continue;
                 d.Actor2 = victim;
                 break;
@@ -110,7 +110,7 @@ internal sealed partial class EventBuilder
         foreach (var c in drafts)
         {
             if (c.Dropped || c.Type != "casualties") continue;
-            var host = drafts.FirstOrDefault(o => !o.Dropped && o != c && TypeTraits.Violent.Contains(o.Type) && o.Modality == c.Modality);
+            var host = drafts.FirstOrDefault(o => !o.Dropped && o != c && EventTypeSemantics.Violent.Contains(o.Type) && o.Modality == c.Modality);
             if (host is null) continue;
             foreach (var q in c.Quantities)
                 if (!host.Quantities.Any(x => x.Kind == q.Kind)) host.Quantities.Add(q);

@@ -84,7 +84,7 @@ internal sealed partial class EventBuilder
             foreach (var d in drafts)
             {
                 if (d.Dropped) continue;
-                if (d.Actor1 is null && TypeTraits.InheritsActor(d.Type) && d.Modality != Modality.Conditional)
+                if (d.Actor1 is null && EventTypeSemantics.InheritsActor(d.Type) && d.Modality != Modality.Conditional)
                     d.Actor1 = lastActorByType.GetValueOrDefault(d.Type) ?? mainActor;
                 if (d.Actor1 is not null) lastActorByType[d.Type] = d.Actor1;
                 var date = d.Date is { Mention: DateMention dm }
@@ -123,7 +123,7 @@ internal sealed partial class EventBuilder
             act = a;
         }
         if (act is null) return e;
-        return TypeTraits.ByTarget(e with { Type = act, Codes = _catalog.Get(act).CodesFor(e.Actor1?.Role) }, _catalog);
+        return EventTypeSemantics.ByTarget(e with { Type = act, Codes = _catalog.Get(act).CodesFor(e.Actor1?.Role) }, _catalog);
     }
 
     // ---- output ----
