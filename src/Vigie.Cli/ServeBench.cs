@@ -19,7 +19,7 @@ namespace Vigie.Cli;
 /// <param name="Seconds">Duration of each of the three phases.</param>
 internal sealed record ServeBenchOptions(int Documents = 20_000, int Clients = 20, double Seconds = 15);
 
-/// <summary>Load on the HTTP server (issue 22): requests per second and latency of <c>/api/events</c>,
+/// <summary>Load on the HTTP server: requests per second and latency of <c>/api/events</c>,
 /// <c>/api/control</c> and <c>POST /api/documents</c>, readers alone then beside a writer. Prints the figures and asserts
 /// none of them.</summary>
 internal static class ServeBench

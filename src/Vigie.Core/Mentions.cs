@@ -6,9 +6,13 @@ namespace Vigie.Core;
 [JsonConverter(typeof(JsonStringEnumConverter<MentionKind>))]
 public enum MentionKind
 {
+    /// <summary>A count or a quantity ("twelve soldiers", "at least 30").</summary>
     [JsonStringEnumMemberName("number")] Number,
+    /// <summary>A date, a weekday or a range the text gives for something.</summary>
     [JsonStringEnumMemberName("date")] Date,
+    /// <summary>A place name resolved to a location.</summary>
     [JsonStringEnumMemberName("place")] Place,
+    /// <summary>A named or generic actor, or a phrase that refers back to one.</summary>
     [JsonStringEnumMemberName("actor")] Actor,
 }
 

@@ -6,10 +6,15 @@ namespace Vigie.Core;
 [JsonConverter(typeof(JsonStringEnumConverter<DatePrecision>))]
 public enum DatePrecision
 {
+    /// <summary>One day: <c>Value</c> is <c>YYYY-MM-DD</c>.</summary>
     [JsonStringEnumMemberName("day")] Day,
+    /// <summary>A week: <c>Value</c> is its first day, <c>End</c> its last.</summary>
     [JsonStringEnumMemberName("week")] Week,
+    /// <summary>One month: <c>Value</c> is <c>YYYY-MM</c>.</summary>
     [JsonStringEnumMemberName("month")] Month,
+    /// <summary>One year: <c>Value</c> is <c>YYYY</c>.</summary>
     [JsonStringEnumMemberName("year")] Year,
+    /// <summary>A decade ("the 1990s"): <c>Value</c> is its first year.</summary>
     [JsonStringEnumMemberName("decade")] Decade,
 }
 
@@ -17,12 +22,19 @@ public enum DatePrecision
 [JsonConverter(typeof(JsonStringEnumConverter<Modality>))]
 public enum Modality
 {
+    /// <summary>Told as having happened.</summary>
     [JsonStringEnumMemberName("asserted")] Asserted,
+    /// <summary>Told by a party to the event (its actor or target, or their side): it rests on their word.</summary>
     [JsonStringEnumMemberName("claimed")] Claimed,
+    /// <summary>Announced, threatened or vowed: not yet happened.</summary>
     [JsonStringEnumMemberName("planned")] Planned,
+    /// <summary>Would happen if something else did ("if the talks fail, …").</summary>
     [JsonStringEnumMemberName("conditional")] Conditional,
+    /// <summary>Said not to have happened ("did not attack", "failed to").</summary>
     [JsonStringEnumMemberName("negated")] Negated,
+    /// <summary>Denied by someone ("the army denied shelling the town").</summary>
     [JsonStringEnumMemberName("denied")] Denied,
+    /// <summary>Asked, not told ("Did the army shell the town?").</summary>
     [JsonStringEnumMemberName("question")] Question,
 }
 

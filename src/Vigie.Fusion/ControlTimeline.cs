@@ -1,4 +1,5 @@
 using Vigie.Core;
+using Vigie.Text;
 
 namespace Vigie.Fusion;
 
@@ -51,7 +52,7 @@ public sealed class ControlTimeline
 
     /// <summary>The key under which a location's control is kept: its GeoNames id, else country, name and precision.</summary>
     public static string PlaceKey(Location l) =>
-        l.GeonamesId is { } id ? $"gn:{id}" : $"loc:{l.Country}:{PlaceNames.Fold(l.Name)}:{l.Precision}";
+        l.GeonamesId is { } id ? $"gn:{id}" : $"loc:{l.Country}:{Folding.FoldLettersAndDigits(l.Name)}:{l.Precision}";
 
     /// <summary>Adds events (others than control events are ignored); returns the keys of the places they touch.</summary>
     public IReadOnlyCollection<string> Add(IEnumerable<Event> events)

@@ -71,7 +71,7 @@ public static class VigieServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PlaceFeatures>();
         builder.Services.AddSingleton<EventSnapshotCache>();
-        builder.Services.AddSingleton<EngineHolder>();
+        builder.Services.AddSingleton<LazyEngine>();
         if (options.Ingester is { } ingester) builder.Services.AddSingleton(ingester);
         else builder.Services.AddSingleton<IDocumentIngester, PipelineIngester>();
         configure?.Invoke(builder);

@@ -260,7 +260,7 @@ internal sealed class DateLexicon
 
     private sealed record Element(List<Alternative> Alternatives, bool Optional, bool Context);
 
-    /// <summary>Parses "~en|~in <month> ,? <year>?": elements separated by blanks, <c>a|b</c> alternatives, <c>?</c> optional,
+    /// <summary>Parses "~en|~in &lt;month&gt; ,? &lt;year&gt;?": elements separated by blanks, <c>a|b</c> alternatives, <c>?</c> optional,
     /// <c>~</c> context (matched but left out of the span when leading or trailing), <c>&lt;slot&gt;</c> slots.</summary>
     private static List<Element>? Parse(string match, Func<string, string[]> phrase, YamlFile y, YamlNode node)
     {

@@ -5,6 +5,10 @@ namespace Vigie.Text;
 
 /// <summary>A line of the document that holds sentences (gold files count paragraphs as lines, blank ones included).</summary>
 /// <param name="Line">The 1-based line number.</param>
+/// <param name="Start">Start offset of the line in the original text.</param>
+/// <param name="End">End offset (exclusive) of the line in the original text.</param>
+/// <param name="FirstSentence">The index of its first sentence in the document's sentences.</param>
+/// <param name="SentenceCount">How many sentences it holds.</param>
 public readonly record struct Paragraph(int Line, int Start, int End, int FirstSentence, int SentenceCount);
 
 /// <summary>Everything read in one document, built once by its language pack and shared by every stage: paragraphs,

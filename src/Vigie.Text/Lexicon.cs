@@ -7,16 +7,27 @@ namespace Vigie.Text;
 [Flags]
 public enum VerbForm
 {
+    /// <summary>No verb form: the entry is not a verb.</summary>
     None = 0,
+    /// <summary>The infinitive ("attack", "attaquer").</summary>
     Infinitive = 1,
+    /// <summary>The past participle ("attacked", "attaqué").</summary>
     PastParticiple = 2,
+    /// <summary>The present participle or gerund ("attacking", "attaquant").</summary>
     PresentParticiple = 4,
+    /// <summary>A finite present ("attacks", "attaque").</summary>
     Present = 8,
+    /// <summary>The imperfect ("attaquait").</summary>
     Imperfect = 16,
+    /// <summary>The simple past, preterite or passé simple ("attacked", "attaqua").</summary>
     SimplePast = 32,
+    /// <summary>A synthetic future ("attaquera").</summary>
     Future = 64,
+    /// <summary>The conditional mood ("attaquerait").</summary>
     Conditional = 128,
+    /// <summary>The subjunctive mood ("qu'il attaque").</summary>
     Subjunctive = 256,
+    /// <summary>The imperative mood.</summary>
     Imperative = 512,
 }
 

@@ -211,7 +211,11 @@ internal sealed partial class NumberLexicon
 
     /// <summary>Reads a number starting at atom <paramref name="i"/>: digits (with groups split by spaces, "8 000"),
     /// optionally followed by a scale word ("1,5 million"), or number words ("vingt-deux", "un millier", "des centaines").</summary>
+    /// <param name="text">The text the atoms are offsets into.</param>
+    /// <param name="atoms">The text's atoms (<see cref="HyphenAtoms.Build"/>).</param>
+    /// <param name="i">The atom the number would start at.</param>
     /// <param name="allowWeak">Whether an article alone counts as one ("une semaine" in a date; not in running text).</param>
+    /// <param name="result">The number read, when there is one.</param>
     public bool TryParse(string text, Atom[] atoms, int i, bool allowWeak, out NumberParse result)
     {
         try

@@ -26,7 +26,7 @@ internal static class ClauseReport
         // The tree decides who reports: what the words around the trigger guessed goes.
         d.Claimant = boundClaimant;
         d.AttributedTo = null;
-        if (reading.Purpose && !TypeTraits.DoneByPurpose(d.Type))
+        if (reading.Purpose && !EventTypeSemantics.DoneByPurpose(d.Type))
         {
             drop = true;
             return window;

@@ -17,7 +17,7 @@ internal sealed record SentenceEvent(Event Event, bool DateStated, int Sentence,
 /// (<see cref="SameEvent.WithinDocument"/>), else starts an event. The reports of one sentence were already merged or
 /// kept apart by the sentence's own reading (two readings of one clause, a distributive list, one event per place);
 /// they become one here only when one is a consequence (its toll, damage, fire or abductions:
-/// <see cref="TypeTraits.Consequences"/>) of the act a verb of the sentence tells, or one names no act of its own
+/// <see cref="EventTypeSemantics.Consequences"/>) of the act a verb of the sentence tells, or one names no act of its own
 /// (its perpetrators' name, or an attack told by a noun beside its means) and the other names the act ("Gunmen kidnapped…" is the
 /// kidnapping, "the attackers used an IED" the IED), whose type the event keeps. The merged event's type is the one the types combine
 /// into (<see cref="EventMergeTable"/>), its place the finest one given, its date the finest one stated, each toll
@@ -41,7 +41,7 @@ internal static class DocumentMerger
 
     public static List<Event> Merge(IReadOnlyList<SentenceEvent> events, SameEventRules rules, EventTypeCatalog catalog)
     {
-        if (events.Count < 2) return events.Select(e => TypeTraits.ByTarget(e.Event, catalog)).ToList();
+        if (events.Count < 2) return events.Select(e => EventTypeSemantics.ByTarget(e.Event, catalog)).ToList();
         var groups = new List<Group>();
         foreach (var e in events)
         {
@@ -60,7 +60,7 @@ internal static class DocumentMerger
             var stated = home.Members.Exists(m => m.DateStated);
             home.Probe = stated ? home.Merged : home.Merged with { Date = null };
         }
-        return groups.Select(g => TypeTraits.ByTarget(Unharmed(g, catalog), catalog)).ToList();
+        return groups.Select(g => EventTypeSemantics.ByTarget(Unharmed(g, catalog), catalog)).ToList();
     }
 
     /// <summary>A crime's perpetrators named beside an act that harmed no one ("armed robbers attacked a jewellery
@@ -71,7 +71,7 @@ internal static class DocumentMerger
         if (Harmful(e) || e.Type != GenericViolence) return e;
         // An act named by a noun ("implicated in serial killings") is the harm itself, whatever its toll.
         if (g.Members.Exists(m => m.Event.Type == GenericViolence && !m.VerbTrigger)) return e;
-        var crime = g.Members.Find(m => m.PerpetratorOnly && TypeTraits.AccessoryWhenHarmful.Contains(m.Event.Type));
+        var crime = g.Members.Find(m => m.PerpetratorOnly && EventTypeSemantics.AccessoryWhenHarmful.Contains(m.Event.Type));
         return crime is null ? e : e with { Type = crime.Event.Type, Codes = catalog.Get(crime.Event.Type).CodesFor(e.Actor1?.Role) };
     }
 
@@ -99,8 +99,8 @@ internal static class DocumentMerger
         foreach (var m in g.Members)
         {
             if (m.Sentence != e.Sentence) continue;
-            var mc = TypeTraits.Consequences.Contains(m.Event.Type);
-            var ec = TypeTraits.Consequences.Contains(e.Event.Type);
+            var mc = EventTypeSemantics.Consequences.Contains(m.Event.Type);
+            var ec = EventTypeSemantics.Consequences.Contains(e.Event.Type);
             var related = Generic(m, e, rules) || Generic(e, m, rules) || (mc != ec && (mc ? e.VerbTrigger : m.VerbTrigger))
                 || Accessory(m, e, rules) || Accessory(e, m, rules);
             if (!related) return false;
@@ -117,14 +117,14 @@ internal static class DocumentMerger
     private const string GenericViolence = "attack";
 
     /// <summary>A report of one sentence that only qualifies the act another tells: what protesters demand, the attack a
-    /// mob or a riot carries out (<see cref="TypeTraits.Accessories"/>), when the act's type absorbs it.</summary>
+    /// mob or a riot carries out (<see cref="EventTypeSemantics.Accessories"/>), when the act's type absorbs it.</summary>
     /// An act named only by its agents' noun ("Attackers burned down the church") does not take in what a verb tells.
     private static bool Accessory(SentenceEvent act, SentenceEvent accessory, SameEventRules rules) =>
-        TypeTraits.Accessories.Contains(accessory.Event.Type) && rules.Types.AbsorbsDirectly(act.Event.Type, accessory.Event.Type)
+        EventTypeSemantics.Accessories.Contains(accessory.Event.Type) && rules.Types.AbsorbsDirectly(act.Event.Type, accessory.Event.Type)
         && (act.VerbTrigger || !accessory.VerbTrigger || act.Event.Type != GenericViolence)
-        && (!TypeTraits.AccessoryWhenHarmful.Contains(accessory.Event.Type) || Harmful(act.Event) || Harmful(accessory.Event));
+        && (!EventTypeSemantics.AccessoryWhenHarmful.Contains(accessory.Event.Type) || Harmful(act.Event) || Harmful(accessory.Event));
 
-    private static bool Harmful(Event e) => e.Quantities.Any(q => TypeTraits.IsHarm(q.Kind));
+    private static bool Harmful(Event e) => e.Quantities.Any(q => EventTypeSemantics.IsHarm(q.Kind));
 
     private static int ModalityRank(Modality m) => m switch { Modality.Asserted => 0, Modality.Claimed => 1, _ => 2 };
 

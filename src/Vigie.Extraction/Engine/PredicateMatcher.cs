@@ -52,7 +52,7 @@ internal static class PredicateMatcher
                 {
                     if (!tried.Add(p) || !ClassFits(tree, w, p.Class)) continue;
                     if (best is not null && (rule.Priority < best.Rule.Priority || (rule.Priority == best.Rule.Priority && Specificity(p) <= Specificity(best.Predicate!)))) continue;
-                    var genitiveAgent = TypeTraits.GenitiveAgent(rule.Type);
+                    var genitiveAgent = EventTypeSemantics.GenitiveAgent(rule.Type);
                     var args = genitiveAgent
                         ? asAgent ??= TreeArguments.Read(tree, view, i, lang.Clauses, lang.Grammar.AgentMarkers, true)
                         : asPatient ??= TreeArguments.Read(tree, view, i, lang.Clauses, lang.Grammar.AgentMarkers, false);
@@ -91,7 +91,7 @@ internal static class PredicateMatcher
             if (tree.Relation(c) != "nsubj") continue;
             var s = tree.TokenOf(c);
             if (s == token || !taken.Contains(s)) continue;
-            if (windowAt.TryGetValue(s, out var subject) && TypeTraits.AccessoryWhenHarmful.Contains(subject.Rule.Type)) continue;
+            if (windowAt.TryGetValue(s, out var subject) && EventTypeSemantics.AccessoryWhenHarmful.Contains(subject.Rule.Type)) continue;
             return true;
         }
         var head = tree.Head(w);

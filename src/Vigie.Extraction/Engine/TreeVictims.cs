@@ -112,7 +112,7 @@ internal static class TreeVictims
             {
                 // The text layer gave the number another clause's kind ("killed a man who had been arrested" read as one
                 // detained): the tree says what befell it.
-                if (r.Mention is NumberMention { Quantity: var nq } nm && nq.Kind is { } other && other != kind && !TypeTraits.IsGroupKind(other) && !TypeTraits.IsHarm(other))
+                if (r.Mention is NumberMention { Quantity: var nq } nm && nq.Kind is { } other && other != kind && !EventTypeSemantics.IsGroupKind(other) && !EventTypeSemantics.IsHarm(other))
                 {
                     var q1 = nq with { Kind = kind };
                     counts.Add(new MentionRef(new NumberMention(nm.Start, nm.End, nm.Text, rulePrefix + "victims", q1), r.First, r.Last, reference: false));

@@ -12,7 +12,7 @@ public interface IDocumentIngester
 }
 
 /// <summary>The default ingester: the pipeline's <see cref="IngestService"/> with the server's engine.</summary>
-internal sealed class PipelineIngester(EngineHolder engine, IVigieStore store) : IDocumentIngester
+internal sealed class PipelineIngester(LazyEngine engine, IVigieStore store) : IDocumentIngester
 {
     public Task<IngestSummary> IngestAsync(IReadOnlyList<IngestItem> items, CancellationToken ct)
     {

@@ -46,6 +46,7 @@ public enum Upos : byte
 /// <param name="End">End offset (exclusive) in the original text.</param>
 /// <param name="Form">The word's form (for a part of a multiword token, the part: <c>de</c>, <c>le</c>).</param>
 /// <param name="Lemma">The lemma, lower case unless a proper noun.</param>
+/// <param name="Upos">The UD universal part-of-speech tag.</param>
 /// <param name="Feats">UD morphological features (<c>Gender=Masc|Number=Sing</c>), or empty.</param>
 /// <param name="Head">The head's index in the sentence's words, 1-based; 0 for the root.</param>
 /// <param name="Relation">The UD relation to the head (<c>nsubj</c>, <c>obl:agent</c>…).</param>

@@ -103,6 +103,11 @@ internal sealed class Tagger
     }
 
     /// <summary>Trains a tagger on sentences of atoms with their gold tags, deterministically for a seed.</summary>
+    /// <param name="sentences">The training sentences: each word's atoms and its gold tag.</param>
+    /// <param name="epochs">Passes over the shuffled sentences.</param>
+    /// <param name="seed">The seed of the shuffle.</param>
+    /// <param name="prune">Averaged weights smaller than this in magnitude are dropped from the table.</param>
+    /// <param name="log">Receives each epoch's accuracy on the training sentences.</param>
     /// <param name="first">For a second pass, each sentence's first-pass tags (jackknifed), else null.</param>
     public static Tagger Train(IReadOnlyList<(WordAtoms[] Words, int[] Tags)> sentences, int epochs, int seed, float prune, Action<string>? log = null, IReadOnlyList<int[]>? first = null)
     {

@@ -116,7 +116,7 @@ public static class DocumentsApi
     private static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> IngestAsync(
         HttpRequest request,
         [Description("The body's format: `text` (dated text), `jsonl`, `csv` or `feed` (RSS/Atom); by default the content type says.")] string? format,
-        [Description("The name rejections are reported under (default `request`).")] string? name, VigieServerOptions options, IDocumentIngester ingester, EngineHolder engine,
+        [Description("The name rejections are reported under (default `request`).")] string? name, VigieServerOptions options, IDocumentIngester ingester, LazyEngine engine,
         EventSnapshotCache cache, TokenAttempts attempts, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(options.ApiToken))

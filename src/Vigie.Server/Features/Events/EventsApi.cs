@@ -90,14 +90,14 @@ public static class EventsApi
     }
 
     /// <summary>Turns the query parameters into a store query, or says which one is wrong (the CLI's rules and messages).</summary>
-    internal static (EventQuery? Query, ProblemHttpResult? Problem) ToQuery(EventFilters f, EngineHolder? engine = null)
+    internal static (EventQuery? Query, ProblemHttpResult? Problem) ToQuery(EventFilters f, LazyEngine? engine = null)
     {
         var parsed = f.ToFilter().Parse(static n => $"'{n}'", engine is null ? null : engine.ActorIdOf);
         return parsed.Query is { } q ? (q, null)
             : (null, Problems.BadRequest(parsed.Error!, parsed.ErrorCode ?? "invalid_query", [.. parsed.ErrorArgs.Select(a => (a.Key, (string?)a.Value))]));
     }
 
-    private static async Task<Results<EventPageJson, ProblemHttpResult>> ListAsync([AsParameters] EventFilters filters, IVigieStore store, EngineHolder engine, CancellationToken ct)
+    private static async Task<Results<EventPageJson, ProblemHttpResult>> ListAsync([AsParameters] EventFilters filters, IVigieStore store, LazyEngine engine, CancellationToken ct)
     {
         var (query, problem) = ToQuery(filters, engine);
         if (query is null) return problem!;

@@ -28,7 +28,7 @@ public static class ExportApi
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
         HttpContext http, [AsParameters] EventFilters filters,
         [Description("`jsonl` (default), `acled-csv` or `geojson`.")] string? format,
-        [Description("`raw` (default: every extracted event) or `fused` (one row per real-world event).")] string? view, IVigieStore store, EventSnapshotCache cache, EngineHolder engine, CancellationToken ct)
+        [Description("`raw` (default: every extracted event) or `fused` (one row per real-world event).")] string? view, IVigieStore store, EventSnapshotCache cache, LazyEngine engine, CancellationToken ct)
     {
         var f = string.IsNullOrWhiteSpace(format) ? "jsonl" : format.Trim();
         if (!EventExport.Formats.Contains(f)) return Problems.InvalidChoice("format", f, [.. EventExport.Formats]);

@@ -38,7 +38,7 @@ public static class FusedApi
         [Description("`newest` (default) or `oldest` first.")] string? sort,
         [Description("How many fused events to skip: the `next_offset` of the previous page.")] string? offset,
         [Description("Only fused events told by at least this many sources (default 1).")][FromQuery(Name = "min_sources")] string? minSources,
-        EventSnapshotCache cache, EngineHolder engine, CancellationToken ct)
+        EventSnapshotCache cache, LazyEngine engine, CancellationToken ct)
     {
         var (query, problem) = EventsApi.ToQuery(filters with { Cursor = null }, engine);
         if (query is null) return problem!;

@@ -6,7 +6,7 @@ using Vigie.Text;
 namespace Vigie.Server.Infrastructure;
 
 /// <summary>The extraction engine and document reader, created on first use; a failure to load leaves them unavailable, not the server.</summary>
-internal sealed class EngineHolder(VigieServerOptions options)
+internal sealed class LazyEngine(VigieServerOptions options)
 {
     private readonly Lazy<Analyzer?> _analyzer = new(() => options.AnalyzerFactory?.Invoke(), LazyThreadSafetyMode.ExecutionAndPublication);
     private Lazy<DocumentReader>? _reader;

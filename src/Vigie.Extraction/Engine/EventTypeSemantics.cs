@@ -4,7 +4,7 @@ using Vigie.Core;
 namespace Vigie.Extraction.Engine;
 
 /// <summary>How arguments attach to each event type: language-independent event semantics.</summary>
-public static class TypeTraits
+public static class EventTypeSemantics
 {
     private static readonly FrozenSet<string> PerPlaceTypes = new[] { "territory_taken", "territory_transferred", "territory_held" }.ToFrozenSet(StringComparer.Ordinal);
 
