@@ -90,4 +90,25 @@ public sealed class DocumentEventsTests
         Assert.Equal("Attack", e.Codes.AcledSubEventType);
         Assert.Equal(1, Dead(e));
     }
+
+    [Theory]
+    [InlineData("en", "On 30 April 2020, Islamist militants attacked Nacutuco (Mucojo, Cabo Delgado), beheaded one person and burned several huts.")]
+    [InlineData("fr", "Le 30 avril 2020, des islamistes ont attaqué Nacutuco (Mucojo, Cabo Delgado), ont décapité une personne et ont incendié plusieurs cases.")]
+    public void One_act_told_twice_in_a_sentence_with_its_places_once_in_full_is_one_attack(string language, string text)
+    {
+        var attack = Assert.Single(Read(language, "2020-05-02", text), e => e.Type == "attack");
+        Assert.True(At(attack, "Nacutuco"));
+        Assert.True(At(attack, "Cabo Delgado"));
+    }
+
+    [Theory]
+    [InlineData("en", "A mob attacked a woman they accused of witchcraft in Kitwe on Sunday.")]
+    [InlineData("en", "A man was beaten to death by villagers in Chibombo on Friday after being accused of stealing a goat.")]
+    [InlineData("fr", "Une foule a lynché dimanche à Kitwe une femme qu'elle accusait de sorcellerie.")]
+    public void An_accusation_that_describes_the_victim_is_no_criticism_event(string language, string text)
+    {
+        var events = Read(language, "2021-03-10", text);
+        Assert.NotEmpty(events);
+        Assert.DoesNotContain(events, e => e.Type == "criticism");
+    }
 }

@@ -137,6 +137,16 @@ internal sealed class ClauseTree
             || Is(w, "advcl");
     }
 
+    /// <summary>A clause that gives a noun or another act its background, not an act of its own: a relative clause
+    /// ("a woman they accused of witchcraft") or a passive adverbial one ("after having been accused of bewitching").</summary>
+    public bool InBackgroundClause(int w)
+    {
+        var h = Head(w);
+        if (h < 0) return false;
+        if (Relation(w) == "acl:relcl") return IsNominal(h);
+        return Is(w, "advcl") && IsVerbal(h) && (HasChild(w, "aux:pass") || HasFeature(w, "Voice=Pass"));
+    }
+
     /// <summary>The dependents of a word, in text order.</summary>
     public IReadOnlyList<int> Children(int w) => _children[w] ?? (IReadOnlyList<int>)[];
 

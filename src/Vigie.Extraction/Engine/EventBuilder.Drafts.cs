@@ -100,9 +100,10 @@ internal sealed partial class EventBuilder
         // Modality: from the tree where the sentence has one, from the words around the trigger otherwise.
         var boundClaimant = d.Claimant;
         var treeReads = args is not null && tree is not null && tree.WordOf(m.Trigger) >= 0;
-        // "a man accused of sorcery", "civilians demanded to pay": a participle that describes a noun tells of no act of
-        // speech of its own.
-        if (treeReads && EventTypeSemantics.IsSpeechAct(d.Type) && tree!.DescribesNoun(tree.WordOf(m.Trigger))) yield break;
+        // "a man accused of sorcery", "civilians demanded to pay", "a woman they accused of witchcraft": a participle or a
+        // clause that describes a noun or gives an act its background tells of no act of speech of its own.
+        if (treeReads && EventTypeSemantics.IsSpeechAct(d.Type)
+            && (tree!.DescribesNoun(tree.WordOf(m.Trigger)) || tree.InBackgroundClause(tree.WordOf(m.Trigger)))) yield break;
         var modality = ModalityOf(v, m, d, treeReads, out var drop);
         if (drop) yield break;
         if (args is not null && tree is not null)

@@ -29,7 +29,14 @@ internal sealed partial class EventBuilder
 
     // ---- merging ----
 
-    private static string PlaceKey(Draft d) => string.Join('|', d.Places.Select(p => p.Location!.Name).Order(StringComparer.Ordinal));
+    // One act told twice in a sentence names its places once in full ("attacked Nacutuco (Mucojo, Cabo Delgado),
+    // beheaded 1 person"): the same places, or some of them, are the same act's.
+    private static bool SamePlaces(Draft a, Draft b)
+    {
+        if (a.Places.Count == 0 || b.Places.Count == 0) return a.Places.Count == b.Places.Count;
+        var (small, large) = a.Places.Count <= b.Places.Count ? (a, b) : (b, a);
+        return small.Places.All(p => large.Places.Any(q => q.Location!.Name == p.Location!.Name));
+    }
 
     private static void Merge(List<Draft> drafts)
     {
@@ -40,7 +47,8 @@ internal sealed partial class EventBuilder
             for (var j = i + 1; j < drafts.Count; j++)
             {
                 var b = drafts[j];
-                if (b.Dropped || b.Type != a.Type || PlaceKey(a) != PlaceKey(b)) continue;
+                if (b.Dropped || b.Type != a.Type || !SamePlaces(a, b)) continue;
+                if (b.Places.Count > a.Places.Count) a.Places = b.Places;
                 if (a.Places.Count == 0 && a.Quantities.Count > 0 && b.Quantities.Count > 0 && !a.Quantities.Select(q => q.Number).SequenceEqual(b.Quantities.Select(q => q.Number))) continue;
                 a.Actor1 ??= b.Actor1;
                 a.Actor2 ??= b.Actor2;
