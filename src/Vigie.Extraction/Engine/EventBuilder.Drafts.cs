@@ -96,6 +96,16 @@ internal sealed partial class EventBuilder
             var kind = KindOf(v, n, rule);
             if (kind is not null) d.Quantities.Add((n, kind));
         }
+        // "17 police and 10 insurgents were killed": the other numbers the tree reads as who the same act befell count
+        // with the bound one.
+        if (boundNumbers.Count > 0 && args is not null && rule.QuantityKind is { } tollKind)
+        {
+            foreach (var (x, role) in args.Mentions)
+            {
+                if (role != TreeRole.Patient || x.Kind != MentionKind.Number || d.Quantities.Any(q => q.Number == x)) continue;
+                if (KindOf(v, x, rule) == tollKind) d.Quantities.Add((x, tollKind));
+            }
+        }
 
         // Modality: from the tree where the sentence has one, from the words around the trigger otherwise.
         var boundClaimant = d.Claimant;
