@@ -91,7 +91,7 @@ public readonly record struct Place(
 /// <summary>The compiled gazetteer (data/geo/gazetteer.bin): places, their folded names, and word lists; immutable and thread-safe.</summary>
 public sealed class Gazetteer
 {
-    private const int Version = 1;
+    private const int Version = 2;
     private readonly byte[] _strings;
     private readonly int[] _gid, _pop, _of, _nameOff, _nameLen, _ccOff, _admOff, _admLen;
     private readonly float[] _lat, _lon;
@@ -103,6 +103,7 @@ public sealed class Gazetteer
     private readonly Dictionary<long, int> _byGeonamesId = [];
     private readonly Dictionary<long, List<int>> _airportsOf = [];
     private readonly Dictionary<string, int> _capitals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _alpha2Of = new(StringComparer.OrdinalIgnoreCase);
     private readonly string?[] _nameCache;
     private readonly string?[] _countryCache;
     private readonly string?[] _admin1Cache;
@@ -136,6 +137,11 @@ public sealed class Gazetteer
         _keyBlob = Bytes(r); _keyOff = Ints(r); _postStart = Ints(r); _postPlace = Ints(r); _postFlag = Bytes(r);
         CommonWords = WordSet(Bytes(r));
         Demonyms = WordSet(Bytes(r));
+        foreach (var line in WordSet(Bytes(r)))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab > 0) _alpha2Of[line[..tab]] = line[(tab + 1)..];
+        }
         _nameCache = new string?[n];
         _countryCache = new string?[n];
         _admin1Cache = new string?[n];
@@ -186,6 +192,9 @@ public sealed class Gazetteer
 
     /// <summary>The country with an ISO 3166 alpha-2 code, if any.</summary>
     public Place? Country(string iso2) => _countries.TryGetValue(iso2.ToUpperInvariant(), out var i) ? this[i] : null;
+
+    /// <summary>The ISO alpha-2 code of a country's alpha-3 code ("MOZ" → "MZ"), as actors name their state, or null.</summary>
+    public string? Alpha2Of(string alpha3) => _alpha2Of.GetValueOrDefault(alpha3);
 
     /// <summary>A country's capital, if the gazetteer knows it.</summary>
     public Place? CapitalOf(string iso2) => _capitals.TryGetValue(iso2.ToUpperInvariant(), out var i) ? this[i] : null;

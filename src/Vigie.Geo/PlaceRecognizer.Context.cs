@@ -111,8 +111,9 @@ public sealed partial class PlaceRecognizer
                     cand.Anchored = true;
                 }
                 // After a comma only a smaller unit is placed in a larger one ("Georgia, Armenia" is a list); brackets
-                // place any name that is not larger than their unit ("Koko (Montepuez)" is no Cocoa, Florida).
-                else if (cand.Chosen < 0 || (brackets ? !Smaller(unit, cand.Chosen) : Smaller(cand.Chosen, unit)))
+                // place any name that is not larger than their unit ("Koko (Montepuez)" is no Cocoa, Florida), and a larger
+                // one only when it holds the unit ("Manica (Macomia, Cabo Delgado)" is no Manica province).
+                else if (cand.Chosen < 0 || (brackets ? !Smaller(unit, cand.Chosen) || !_g.Within(unit, cand.Chosen, NearKm) : Smaller(cand.Chosen, unit)))
                 {
                     cand.Enclosing = unit;
                 }
@@ -316,8 +317,10 @@ public sealed partial class PlaceRecognizer
         private PlaceMention? AsUnlisted(int index)
         {
             var cand = _found[index];
-            if (cand.PersonContext || cand.Common || cand.AllCaps) return null;
+            // A frequent word taken for a town abroad was read as a place already: it stays one where the text is.
+            if (cand.PersonContext || (cand.Common && !cand.AtFocus) || cand.AllCaps) return null;
             var unit = UnitFor(cand.First, cand.Last, index + 1);
+            if (unit < 0 && cand.AtFocus && _g.Country(_focus!) is { } country) unit = country.Index;
             return unit >= 0 ? Unlisted(cand.First, cand.Last, unit, cand.Reference) : null;
         }
 

