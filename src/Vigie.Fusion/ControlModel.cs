@@ -18,6 +18,12 @@ public enum ControlStatus
 }
 
 /// <summary>A place whose control the events speak of (CONTRACT §3 <c>place</c>).</summary>
+/// <param name="Name">The place's name as the events' location gives it.</param>
+/// <param name="Country">Its ISO 3166 alpha-2 country code, when known.</param>
+/// <param name="Admin1">Its first-level administrative division, when known.</param>
+/// <param name="Lat">Latitude in degrees.</param>
+/// <param name="Lon">Longitude in degrees.</param>
+/// <param name="GeonamesId">Its GeoNames id, when the gazetteer resolved it.</param>
 /// <param name="Feature">What the place is: the gazetteer's feature when known, else the location precision.</param>
 public sealed record ControlPlace(string Name, string? Country, string? Admin1, double Lat, double Lon, long? GeonamesId, string? Feature)
 {

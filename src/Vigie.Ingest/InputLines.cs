@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Vigie.Ingest;
@@ -24,80 +25,59 @@ internal static class InputLines
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Lines of a byte stream, each decoded on its own, so a line that is not UTF-8 costs only that line.</summary>
-    public static IEnumerable<InputLine> FromBytes(Stream stream, int maxLineBytes)
-    {
-        var chunk = new byte[1 << 16];
-        var line = new MemoryStream();
-        var tooLong = false;
-        var number = 0;
-        int n;
-        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            var at = 0;
-            while (at < n)
-            {
-                var nl = Array.IndexOf(chunk, (byte)'\n', at, n - at);
-                var end = nl < 0 ? n : nl;
-                if (!tooLong)
-                {
-                    if (line.Length + end - at > maxLineBytes) { tooLong = true; line.SetLength(0); }
-                    else line.Write(chunk, at, end - at);
-                }
-                if (nl < 0) break;
-                yield return Decode(++number, line, tooLong);
-                line.SetLength(0);
-                tooLong = false;
-                at = nl + 1;
-            }
-        }
-        if (line.Length > 0 || tooLong) yield return Decode(++number, line, tooLong);
-    }
+    public static IEnumerable<InputLine> FromBytes(Stream stream, int maxLineBytes) =>
+        Split(c => stream.Read(c, 0, c.Length), new byte[1 << 16], (byte)'\n', maxLineBytes, Decode);
 
     /// <summary>Lines of text already decoded (a request body, standard input).</summary>
-    public static IEnumerable<InputLine> FromText(TextReader reader, int maxLineChars)
+    public static IEnumerable<InputLine> FromText(TextReader reader, int maxLineChars) =>
+        Split(c => reader.Read(c, 0, c.Length), new char[1 << 14], '\n', maxLineChars, Text);
+
+    private delegate InputLine LineOf<T>(int number, ReadOnlySpan<T> line, bool tooLong);
+
+    // One splitter over bytes or chars: reads a chunk at a time, keeps at most maxLine units of the current line.
+    private static IEnumerable<InputLine> Split<T>(Func<T[], int> read, T[] chunk, T newline, int maxLine, LineOf<T> lineOf)
+        where T : IEquatable<T>
     {
-        var chunk = new char[1 << 14];
-        var line = new StringBuilder();
+        var line = new ArrayBufferWriter<T>();
         var tooLong = false;
         var number = 0;
         int n;
-        while ((n = reader.Read(chunk, 0, chunk.Length)) > 0)
+        while ((n = read(chunk)) > 0)
         {
             var at = 0;
             while (at < n)
             {
-                var nl = Array.IndexOf(chunk, '\n', at, n - at);
-                var end = nl < 0 ? n : nl;
+                var nl = chunk.AsSpan(at, n - at).IndexOf(newline);
+                var end = nl < 0 ? n : at + nl;
                 if (!tooLong)
                 {
-                    if (line.Length + end - at > maxLineChars) { tooLong = true; line.Clear(); }
-                    else line.Append(chunk, at, end - at);
+                    if (line.WrittenCount + end - at > maxLine) { tooLong = true; line.ResetWrittenCount(); }
+                    else line.Write(chunk.AsSpan(at, end - at));
                 }
                 if (nl < 0) break;
-                yield return Text(++number, line, tooLong);
-                line.Clear();
+                yield return lineOf(++number, line.WrittenSpan, tooLong);
+                line.ResetWrittenCount();
                 tooLong = false;
-                at = nl + 1;
+                at = end + 1;
             }
         }
-        if (line.Length > 0 || tooLong) yield return Text(++number, line, tooLong);
+        if (line.WrittenCount > 0 || tooLong) yield return lineOf(++number, line.WrittenSpan, tooLong);
     }
 
-    private static InputLine Decode(int number, MemoryStream line, bool tooLong)
+    private static InputLine Decode(int number, ReadOnlySpan<byte> bytes, bool tooLong)
     {
         if (tooLong) return new InputLine(number, null, LineFlaw.TooLong);
-        var bytes = line.GetBuffer().AsSpan(0, (int)line.Length);
         if (number == 1 && bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
         if (!bytes.IsEmpty && bytes[^1] == '\r') bytes = bytes[..^1];
         try { return new InputLine(number, StrictUtf8.GetString(bytes), LineFlaw.None); }
         catch (DecoderFallbackException) { return new InputLine(number, null, LineFlaw.NotUtf8); }
     }
 
-    private static InputLine Text(int number, StringBuilder line, bool tooLong)
+    private static InputLine Text(int number, ReadOnlySpan<char> line, bool tooLong)
     {
         if (tooLong) return new InputLine(number, null, LineFlaw.TooLong);
-        var start = number == 1 && line.Length > 0 && line[0] == '\uFEFF' ? 1 : 0;
-        var end = line.Length > start && line[^1] == '\r' ? line.Length - 1 : line.Length;
-        return new InputLine(number, line.ToString(start, end - start), LineFlaw.None);
+        if (number == 1 && !line.IsEmpty && line[0] == '\uFEFF') line = line[1..];
+        if (!line.IsEmpty && line[^1] == '\r') line = line[..^1];
+        return new InputLine(number, new string(line), LineFlaw.None);
     }
 }

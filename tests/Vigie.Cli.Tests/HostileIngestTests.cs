@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Vigie.Cli.Tests;
 
-/// <summary>Issue 22 through <c>vigie ingest</c>: hostile files beside good ones never abort the run nor hang it.</summary>
+/// <summary>Hostile input through <c>vigie ingest</c>: hostile files beside good ones never abort the run nor hang it.</summary>
 public sealed class HostileIngestTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("vigie-cli-hostile-").FullName;

@@ -1,7 +1,7 @@
 namespace Vigie.Cli.Tests;
 
 /// <summary><c>vigie bench --serve</c> in a bounded form: it runs and prints every figure; the figures themselves are
-/// for docs/benchmarks.md, not asserted (issue 22, item 10).</summary>
+/// for docs/benchmarks.md, not asserted.</summary>
 public sealed class ServeBenchTests
 {
     [Fact(Timeout = 300_000)]

@@ -2,7 +2,7 @@ using Vigie.Core;
 
 namespace Vigie.Ingest.Tests;
 
-/// <summary>The one date rule of every input format (issue 22 item 9).</summary>
+/// <summary>The one date rule of every input format.</summary>
 public sealed class DocumentDatesTests
 {
     [Theory]

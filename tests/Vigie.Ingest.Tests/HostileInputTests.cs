@@ -12,7 +12,7 @@ public sealed class ReaderFixture
     public DocumentReader Reader(int maxBytes = 4096) => new(Languages, new ReaderOptions(MaxDocumentBytes: maxBytes));
 }
 
-/// <summary>Issue 22: hostile inputs (files in Hostile/ with their expected rejections, and the ones only the file system
+/// <summary>Hostile inputs (files in Hostile/ with their expected rejections, and the ones only the file system
 /// can make: links, FIFOs, devices, odd names), each bounded in time.</summary>
 public sealed class HostileInputTests(ReaderFixture fixture) : IClassFixture<ReaderFixture>, IDisposable
 {

@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 
 namespace Vigie.Ingest.Tests;
 
-/// <summary>Whatever the bytes or the JSON, the reader never throws: it accepts or rejects (issue 22).</summary>
+/// <summary>Whatever the bytes or the JSON, the reader never throws: it accepts or rejects.</summary>
 public sealed class ReaderPropertyTests(ReaderFixture fixture) : IClassFixture<ReaderFixture>, IDisposable
 {
     private static readonly string[] Extensions = [".txt", ".jsonl", ".json", ".csv", ".rss", ".bin"];

@@ -10,7 +10,7 @@ using Vigie.Server.Infrastructure;
 
 namespace Vigie.Server.Tests;
 
-/// <summary>Issue 22 on POST /api/documents: a bad document of a batch is reported, the good ones beside it kept.</summary>
+/// <summary>Hostile input on POST /api/documents: a bad document of a batch is reported, the good ones beside it kept.</summary>
 public sealed class HostileIngestionTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     /// <summary>Says what it was given, storing nothing, so the shared database keeps its counts.</summary>

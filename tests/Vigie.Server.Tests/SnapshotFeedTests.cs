@@ -8,8 +8,7 @@ using Vigie.Storage;
 namespace Vigie.Server.Tests;
 
 /// <summary>The server's view of every event (control map, fused events) follows the store's event feed: what another
-/// writer stores, and what is posted, is added to it without reading every event again nor querying per document
-/// (issue 22, item 10).</summary>
+/// writer stores, and what is posted, is added to it without reading every event again nor querying per document.</summary>
 public sealed class SnapshotFeedTests
 {
     [Fact(Timeout = 60_000)]

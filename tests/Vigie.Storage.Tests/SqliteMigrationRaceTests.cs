@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Vigie.Storage.Tests;
 
-/// <summary>Two ingests started together on a database that does not exist yet both open it (issue 22, item 6).</summary>
+/// <summary>Two ingests started together on a database that does not exist yet both open it.</summary>
 public sealed class SqliteMigrationRaceTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "vigie-race-" + Guid.NewGuid().ToString("N"));

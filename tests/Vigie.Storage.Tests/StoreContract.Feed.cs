@@ -2,7 +2,7 @@ using Vigie.Core;
 
 namespace Vigie.Storage.Tests;
 
-/// <summary>The event feed and the JSON pages, on every store (issue 22, item 10).</summary>
+/// <summary>The event feed and the JSON pages, on every store.</summary>
 public abstract partial class StoreContract
 {
     [SkippableFact]

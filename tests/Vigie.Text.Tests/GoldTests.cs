@@ -63,7 +63,7 @@ public sealed class GoldTests
 
     private static decimal Dec(JsonNode? node) => decimal.Parse(node!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    /// <summary>The families of issue 18 every language covers, each with its own cases and negatives.</summary>
+    /// <summary>The families of date and number expressions every language covers, each with its own cases and negatives.</summary>
     private static readonly Dictionary<string, string[]> Families = new(StringComparer.Ordinal)
     {
         ["dates"] = ["case-abbrev", "ranges", "relative", "weekdays", "positions", "numeric-words", "holidays"],

@@ -26,6 +26,9 @@ internal sealed class ClauseTree
     }
 
     /// <summary>The tree of a sentence, or null when the language has no parser model (every word on the root).</summary>
+    /// <param name="document">The document, which parses its sentences on first request.</param>
+    /// <param name="sentence">The sentence to read.</param>
+    /// <param name="view">The sentence's tokens and mentions.</param>
     /// <param name="bareParticiplePassives">Verbs whose bare participle reads as a passive (clauses.yaml): the parser
     /// takes "Journalist gunned down" for an active verb and its victim for the subject; the tree says what it means.</param>
     public static ClauseTree? Build(DocumentAnalysis document, Sentence sentence, SentenceView view, IReadOnlySet<string> bareParticiplePassives)

@@ -3,6 +3,7 @@ using Vigie.Core;
 namespace Vigie.Extraction.Engine;
 
 /// <summary>An event as a sentence read it, before the document's reports of one event are merged.</summary>
+/// <param name="Event">The event as built from that sentence alone.</param>
 /// <param name="DateStated">Whether the sentence stated the date (else the event has the document's date).</param>
 /// <param name="Sentence">The sentence it was read in (see <see cref="DocumentMerger"/> for what one sentence merges).</param>
 /// <param name="PerpetratorOnly">Triggered by the name of its own perpetrator alone ("Gunmen kidnapped…").</param>

@@ -9,8 +9,13 @@ internal sealed partial class EventBuilder
 {
     // ---- modality ----
 
+    /// <summary>The modality the words around the trigger give a draft; may set its claimant and lower its confidence.</summary>
+    /// <param name="v">The sentence.</param>
+    /// <param name="m">The rule match.</param>
+    /// <param name="d">The draft, whose type, actors and claimant the claim rules read and set.</param>
     /// <param name="treeReads">The tree reads the trigger: it decides what is a purpose ("in an attempt to stop the
     /// crowd, police shot two people" tells of the shooting); word order decides only without it.</param>
+    /// <param name="drop">Set when the words tell no event of their own (a purpose without the tree, a habit).</param>
     private Modality ModalityOf(SentenceView v, RuleMatch m, Draft d, bool treeReads, out bool drop)
     {
         drop = false;

@@ -65,6 +65,10 @@ internal sealed class TreeArguments
     }
 
     /// <summary>Reads the arguments of the predicate standing at <paramref name="triggerToken"/>.</summary>
+    /// <param name="tree">The sentence's tree.</param>
+    /// <param name="view">The sentence's tokens and mentions.</param>
+    /// <param name="triggerToken">The trigger's token in <paramref name="view"/>.</param>
+    /// <param name="cues">The language's clause cues.</param>
     /// <param name="genitiveAgent">The "of" complement of an event noun of this type acts ("the withdrawal of US troops").</param>
     /// <param name="agentMarkers">The prepositions of an agent (the grammar's <c>agent_markers</c>: "by", "par").</param>
     public static TreeArguments Read(ClauseTree tree, SentenceView view, int triggerToken, ClauseCues cues, IReadOnlySet<string> agentMarkers, bool genitiveAgent)

@@ -30,6 +30,11 @@ internal enum SpeechKind
 /// that control it ("did not try to take", "warned that they could take") and stopping at the first report.</summary>
 internal static class TreeModality
 {
+    /// <summary>The modality, and the report it is told under, of the predicate's clause.</summary>
+    /// <param name="tree">The sentence's tree.</param>
+    /// <param name="predicate">The predicate's word, or -1 when the tree has none for the trigger.</param>
+    /// <param name="clauseHead">The word whose clause the event is (<see cref="TreeArguments.ClauseHead"/>).</param>
+    /// <param name="cues">The language's clause cues.</param>
     /// <param name="verbInMatch">The rule matched the verb of which the predicate noun is the subject ("warplanes …
     /// bomb"): that verb tells the event, so its negation counts.</param>
     public static ClauseReading Read(ClauseTree tree, int predicate, int clauseHead, ClauseCues cues, bool verbInMatch)

@@ -41,6 +41,9 @@ public enum FillerKind
 
 /// <summary>A role of a predicate rule and what must fill it.</summary>
 /// <param name="Role">agent, patient or place.</param>
+/// <param name="Kind">What must stand in the role.</param>
+/// <param name="Mention">The mention kind, for <see cref="FillerKind.Mention"/>.</param>
+/// <param name="Lemmas">The lemmas, for <see cref="FillerKind.Lemma"/>.</param>
 public sealed record RoleFiller(string Role, FillerKind Kind, MentionKind Mention, FrozenSet<string> Lemmas);
 
 /// <summary>A rule over the dependency tree: a predicate (a verb or event noun by lemma) and the roles its clause fills.</summary>

@@ -5,9 +5,19 @@ using CsvHelper;
 namespace Vigie.Pipeline.Evaluation;
 
 /// <summary>One coded event of an ACLED export: the columns <c>eval --acled</c> compares with.</summary>
+/// <param name="File">The name of the file the row was read from, as problems cite it.</param>
 /// <param name="Line">The 1-based line of the file where the row starts.</param>
+/// <param name="Id">ACLED's <c>event_id_cnty</c>, else the line number.</param>
+/// <param name="Date">The <c>event_date</c>.</param>
+/// <param name="EventType">ACLED's <c>event_type</c>.</param>
+/// <param name="SubEventType">ACLED's <c>sub_event_type</c>.</param>
+/// <param name="Actor1">ACLED's <c>actor1</c> as written.</param>
 /// <param name="Inter1">ACLED's actor type code of <c>actor1</c> (1 state forces … 8 external forces), when given.</param>
+/// <param name="Location">ACLED's <c>location</c> name.</param>
+/// <param name="Lat">The row's <c>latitude</c>, when given.</param>
+/// <param name="Lon">The row's <c>longitude</c>, when given.</param>
 /// <param name="Notes">The notes as published; <see cref="AcledNotes.Clean"/> gives the text Vigie reads.</param>
+/// <param name="Fatalities">ACLED's <c>fatalities</c> (0 when empty).</param>
 public sealed record AcledRow(
     string File,
     int Line,

@@ -4,12 +4,17 @@ using Vigie.Fusion;
 namespace Vigie.Pipeline.Evaluation;
 
 /// <summary>How Vigie's reading of one ACLED note compares with ACLED's coding of it.</summary>
+/// <param name="Row">The ACLED row.</param>
 /// <param name="Text">The cleaned notes Vigie read.</param>
 /// <param name="Main">The main event (<see cref="AcledScorer.MainEvent"/>), or null when Vigie found none.</param>
 /// <param name="All">Every event Vigie found in the note, in text order.</param>
+/// <param name="PredictedEventType">The ACLED event type of the main event's codes (<see cref="AcledScorer.None"/> without one).</param>
+/// <param name="PredictedSubEventType">The ACLED sub-event type of the main event's codes (<see cref="AcledScorer.None"/> without one).</param>
 /// <param name="DistanceKm">From the row's point to the main event's nearest location; null without either.</param>
 /// <param name="Named">Whether the notes name the row's location.</param>
+/// <param name="DateRight">Whether the main event's date is the row's day, to the day.</param>
 /// <param name="Fatalities">The main event's fatalities (the sum of its toll quantities' lower bounds).</param>
+/// <param name="Actor1Right">Whether the main event's actor is of the class the row's <c>inter1</c> gives.</param>
 public sealed record AcledOutcome(
     AcledRow Row,
     string Text,

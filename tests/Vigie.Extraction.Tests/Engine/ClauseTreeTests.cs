@@ -4,7 +4,7 @@ using static Vigie.Extraction.Tests.Engine.EngineFixture;
 
 namespace Vigie.Extraction.Tests.Engine;
 
-/// <summary>Arguments and modality read from the dependency tree (issue 16): each event keeps its own clause's
+/// <summary>Arguments and modality read from the dependency tree: each event keeps its own clause's
 /// arguments, and the clauses above it give its modality and source.</summary>
 public sealed class ClauseTreeTests
 {

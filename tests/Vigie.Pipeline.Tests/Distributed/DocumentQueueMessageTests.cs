@@ -4,7 +4,7 @@ using Vigie.Pipeline.Distributed;
 
 namespace Vigie.Pipeline.Tests.Distributed;
 
-/// <summary>Issue 22 on the worker's side: a message the readers would have rejected is invalid, never a crash.</summary>
+/// <summary>Hostile input on the worker's side: a message the readers would have rejected is invalid, never a crash.</summary>
 public sealed class DocumentQueueMessageTests
 {
     private static byte[] Message(string document) => Encoding.UTF8.GetBytes("{\"document\":" + document + ",\"content_key\":\"sha256:ab\"}");

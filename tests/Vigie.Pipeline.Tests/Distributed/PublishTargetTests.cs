@@ -6,7 +6,7 @@ using Vigie.Storage;
 
 namespace Vigie.Pipeline.Tests.Distributed;
 
-/// <summary>Duplicate detection on the queue is keyed by target database and document (issue 22, item 11).</summary>
+/// <summary>Duplicate detection on the queue is keyed by target database and document.</summary>
 [Collection(ProcessTests.Name)]
 public sealed class PublishTargetTests
 {

@@ -73,6 +73,9 @@ public sealed record EventFilters
 }
 
 /// <summary>One event with the documents it was read in and the spans to highlight in them.</summary>
+/// <param name="Event">The event.</param>
+/// <param name="Documents">The documents of its evidence.</param>
+/// <param name="Highlights">The spans to highlight in those documents, by document and offset.</param>
 /// <param name="FusedId">The fused event (one per real-world event) this report belongs to, when fusion has seen it.</param>
 public sealed record EventDetail(Event Event, IReadOnlyList<Document> Documents, IReadOnlyList<Highlight> Highlights, string? FusedId = null);
 

@@ -3,6 +3,9 @@ using Vigie.Core;
 namespace Vigie.Server.Features.Events;
 
 /// <summary>A span of a document's text to highlight: the evidence sentence, or a field of the event inside it.</summary>
+/// <param name="Document">The id of the document the span is in.</param>
+/// <param name="Start">Start offset in the document text.</param>
+/// <param name="End">End offset (exclusive) in the document text.</param>
 /// <param name="Kind"><c>evidence</c>, <c>trigger</c>, <c>actor</c>, <c>source</c>, <c>place</c>, <c>number</c> or <c>date</c>.</param>
 /// <param name="Label">What the span stands for (the rule id of the evidence, else the text of the span).</param>
 /// <param name="Role">The event field a span fills (<see cref="EventSpan.Role"/>); null for an evidence sentence.</param>
