@@ -91,7 +91,7 @@ internal sealed partial class DateRecognizer
             var startAtom = Math.Min(i + found.Lead, state.BestEnd - 1);
             while (startAtom < state.BestEnd - 1 && atoms[startAtom].Text == ",") startAtom++;
             var value = DateResolver.SafeResolve(found.Rule, state.Best.AsSpan(0, state.BestCount), documentDate,
-                found.Rule.PastPeriod && IsPastClause(atoms, tokens, startAtom, state.BestEnd));
+                (found.Rule.PastPeriod || found.Rule.Resolve == Resolution.Holiday) && IsPastClause(atoms, tokens, startAtom, state.BestEnd));
             {
                 var start = atoms[startAtom].Start;
                 var end = atoms[state.BestEnd - 1].End;
