@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigie.Core;
 
 namespace Vigie.Text;
 
@@ -99,9 +100,12 @@ internal sealed partial class DateRecognizer
                     Walk(text, atoms, tokens, _lex.Root, i, 0, inner);
                     // The inner date's leading context words ("à la fin de l'année") belong to no outer pattern.
                     if (inner.BestRule is not { Lead: 0 } r) return false;
-                    capture.Date = DateResolver.SafeResolve(r.Rule, inner.Best.AsSpan(0, inner.BestCount), state.DocumentDate, past: false);
+                    // A named day takes the tense of its sentence ("reopened the day after Christmas", "since Christmas").
+                    var past = (r.Rule.PastPeriod || r.Rule.Resolve == Resolution.Holiday) && IsPastClause(atoms, tokens, i, inner.BestEnd);
+                    capture.Date = DateResolver.SafeResolve(r.Rule, inner.Best.AsSpan(0, inner.BestCount), state.DocumentDate, past);
                     end = inner.BestEnd - Math.Min(r.Tail, inner.BestEnd - i - 1);
-                    return capture.Date is not null && capture.Date.End is null;
+                    // A calendar week may be read whole ("since last week", "the beginning of next week"); other spans may not.
+                    return capture.Date is not null && (capture.Date.End is null || capture.Date.Precision == DatePrecision.Week);
                 }
             default:
                 return false;
