@@ -92,7 +92,8 @@ internal sealed partial class DateRecognizer
                 return true;
             case Slot.Date:
                 {
-                    if (state.Depth > 0) return false;
+                    // Most words after "de", "from", "since" start no date: no walk for them.
+                    if (state.Depth > 0 || !CanStart(a)) return false;
                     var inner = state.Inner ??= new MatchState(state.DocumentDate, state.Depth + 1);
                     inner.Sentence = state.Sentence;
                     inner.BestEnd = i;
