@@ -42,7 +42,8 @@ internal sealed partial class DateRecognizer
                 if (!_lex.Months.TryGetValue(a.Text, out capture.Value)) return false;
                 if (i + 1 < atoms.Length && atoms[i + 1].Text == "." && atoms[i + 1].Start == a.End && _lex.Abbreviations.Contains(a.Text)) end = i + 2;
                 // "may 5", "march 3rd", "august 2021": a day or a year after the name makes it a month in any case.
-                if (!(NameCaseOk(a) || IsGlued(atoms, i) || end < atoms.Length && atoms[end].Shape is TokenShape.Number or TokenShape.NumberWithSuffix && atoms[end].Text.Length <= 4)) return false;
+                if (!(NameCaseOk(a) || IsGlued(atoms, i) || end < atoms.Length && atoms[end].Shape is TokenShape.Number or TokenShape.NumberWithSuffix && atoms[end].Text.Length <= 4
+                    && _numbers.Nouns.Match(atoms, end + 1, out _) is null)) return false;
                 return BeforeDayOk(atoms, i, end);
             case Slot.MonthNumber:
                 return a.Shape == TokenShape.Number && TryDigits(a.Text, 2, out capture.Value) && capture.Value is >= 1 and <= 12;
