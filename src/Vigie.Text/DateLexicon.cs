@@ -40,7 +40,8 @@ internal enum Slot : byte
 
 /// <summary>How a matched date pattern is resolved against the document date.</summary>
 /// <c>None</c> reads a phrase that only looks like a date ("un jeudi", "on a Monday") so that no other pattern reads it.
-internal enum Resolution : byte { Date, Weekday, Relative, Period, Since, Range, Decade, Holiday, NthWeekday, NthDay, NthWeek, Shift, WeekWeekday, None }
+/// <c>NthPart</c> reads the k-th part of a year, <c>months</c> long ("the first quarter of 2020", "le second semestre").
+internal enum Resolution : byte { Date, Weekday, Relative, Period, Since, Range, Decade, Holiday, NthWeekday, NthDay, NthWeek, Shift, WeekWeekday, NthPart, None }
 
 /// <summary>Units of time.</summary>
 internal enum TimeUnit : byte { Hour, Day, Week, Weekend, Month, Year }
@@ -59,7 +60,8 @@ internal sealed record DateRule(
     bool TenseDependent,
     int Skip = 0,
     int Base = 0,
-    bool PastPeriod = false);
+    bool PastPeriod = false,
+    int Months = 0);
 
 /// <summary>A language's date words and patterns (<c>months.tsv</c>, <c>weekdays.tsv</c>, <c>time-units.tsv</c>, <c>dates.yaml</c>).</summary>
 internal sealed class DateLexicon
@@ -149,7 +151,7 @@ internal sealed class DateLexicon
             var resolveName = y.Scalar(m, "resolve", required: true);
             if (id is null || match is null || resolveName is null) continue;
             if (rules.ContainsKey(id)) { y.Problem(m, $"duplicate pattern id '{id}'"); continue; }
-            if (!Enum.TryParse<Resolution>(resolveName.Replace("-", "", StringComparison.Ordinal), true, out var resolve)) { y.Problem(m, $"unknown resolve '{resolveName}' (date, weekday, relative, period, since, range, decade, holiday, nth-weekday, nth-day, nth-week, shift, week-weekday, none)"); continue; }
+            if (!Enum.TryParse<Resolution>(resolveName.Replace("-", "", StringComparison.Ordinal), true, out var resolve)) { y.Problem(m, $"unknown resolve '{resolveName}' (date, weekday, relative, period, since, range, decade, holiday, nth-weekday, nth-day, nth-week, nth-part, shift, week-weekday, none)"); continue; }
             var direction = y.Scalar(m, "direction") switch { null or "this" => 0, "last" => -1, "next" => 1, var d => Bad(y, m, $"direction must be this, last or next, not '{d}'") };
             var sign = y.Scalar(m, "sign") switch { null => -1, "past" => -1, "present" => 0, "future" => 1, var d => Bad(y, m, $"sign must be past, present or future, not '{d}'") };
             TimeUnit? unit = null;
@@ -163,8 +165,10 @@ internal sealed class DateLexicon
             int Int(string key) => y.Scalar(m, key) is { } v ? (int.TryParse(v, System.Globalization.NumberStyles.AllowLeadingSign, null, out var k) ? k : Bad(y, m, $"{key} must be an integer")) : 0;
             var signed = resolve is Resolution.Relative or Resolution.Shift or Resolution.WeekWeekday || (resolve == Resolution.Period && sign > 0);
             var pastPeriod = y.Scalar(m, "past") switch { null => false, "period" => true, var p => Bad(y, m, $"past must be period, not '{p}'") != 0 };
+            var partMonths = Int("months");
+            if (resolve == Resolution.NthPart && partMonths is not (1 or 2 or 3 or 4 or 6)) y.Problem(m, $"'{id}': an nth-part pattern needs months: 1, 2, 3, 4 or 6");
             var rule = new DateRule(id, resolve, signed ? sign : direction, unit, count, calendar,
-                resolve == Resolution.Weekday && direction == 0, Int("skip"), Int("base"), pastPeriod);
+                resolve == Resolution.Weekday && direction == 0, Int("skip"), Int("base"), pastPeriod, partMonths);
             rules[id] = rule;
             var elements = Parse(match, phrase, y, m);
             if (elements is null) continue;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigie.Core;
 
 namespace Vigie.Text;
 
@@ -38,8 +39,11 @@ internal sealed partial class DateRecognizer
                 if (a.Shape == TokenShape.NumberWithSuffix) return TryOrdinalDigits(a.Text, out capture.Value);
                 return a.IsWord && TryDayWords(text, atoms, i, out end, out capture.Value, ordinalOnly: true);
             case Slot.Month:
-                if (!_lex.Months.TryGetValue(a.Text, out capture.Value) || !(NameCaseOk(a) || IsGlued(atoms, i))) return false;
+                if (!_lex.Months.TryGetValue(a.Text, out capture.Value)) return false;
                 if (i + 1 < atoms.Length && atoms[i + 1].Text == "." && atoms[i + 1].Start == a.End && _lex.Abbreviations.Contains(a.Text)) end = i + 2;
+                // "may 5", "march 3rd", "august 2021": a day or a year after the name makes it a month in any case.
+                if (!(NameCaseOk(a) || IsGlued(atoms, i) || end < atoms.Length && atoms[end].Shape is TokenShape.Number or TokenShape.NumberWithSuffix && atoms[end].Text.Length <= 4
+                    && _numbers.Nouns.Match(atoms, end + 1, out _) is null)) return false;
                 return BeforeDayOk(atoms, i, end);
             case Slot.MonthNumber:
                 return a.Shape == TokenShape.Number && TryDigits(a.Text, 2, out capture.Value) && capture.Value is >= 1 and <= 12;
@@ -89,7 +93,8 @@ internal sealed partial class DateRecognizer
                 return true;
             case Slot.Date:
                 {
-                    if (state.Depth > 0) return false;
+                    // Most words after "de", "from", "since" start no date: no walk for them.
+                    if (state.Depth > 0 || !CanStart(a)) return false;
                     var inner = state.Inner ??= new MatchState(state.DocumentDate, state.Depth + 1);
                     inner.Sentence = state.Sentence;
                     inner.BestEnd = i;
@@ -97,9 +102,12 @@ internal sealed partial class DateRecognizer
                     Walk(text, atoms, tokens, _lex.Root, i, 0, inner);
                     // The inner date's leading context words ("à la fin de l'année") belong to no outer pattern.
                     if (inner.BestRule is not { Lead: 0 } r) return false;
-                    capture.Date = DateResolver.SafeResolve(r.Rule, inner.Best.AsSpan(0, inner.BestCount), state.DocumentDate, past: false);
+                    // A named day takes the tense of its sentence ("reopened the day after Christmas", "since Christmas").
+                    var past = (r.Rule.PastPeriod || r.Rule.Resolve == Resolution.Holiday) && IsPastClause(atoms, tokens, i, inner.BestEnd);
+                    capture.Date = DateResolver.SafeResolve(r.Rule, inner.Best.AsSpan(0, inner.BestCount), state.DocumentDate, past);
                     end = inner.BestEnd - Math.Min(r.Tail, inner.BestEnd - i - 1);
-                    return capture.Date is not null && capture.Date.End is null;
+                    // A calendar week may be read whole ("since last week", "the beginning of next week"); other spans may not.
+                    return capture.Date is not null && (capture.Date.End is null || capture.Date.Precision == DatePrecision.Week);
                 }
             default:
                 return false;
@@ -180,7 +188,17 @@ internal sealed partial class DateRecognizer
             if (sep == '\0') return false;
             var parts = s.Split(sep);
             if (parts.Length is not (2 or 3) || parts.Any(p => p.Length is 0 or > 4)) return false;
-            if (parts.Length == 2 && (parts[0].Length != 2 || parts[1].Length != 2)) return false;
+            // "08/2021": a month and its year.
+            if (parts.Length == 2 && parts[0].Length is 1 or 2 && parts[1].Length == 4)
+            {
+                if (!TryDigits(parts[0], 2, out var mm) || mm is < 1 or > 12 || !TryDigits(parts[1], 4, out var yyyy) || yyyy is < 1900 or > 2099) return false;
+                capture.Month = mm;
+                capture.Year = yyyy;
+                capture.MonthOnly = true;
+                return true;
+            }
+            // "23/04", "8/15": two digits after the slash, and one before only where the second is no month ("8/15"; "1/10" is a fraction).
+            if (parts.Length == 2 && (parts[0].Length is not (1 or 2) || parts[1].Length != 2 || parts[0].Length == 1 && !(TryDigits(parts[1], 2, out var second) && second > 12))) return false;
             var v = new int[parts.Length];
             for (var k = 0; k < parts.Length; k++) if (!TryDigits(parts[k], 4, out v[k])) return false;
             if (parts[0].Length == 4)

@@ -91,7 +91,7 @@ internal sealed partial class DateRecognizer
             var startAtom = Math.Min(i + found.Lead, state.BestEnd - 1);
             while (startAtom < state.BestEnd - 1 && atoms[startAtom].Text == ",") startAtom++;
             var value = DateResolver.SafeResolve(found.Rule, state.Best.AsSpan(0, state.BestCount), documentDate,
-                found.Rule.PastPeriod && IsPastClause(atoms, tokens, startAtom, state.BestEnd));
+                (found.Rule.PastPeriod || found.Rule.Resolve == Resolution.Holiday) && IsPastClause(atoms, tokens, startAtom, state.BestEnd));
             {
                 var start = atoms[startAtom].Start;
                 var end = atoms[state.BestEnd - 1].End;
@@ -127,13 +127,24 @@ internal sealed partial class DateRecognizer
         if (node.Slots is null || captures >= MaxCaptures) return;
         foreach (var (slot, child) in node.Slots)
         {
+            // A nested date that must be followed by given words ("de <date> à <date>") is read only when one of them comes soon.
+            if (slot == Slot.Date && (!CanStart(atoms[i]) || child is { Rule: null, Slots: null, Words: { } followers } && !AnyAhead(atoms, tokens, i, followers, state.Sentence))) continue;
             if (!TrySlot(text, atoms, tokens, i, slot, state, out var end, out var capture)) continue;
             state.Captures[captures] = capture;
             Walk(text, atoms, tokens, child, end, captures + 1, state);
         }
     }
 
-    private bool NameCaseOk(in Atom a) => a.IsCapitalized || !_lex.CapitalOnly.Contains(a.Text);
+    private const int DateSlotLookahead = 10;
+
+    private static bool AnyAhead(Atom[] atoms, List<Token> tokens, int i, Dictionary<string, DateLexicon.Node> words, int sentence)
+    {
+        for (var k = i + 1; k < atoms.Length && k <= i + DateSlotLookahead && tokens[atoms[k].Token].Sentence == sentence; k++)
+            if (words.ContainsKey(atoms[k].Text)) return true;
+        return false;
+    }
+
+        private bool NameCaseOk(in Atom a) => a.IsCapitalized || !_lex.CapitalOnly.Contains(a.Text);
 
     /// <summary>Whether a name is glued to a slash or hyphen of a date in digits ("2020/mar/15"), where case tells nothing.</summary>
     private static bool IsGlued(Atom[] atoms, int i) =>

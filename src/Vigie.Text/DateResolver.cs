@@ -13,12 +13,14 @@ internal struct DateCapture
     public int Year;
     /// <summary>The year was written in two digits ("12/05/81", "june of 91").</summary>
     public bool ShortYear;
+    /// <summary>A date in digits gave a month and year only ("08/2021").</summary>
+    public bool MonthOnly;
     public DateValue? Date;
     public Holiday? Holiday;
 }
 
 /// <summary>Resolves a matched date pattern against the document date (CONTRACT §2).</summary>
-internal static class DateResolver
+internal static partial class DateResolver
 {
     /// <summary>Resolves, or gives nothing for dates outside the calendar ("il y a 5000 ans", "depuis 9999 ans").</summary>
     public static DateValue? SafeResolve(DateRule rule, ReadOnlySpan<DateCapture> caps, PartialDate? doc, bool past)
@@ -47,7 +49,8 @@ internal static class DateResolver
         int? weekday = null, count = null, ordinal = null;
         TimeUnit? unit = null;
         var factor = 1;
-        DateValue? inner = null;
+        DateValue? inner = null, firstInner = null;
+        var inners = 0;
         Holiday? holiday = null;
         Span<int> days = stackalloc int[4], months = stackalloc int[4], years = stackalloc int[4];
         int nd = 0, nm = 0, ny = 0;
@@ -58,15 +61,17 @@ internal static class DateResolver
                 case Slot.Day or Slot.Nth: if (nd < 4) days[nd++] = c.Value; break;
                 case Slot.Month or Slot.MonthNumber: if (nm < 4) months[nm++] = c.Value; break;
                 case Slot.Year or Slot.Decade or Slot.DecadeNumber: if (ny < 4) years[ny++] = c.Value; break;
+                // "2019-21": a two-digit year after a year is the first one after it that ends so.
+                case Slot.ShortYear when ny > 0 && ny < 4: years[ny] = years[ny - 1] / 100 * 100 + c.Value; if (years[ny] <= years[ny - 1]) years[ny] += 100; ny++; break;
                 case Slot.ShortYear: if (ny < 4) years[ny++] = FullYear(c.Value, doc); break;
                 case Slot.Weekday: weekday = c.Value; break;
                 case Slot.Count: count = c.Value; break;
                 case Slot.Ordinal: ordinal = c.Value; break;
                 case Slot.Unit: unit = (TimeUnit)c.Value; factor = c.Month; break;
-                case Slot.Date: inner = c.Date; break;
+                case Slot.Date: firstInner ??= c.Date; inner = c.Date; inners++; break;
                 case Slot.Holiday: holiday = c.Holiday; break;
                 case Slot.Numeric:
-                    if (nd < 4) days[nd++] = c.Value;
+                    if (nd < 4 && !c.MonthOnly) days[nd++] = c.Value;
                     if (nm < 4) months[nm++] = c.Month;
                     if ((c.Year != 0 || c.ShortYear) && ny < 4) years[ny++] = c.ShortYear ? FullYear(c.Year, doc) : c.Year;
                     break;
@@ -107,7 +112,18 @@ internal static class DateResolver
                 if (unit is not { } su) return null;
                 return inner is null ? null : Shift(inner, su, n * rule.Direction);
             case Resolution.Holiday:
-                return holiday is null ? null : OfHoliday(holiday, Last(years, ny), doc);
+                return holiday is null ? null : OfHoliday(holiday, Last(years, ny), doc, past);
+            case Resolution.NthPart:
+                {
+                    // "the first quarter of 2020", "le second semestre de l'année prochaine".
+                    int? year = ny > 0 ? years[ny - 1] : inner is { Precision: DatePrecision.Year } iy ? PartialDate.Parse(iy.Value).Year : null;
+                    var k = rule.Count ?? ordinal ?? 1;
+                    var parts = 12 / rule.Months;
+                    if (year is not { } py || k == 0 || k > parts || k < -1) return null;
+                    if (k == -1) k = parts;
+                    var firstMonth = (k - 1) * rule.Months + 1;
+                    return DateValue.OfMonth(py, firstMonth) with { End = $"{py:D4}-{firstMonth + rule.Months - 1:D2}" };
+                }
             case Resolution.NthWeekday or Resolution.NthDay or Resolution.NthWeek:
                 {
                     var k = rule.Count ?? ordinal ?? count ?? (nd > 0 ? days[0] : 1);
@@ -130,10 +146,15 @@ internal static class DateResolver
                 }
             case Resolution.Since:
                 {
+                    // "since last Monday", "depuis hier": from a date another pattern read.
+                    if (inner is { } sinceDate) return sinceDate with { Weekday = null, End = doc?.ToString() };
                     if (nd + nm + ny == 0) return null;
                     var start = Absolute(nd > 0 ? days[0] : null, nm > 0 ? months[0] : null, Last(years, ny), null, doc);
                     return start is null ? null : start with { End = doc?.ToString() };
                 }
+            case Resolution.Range when inners == 2 && firstInner is { } rangeStart && inner is { } rangeEnd:
+                    // "from mid-July to early August": two dates read by other patterns.
+                    return string.CompareOrdinal(rangeStart.Value, rangeEnd.Value) < 0 ? rangeStart with { Weekday = null, End = rangeEnd.Value } : null;
             case Resolution.Range:
                 {
                     int? lastYear = Last(years, ny);
@@ -263,7 +284,7 @@ internal static class DateResolver
     /// <summary>A date moved by a count of units, keeping its precision ("three days after 2 June", "a month after March").</summary>
     private static DateValue? Shift(DateValue origin, TimeUnit unit, int shift)
     {
-        if (shift == 0) return origin with { Weekday = null };
+        if (shift == 0) return origin;
         var d = PartialDate.Parse(origin.Value);
         if (d.Day is not null)
         {
@@ -354,30 +375,5 @@ internal static class DateResolver
         if (start > last) return null;
         var end = start.AddDays(6) > last ? last : start.AddDays(6);
         return new DateValue(Day(start), DatePrecision.Week, null, Day(end));
-    }
-
-    /// <summary>A named day: in the year the text gives, else its occurrence nearest the document date.</summary>
-    private static DateValue? OfHoliday(Holiday holiday, int? year, PartialDate? doc)
-    {
-        if (holiday.Start is not { } rule) return null;
-        DateOnly? best = null;
-        if (rule.Calendar == HolidayCalendar.Fixed)
-            best = rule.In(rule.Year).First();
-        else if (year is { } y)
-            foreach (var d in rule.In(y)) { best = d; break; }
-        else if (doc is { } dd)
-        {
-            var anchor = dd.Day is null && dd.Month is null ? new DateOnly(dd.Year, 7, 1) : dd.FirstDay;
-            for (var k = dd.Year - 1; k <= dd.Year + 1; k++)
-                foreach (var d in rule.In(k))
-                    if (best is null || Math.Abs(d.DayNumber - anchor.DayNumber) < Math.Abs(best.Value.DayNumber - anchor.DayNumber)) best = d;
-        }
-        if (best is not { } start) return null;
-        var value = DateValue.OfDay(start);
-        if (holiday.End is null) return value;
-        foreach (var k in new[] { start.Year, start.Year + 1 })
-            foreach (var e in holiday.End.In(k))
-                if (e > start) return value with { End = Day(e) };
-        return value;
     }
 }

@@ -33,6 +33,14 @@ public static class Folding
             if (value.Length == 1) Single[key] = value[0];
             else { Single[key] = Multiple; several[key] = value; }
         }
+        // Superscript letters of French ordinals ("1ᵉʳ", "2ᵉ", "XXᵉ") are the letters themselves.
+        for (var i = 0x80; i < Single.Length; i++)
+        {
+            var c = (char)i;
+            if (char.IsSurrogate(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.ModifierLetter || IsApostrophe(c)) continue;
+            var k = c.ToString().Normalize(System.Text.NormalizationForm.FormKD);
+            if (k.Length == 1 && k[0] is >= 'a' and <= 'z') Single[i] = k[0];
+        }
         // Dutch ĳ is two letters in running text (the gazetteer has no name with it).
         foreach (var c in "\u0132\u0133") { Single[c] = Multiple; several[c] = "ij"; }
         return several;

@@ -88,7 +88,7 @@ internal sealed partial class NumberRecognizer
         for (var v = start - 1; v >= 0 && v >= start - ObjectWindow; v--)
         {
             var av = atoms[v];
-            if (tokens[av.Token].Sentence != sentence || av.Shape == TokenShape.Number || voice.AgentMarkers.Contains(av.Text)) break;
+            if (tokens[av.Token].Sentence != sentence || av.Shape == TokenShape.Number || voice.AgentMarkers.Contains(av.Text) || voice.Subordinators.Contains(av.Text)) break;
             if (_lex.Verbs.Match(atoms, v, out var be) is { } bv && be <= start) { before = bv.Kind; break; }
         }
         if (after is not null && !(crossed && before is not null)) return after.Kind;

@@ -64,8 +64,9 @@ internal sealed class Tokenizer
         Segment(tokens, lineFirstToken, line, sentences);
     }
 
+    // U+02BC, a letter to Unicode, is written as an apostrophe ("yesterdayʼs").
     private static bool IsWordChar(char c) =>
-        (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (c >= '\u0080' && (char.IsLetter(c) || Folding.IsIgnorable(c)));
+        (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (c >= '\u0080' && c != '\u02bc' && (char.IsLetter(c) || Folding.IsIgnorable(c)));
 
     private int ReadWord(string text, int start, List<Token> tokens, Span<char> buffer, Dictionary<string, string> cache)
     {

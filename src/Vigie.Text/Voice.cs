@@ -33,6 +33,9 @@ internal sealed class Voice
     public required FrozenSet<string> Coordinators { get; init; }
     /// <summary>Words that introduce the agent: a verb before one does not count the number after it ("killed by 3 gunmen").</summary>
     public required FrozenSet<string> AgentMarkers { get; init; }
+    /// <summary>Words that open a subordinate clause: a verb before one is not the verb of a number after it ("were
+    /// injured when 2,000 protesters clashed").</summary>
+    public required FrozenSet<string> Subordinators { get; init; }
     /// <summary>Determiners: a word of harm after one is a noun of another phrase ("après la mort de", "the wounded").</summary>
     public required FrozenSet<string> Determiners { get; init; }
     /// <summary>Endings of adverbs that may stand between an auxiliary and its participle ("grièvement", "seriously").</summary>
@@ -69,6 +72,7 @@ internal sealed class Voice
             NumbersAreObjects = numbers == "true",
             Coordinators = Set("coordinators"),
             AgentMarkers = Set("agent_markers"),
+            Subordinators = Set("subordinators"),
             Determiners = Set("determiners"),
             Adverbs = Set("adverbs"),
             Inclusions = Set("inclusions"),
