@@ -201,7 +201,7 @@ public sealed partial class PostgresStore
 
         /// <summary>True when the event has one of the first <paramref name="count"/> alternative keys of filter
         /// <paramref name="f"/>, else null (a primary key probe).</summary>
-        private string KeyMatch(int f, int count, string dateStart, string id) =>
+        private static string KeyMatch(int f, int count, string dateStart, string id) =>
             $"(SELECT true FROM event_keys j WHERE j.key IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"@k{f}_{i}"))}) AND j.date_start = {dateStart} AND j.event_id = {id} LIMIT 1)";
 
         // A correlated subquery, not a join: the walk checks each event as it goes and stops after a page.

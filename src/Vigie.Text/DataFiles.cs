@@ -62,7 +62,7 @@ internal sealed class YamlFile
     /// <summary>The same file read through another root mapping (a child's lang.yaml with its parents' sections).</summary>
     public YamlFile With(YamlMappingNode root) => new(Path, root, _problems);
 
-    public YamlNode? Get(YamlMappingNode map, string key) =>
+    public static YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
     public string? Scalar(YamlMappingNode map, string key, bool required = false)

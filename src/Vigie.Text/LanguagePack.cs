@@ -113,7 +113,7 @@ public sealed class LanguagePack
         var chain = new List<string> { code };
         var merged = new YamlMappingNode();
         foreach (var (key, value) in lang.Root.Children) merged.Children[key] = value;
-        var parentNode = lang.Get(lang.Root, "parent");
+        var parentNode = YamlFile.Get(lang.Root, "parent");
         for (var parent = lang.Scalar(lang.Root, "parent"); parent is not null;)
         {
             if (chain.Contains(parent) || !File.Exists(Path.Combine(langRoot, parent, "lang.yaml")))

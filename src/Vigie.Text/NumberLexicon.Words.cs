@@ -39,7 +39,7 @@ internal sealed partial class NumberLexicon
         return TryCardinalWords(atoms, i, allowWeak, out result);
     }
 
-    private bool TryWeak(NumberWord w, int i, int e, bool allowWeak, out NumberParse result)
+    private static bool TryWeak(NumberWord w, int i, int e, bool allowWeak, out NumberParse result)
     {
         result = default;
         if (!w.Weak) return false;

@@ -84,7 +84,7 @@ internal sealed partial class NumberRecognizer
 
     private readonly record struct Read(int NumberStart, decimal Low, decimal High, bool Approximate, bool LowerBound, bool UpperBound, string Rule);
 
-    private bool InDate(Atom[] atoms, int i, IReadOnlyList<DateMention> dates, int dateIndex) =>
+    private static bool InDate(Atom[] atoms, int i, IReadOnlyList<DateMention> dates, int dateIndex) =>
         i < atoms.Length && dateIndex < dates.Count && dates[dateIndex].Start <= atoms[i].Start && atoms[i].Start < dates[dateIndex].End
         || (i < atoms.Length && dateIndex + 1 < dates.Count && dates[dateIndex + 1].Start <= atoms[i].Start && atoms[i].Start < dates[dateIndex + 1].End);
 

@@ -56,7 +56,7 @@ internal sealed partial class EventBuilder
         return first;
     }
 
-    private MentionRef? MainActor(List<Mention> mentions)
+    private static MentionRef? MainActor(List<Mention> mentions)
     {
         var counts = new Dictionary<string, (int N, Mention First)>(StringComparer.Ordinal);
         foreach (var m in mentions)
