@@ -57,7 +57,9 @@ internal sealed partial class NumberRecognizer
             // punctuation, a function word or "autres"/"others", not by a noun of its own ("deux fois").
             if (kind is null && lastKind is not null && ElidesNoun(atoms, end)) kind = lastKind;
             if (human) lastKind = kind;
-            if (nounEnd < 0 && m.Rule == "words" && end - m.NumberStart == 1 && _lex.NeedsNoun.Contains(atoms[m.NumberStart].Text)) { i = end - 1; continue; }
+            // "one" alone is a pronoun ("one of them"), unless harm makes it a count ("killing one and injuring three").
+            var partitive = end < atoms.Length && _lex.Of.Contains(atoms[end].Text);
+            if (nounEnd < 0 && (kind is null || partitive) && m.Rule == "words" && end - m.NumberStart == 1 && _lex.NeedsNoun.Contains(atoms[m.NumberStart].Text)) { i = end - 1; continue; }
             // Only a noun right after the number ("route 7, 12 civils") keeps a count after a label; "Route 5 left many wounded" counts nothing.
             if (_lex.NotCounts.Applies(atoms, first, m.NumberStart, end, m.High, kind is not null && nounEnd >= 0 && nounStart <= end + 1, _lex.Of)) { i = end - 1; continue; }
             var q = new Quantity(kind, Normalize(m.Low), Normalize(m.High), m.Approximate, m.LowerBound, m.UpperBound, text[atoms[first].Start..atoms[end - 1].End]);
