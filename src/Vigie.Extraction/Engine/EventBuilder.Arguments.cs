@@ -206,4 +206,41 @@ internal sealed partial class EventBuilder
         }
         return pairs;
     }
+
+    // "7 people, including one soldier, were killed", "66 lynched, including 15 in Zambezia, 11 in Tete": a count after an
+    // inclusion mark, and the counts listed after it with no verb between, are parts of the nearest count before the
+    // mark, which takes their kind; they add nothing of their own.
+    private void FoldIncludedCounts(SentenceView v, List<(MentionRef Number, string Kind)> quantities)
+    {
+        var marks = _lang.Clauses.InclusionMarks;
+        if (marks.Count == 0 || quantities.Count == 0) return;
+        var parts = new HashSet<MentionRef>();
+        MentionRef? previous = null;
+        MentionRef? whole = null;
+        foreach (var r in v.Mentions)
+        {
+            if (r.Kind != MentionKind.Number) continue;
+            var k = r.First - 1;
+            while (k >= 0 && !v.Tokens[k].IsWord) k--;
+            if (k >= 0 && v.Tokens[k].Is(marks) && previous is not null && !parts.Contains(previous)) { whole = previous; parts.Add(r); }
+            else if (previous is not null && parts.Contains(previous) && !VerbBetween(v, previous.Last, r.First)) parts.Add(r);
+            previous = r;
+        }
+        if (whole is null) return;
+        var foldedKind = (string?)null;
+        for (var i = quantities.Count - 1; i >= 0; i--)
+        {
+            if (!parts.Contains(quantities[i].Number)) continue;
+            foldedKind ??= quantities[i].Kind;
+            quantities.RemoveAt(i);
+        }
+        if (foldedKind is not null && !quantities.Exists(q => q.Number == whole)) quantities.Add((whole, foldedKind));
+    }
+
+    private static bool VerbBetween(SentenceView v, int after, int before)
+    {
+        for (var k = after + 1; k < before; k++)
+            if (v.Tokens[k].HasFiniteVerbReading && !v.Tokens[k].HasNounReading) return true;
+        return false;
+    }
 }

@@ -107,6 +107,8 @@ internal sealed partial class EventBuilder
             }
         }
 
+        FoldIncludedCounts(v, d.Quantities);
+
         // Modality: from the tree where the sentence has one, from the words around the trigger otherwise.
         var boundClaimant = d.Claimant;
         var treeReads = args is not null && tree is not null && tree.WordOf(m.Trigger) >= 0;
