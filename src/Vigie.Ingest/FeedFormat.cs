@@ -5,7 +5,8 @@ namespace Vigie.Ingest;
 
 /// <summary>RSS 2.0, RSS 1.0 and Atom 1.0 feeds, streamed: one item or entry at a time is built (nested at most
 /// <see cref="MaxDepth"/> deep and read within a budget), then becomes a document. DTDs are ignored and no external
-/// entity is ever resolved.</summary>
+/// entity is ever resolved. Hand-written because System.ServiceModel.Syndication reads no RSS 1.0 and
+/// CodeHollow.FeedReader none streamed: both build the whole feed in memory before the first item.</summary>
 internal sealed class FeedFormat(DocumentFields fields) : IDocumentFormat
 {
     /// <summary>The deepest nesting read; deeper XML is rejected (nothing legitimate in a feed comes close).</summary>

@@ -99,7 +99,7 @@ public sealed partial class PostgresStore
             if (!string.IsNullOrWhiteSpace(q.Text))
             {
                 var words = q.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-                _tsQuery = string.Join(" && ", words.Select((w, i) => $"phraseto_tsquery('simple'::regconfig, {Add($"w{i}", SearchFold(w))})"));
+                _tsQuery = string.Join(" && ", words.Select((w, i) => $"phraseto_tsquery('simple'::regconfig, {Add($"w{i}", Vigie.Text.Folding.Fold(w))})"));
                 Add("walk", TextWalk);
             }
         }

@@ -219,7 +219,7 @@ public sealed partial class PostgresStore
                     await w.WriteAsync(x.End, NpgsqlDbType.Integer, ct);
                     await w.WriteAsync(x.Text, NpgsqlDbType.Text, ct);
                     await w.WriteAsync(x.Rule, NpgsqlDbType.Text, ct);
-                    await w.WriteAsync(SearchFold(x.Text), NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(Vigie.Text.Folding.Fold(x.Text), NpgsqlDbType.Text, ct);
                 }
             await w.CompleteAsync(ct);
         }

@@ -167,7 +167,6 @@ public sealed partial class PostgresStore : IVigieStore
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     /// <summary>Folds evidence and searched words alike: lower case, accents removed, as SQLite's FTS5 tokenizer does.</summary>
-    private static string SearchFold(string s) => Vigie.Text.Folding.Fold(s);
 
     private static async Task WriteText(NpgsqlBinaryImporter w, string? value, CancellationToken ct)
     {

@@ -185,10 +185,7 @@ public static class AcledNotes
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(place)) return false;
-        var p = Fold(place);
-        return p.Length > 1 && (" " + Fold(text) + " ").Contains(" " + p + " ", StringComparison.Ordinal);
+        var p = Vigie.Text.Folding.FoldWords(place);
+        return p.Length > 1 && (" " + Vigie.Text.Folding.FoldWords(text) + " ").Contains(" " + p + " ", StringComparison.Ordinal);
     }
-
-    /// <summary>Lower case, no accents, every run of non-letters and non-digits one blank (Vigie's one fold).</summary>
-    internal static string Fold(string s) => Vigie.Text.Folding.FoldWords(s);
 }

@@ -33,7 +33,7 @@ public sealed class CapitalsReference
         _byName = new Dictionary<string, ReferenceCapital>(StringComparer.Ordinal);
         foreach (var c in capitals)
             foreach (var n in c.Aliases.Prepend(c.Capital))
-                _byName.TryAdd(Fold(n), c);
+                _byName.TryAdd(Folding.FoldLettersAndDigits(n), c);
     }
 
     /// <summary>The capitals, in file order.</summary>
@@ -49,8 +49,8 @@ public sealed class CapitalsReference
     public bool IsTaker(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var taker = Fold(Taker);
-        return Fold(actor.Id).Contains(taker, StringComparison.Ordinal) || Fold(actor.Name).Contains(taker, StringComparison.Ordinal);
+        var taker = Folding.FoldLettersAndDigits(Taker);
+        return Folding.FoldLettersAndDigits(actor.Id).Contains(taker, StringComparison.Ordinal) || Folding.FoldLettersAndDigits(actor.Name).Contains(taker, StringComparison.Ordinal);
     }
 
     /// <summary>How far (km) a place without a GeoNames id may lie from a capital and be taken for it when its name matches.</summary>
@@ -110,11 +110,9 @@ public sealed class CapitalsReference
         if (place.GeonamesId is { } id) return _geonames.Contains(id) ? Capitals.First(c => c.GeonamesId == id) : null;
         if (place.Country is not null && !string.Equals(place.Country, Country, StringComparison.OrdinalIgnoreCase)) return null;
         if (place.Feature is "province" or "country" or "region") return null;
-        if (!_byName.TryGetValue(Fold(place.Name), out var c)) return null;
+        if (!_byName.TryGetValue(Folding.FoldLettersAndDigits(place.Name), out var c)) return null;
         return GeoMath.DistanceKm(place.Lat, place.Lon, c.Lat, c.Lon) <= NameMatchKm ? c : null;
     }
-
-    private static string Fold(string? s) => string.IsNullOrEmpty(s) ? "" : Folding.FoldLettersAndDigits(s);
 
     /// <summary>True when the place is one of the capitals: the predicate <see cref="ControlTimeline.Summarize"/> takes.</summary>
     public bool IsCapital(ControlPlace place) => Match(place) is not null;

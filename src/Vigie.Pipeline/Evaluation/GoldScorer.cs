@@ -104,9 +104,9 @@ public static class GoldScorer
         if (g.Actor1 is { Count: > 0 })
         {
             if (e.Actor1 is null) return false;
-            var id = Fold(e.Actor1.Id);
-            var name = Fold(e.Actor1.Name);
-            if (!g.Actor1.Any(a => { var f = Fold(a); return id == f || name == f || id.Contains(f, StringComparison.Ordinal) || name.Contains(f, StringComparison.Ordinal); }))
+            var id = Folding.FoldLettersAndDigits(e.Actor1.Id);
+            var name = Folding.FoldLettersAndDigits(e.Actor1.Name);
+            if (!g.Actor1.Any(a => { var f = Folding.FoldLettersAndDigits(a); return id == f || name == f || id.Contains(f, StringComparison.Ordinal) || name.Contains(f, StringComparison.Ordinal); }))
                 return false;
         }
         return true;
@@ -156,11 +156,4 @@ public static class GoldScorer
     private static string PrecisionName(DatePrecision p) => VigieJson.Serialize(p).Trim('"');
 
     private static string Normalise(string s) => s.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"');
-
-    /// <summary>Case-, accent- and punctuation-insensitive form for alias comparison.</summary>
-    public static string Fold(string s)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return Folding.FoldLettersAndDigits(s);
-    }
 }
