@@ -23,10 +23,9 @@ internal sealed partial class DateRecognizer
     {
         end = i + 1;
         capture = new DateCapture { Slot = slot };
+        // The walk calls this only for the slots the atom's mask allows (SlotMask): number slots read only words that
+        // start a number or are ordinals, names only the words of their tables.
         var a = atoms[i];
-        // Most words are no number: the number slots read only words that start a number or are ordinals.
-        if (a.IsWord && slot is Slot.Day or Slot.Ordinal or Slot.Year or Slot.Count && !_numbers.Words.Starts(a.Text) && !_ordinalWords.ContainsKey(a.Text))
-            return false;
         switch (slot)
         {
             case Slot.Day:
@@ -94,8 +93,8 @@ internal sealed partial class DateRecognizer
             case Slot.Date:
                 {
                     // Most words after "de", "from", "since" start no date: no walk for them.
-                    if (state.Depth > 0 || !CanStart(a)) return false;
-                    var inner = state.Inner ??= new MatchState(state.DocumentDate, state.Depth + 1);
+                    if (state.Depth > 0 || (state.Masks[i] & DateBit) == 0) return false;
+                    var inner = state.Inner ??= new MatchState(state.DocumentDate, state.Depth + 1, state.Masks);
                     inner.Sentence = state.Sentence;
                     inner.BestEnd = i;
                     inner.BestRule = null;

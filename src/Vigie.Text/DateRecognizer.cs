@@ -17,7 +17,10 @@ internal sealed partial class DateRecognizer
         _numbers = numbers;
         _rulePrefix = code + "/date/";
         _ordinalWords = OrdinalWords(numbers);
+        _wordSlots = WordSlots(lexicon, numbers, _ordinalWords);
     }
+
+    private readonly FrozenDictionary<string, uint> _wordSlots;
 
     /// <summary>Ordinal words the number table does not list, made of a cardinal and an ordinal suffix ("dixième",
     /// "quinzième": "dix", "quinze" + "ième"), built once.</summary>
@@ -38,8 +41,10 @@ internal sealed partial class DateRecognizer
         return result.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private sealed class MatchState(PartialDate? documentDate, int depth)
+    private sealed class MatchState(PartialDate? documentDate, int depth, uint[] masks)
     {
+        /// <summary>The slots each atom may fill (<see cref="SlotMask"/>).</summary>
+        public readonly uint[] Masks = masks;
         public readonly DateCapture[] Captures = new DateCapture[MaxCaptures];
         public readonly DateCapture[] Best = new DateCapture[MaxCaptures];
         public int BestCount;
@@ -56,11 +61,25 @@ internal sealed partial class DateRecognizer
     public IReadOnlyList<DateMention> Recognize(string text, Atom[] atoms, List<Token> tokens, PartialDate? documentDate, List<DateMention> spans)
     {
         List<DateMention>? result = null;
+        var masks = SlotMasks(atoms);
+        try
+        {
+            Recognize(text, atoms, tokens, documentDate, spans, masks, ref result);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<uint>.Shared.Return(masks);
+        }
+        return result ?? (IReadOnlyList<DateMention>)[];
+    }
+
+    private void Recognize(string text, Atom[] atoms, List<Token> tokens, PartialDate? documentDate, List<DateMention> spans, uint[] masks, ref List<DateMention>? result)
+    {
         MatchState? state = null;
         for (var i = 0; i < atoms.Length; i++)
         {
-            if (!CanStart(atoms[i])) continue;
-            state ??= new MatchState(documentDate, 0);
+            if ((masks[i] & DateBit) == 0) continue;
+            state ??= new MatchState(documentDate, 0, masks);
             state.BestRule = null;
             state.BestEnd = i;
             state.Sentence = tokens[atoms[i].Token].Sentence;
@@ -102,15 +121,9 @@ internal sealed partial class DateRecognizer
             }
             i = state.BestEnd - 1;
         }
-        return result ?? (IReadOnlyList<DateMention>)[];
     }
 
     private static readonly DateValue Unresolved = new("0000", DatePrecision.Year);
-
-    // A comma only opens a pattern when an optional weekday before it is missing; starting there would hide a longer
-    // match that starts after it.
-    private bool CanStart(in Atom a) =>
-        a.Shape is TokenShape.Number or TokenShape.NumberWithSuffix ? _lex.Root.Slots is not null : a.Text != "," && _lex.Triggers.Contains(a.Text);
 
     private void Walk(string text, Atom[] atoms, List<Token> tokens, DateLexicon.Node node, int i, int captures, MatchState state)
     {
@@ -125,10 +138,12 @@ internal sealed partial class DateRecognizer
         if (node.Words is not null && node.Words.TryGetValue(atoms[i].Text, out var next))
             Walk(text, atoms, tokens, next, i + 1, captures, state);
         if (node.Slots is null || captures >= MaxCaptures) return;
+        var mask = state.Masks[i];
         foreach (var (slot, child) in node.Slots)
         {
+            if ((mask & SlotBit(slot)) == 0) continue;
             // A nested date that must be followed by given words ("de <date> à <date>") is read only when one of them comes soon.
-            if (slot == Slot.Date && (!CanStart(atoms[i]) || child is { Rule: null, Slots: null, Words: { } followers } && !AnyAhead(atoms, tokens, i, followers, state.Sentence))) continue;
+            if (slot == Slot.Date && (child is { Rule: null, Slots: null, Words: { } followers } && !AnyAhead(atoms, tokens, i, followers, state.Sentence))) continue;
             if (!TrySlot(text, atoms, tokens, i, slot, state, out var end, out var capture)) continue;
             state.Captures[captures] = capture;
             Walk(text, atoms, tokens, child, end, captures + 1, state);
