@@ -24,6 +24,18 @@ internal sealed class NumberWord
 internal enum Qualifier { Approximate, LowerBound, UpperBound }
 
 /// <summary>A parsed number: <c>End</c> is the atom after it.</summary>
+/// <summary>What a word that may start a number mention is.</summary>
+[Flags]
+internal enum NumberStart : byte
+{
+    /// <summary>Not a start.</summary>
+    None = 0,
+    /// <summary>A number word, a qualifier ("about", "plus de") or "between"/"entre".</summary>
+    Word = 1,
+    /// <summary>A currency sign or unit written before the number ("$3 million").</summary>
+    PrefixUnit = 2,
+}
+
 internal readonly record struct NumberParse(int End, decimal Low, decimal High, bool Approximate, bool FromWords, decimal Scale);
 
 /// <summary>A language's number words, separators, qualifiers and counted nouns (<c>numbers.yaml</c>, <c>quantities.tsv</c>,
@@ -47,8 +59,9 @@ internal sealed partial class NumberLexicon
     public required FrozenSet<string> SingularArticles { get; init; }
     public required FrozenDictionary<string, decimal> ScaleSuffixes { get; init; }
     public required FrozenDictionary<string, string> PrefixUnits { get; init; }
-    /// <summary>Every word a number mention may start with: number words, qualifiers, "entre"/"between".</summary>
-    public FrozenSet<string> Triggers { get; private set; } = FrozenSet<string>.Empty;
+    /// <summary>Every word a number mention may start with (number words, qualifiers, "entre"/"between") and every
+    /// prefix unit ("$"), with which of the two it is: one lookup per atom tells whether a mention may start there.</summary>
+    public FrozenDictionary<string, NumberStart> Starters { get; private set; } = FrozenDictionary<string, NumberStart>.Empty;
     public required FrozenSet<string> Stopwords { get; init; }
     /// <summary>Signs that make the digits glued after them negative: "-3".</summary>
     public required FrozenSet<string> Minus { get; init; }
@@ -205,7 +218,10 @@ internal sealed partial class NumberLexicon
         };
         // A spoken decimal point ("point", "virgule") never starts a number.
         var triggers = words.Values.Where(w => !(w.Word.DecimalPoint && w.Word.Cardinal is null && w.Word.Scale is null && w.Word.Group is null)).Select(w => w.Atoms[0]);
-        lexicon.Triggers = triggers.Concat(lexicon.Qualifiers.FirstAtoms).Concat(lexicon.RangeBetween).ToFrozenSet(StringComparer.Ordinal);
+        var starters = new Dictionary<string, NumberStart>(StringComparer.Ordinal);
+        foreach (var w in triggers.Concat(lexicon.Qualifiers.FirstAtoms).Concat(lexicon.RangeBetween)) starters[w] = NumberStart.Word;
+        foreach (var u in lexicon.PrefixUnits.Keys) starters[u] = starters.GetValueOrDefault(u) | NumberStart.PrefixUnit;
+        lexicon.Starters = starters.ToFrozenDictionary(StringComparer.Ordinal);
         return lexicon;
     }
 

@@ -26,12 +26,12 @@ internal sealed partial class NumberRecognizer
             // Skip atoms inside dates.
             while (dateIndex < dates.Count && dates[dateIndex].End <= a.Start) dateIndex++;
             if (dateIndex < dates.Count && dates[dateIndex].Start <= a.Start) continue;
-            if (a.Shape is not (TokenShape.Number or TokenShape.NumberWithSuffix) && !_lex.Triggers.Contains(a.Text) && !_lex.PrefixUnits.ContainsKey(a.Text)
-                && !_lex.StartsSignedNumber(atoms, i)) continue;
+            var starts = _lex.Starters.GetValueOrDefault(a.Text);
+            if (starts == NumberStart.None && a.Shape is not (TokenShape.Number or TokenShape.NumberWithSuffix) && !_lex.StartsSignedNumber(atoms, i)) continue;
             // A currency sign before the number is its unit: "$3 million".
             string? prefixUnit = null;
             var first = i;
-            if (_lex.PrefixUnits.TryGetValue(a.Text, out var pu))
+            if ((starts & NumberStart.PrefixUnit) != 0 && _lex.PrefixUnits.TryGetValue(a.Text, out var pu))
             {
                 if (i + 1 >= atoms.Length || atoms[i + 1].Start > a.End + 1) continue;
                 prefixUnit = pu;
