@@ -153,19 +153,25 @@ internal sealed class Vocabulary
     private const int CacheLimit = 20_000;
 
     /// <summary>This thread's cache of folded words outside the vocabulary.</summary>
-    public static Dictionary<string, string> ThreadCache => t_cache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+    public static Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ThreadCache =>
+        (t_cache ??= new Dictionary<string, string>(StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The shared string for a folded span, or a new one.</summary>
-    public string Intern(ReadOnlySpan<char> folded, Dictionary<string, string>? cache = null)
+    public string Intern(ReadOnlySpan<char> folded)
     {
         if (folded.Length == 1 && folded[0] < CharStrings.Length) return CharStrings[folded[0]];
-        if (_lookup.TryGetValue(folded, out var s)) return s;
-        if (cache is null) return new string(folded);
-        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(folded, out s)) return s;
-        if (cache.Count >= CacheLimit) cache.Clear();
+        return _lookup.TryGetValue(folded, out var s) ? s : new string(folded);
+    }
+
+    /// <summary>The shared string for a folded span: the vocabulary's, else the cache's, else a new one the cache keeps.</summary>
+    public string Intern(ReadOnlySpan<char> folded, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cache)
+    {
+        if (folded.Length == 1 && folded[0] < CharStrings.Length) return CharStrings[folded[0]];
+        if (_lookup.TryGetValue(folded, out var s) || cache.TryGetValue(folded, out s)) return s;
+        var words = cache.Dictionary;
+        if (words.Count >= CacheLimit) words.Clear();
         s = new string(folded);
-        cache[s] = s;
+        words[s] = s;
         return s;
     }
 

@@ -68,7 +68,7 @@ internal sealed class Tokenizer
     private static bool IsWordChar(char c) =>
         (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (c >= '\u0080' && c != '\u02bc' && (char.IsLetter(c) || Folding.IsIgnorable(c)));
 
-    private int ReadWord(string text, int start, List<Token> tokens, Span<char> buffer, Dictionary<string, string> cache)
+    private int ReadWord(string text, int start, List<Token> tokens, Span<char> buffer, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cache)
     {
         var n = text.Length;
         // Acronyms with inner full stops: U.S., U.N.
@@ -133,7 +133,7 @@ internal sealed class Tokenizer
         return k > 0 && _clitics.Contains(buffer[..k]);
     }
 
-    private int ReadNumber(string text, int start, List<Token> tokens, Span<char> buffer, Dictionary<string, string> cache)
+    private int ReadNumber(string text, int start, List<Token> tokens, Span<char> buffer, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cache)
     {
         var n = text.Length;
         var j = start;
@@ -162,7 +162,7 @@ internal sealed class Tokenizer
         return j;
     }
 
-    private void Add(string text, int start, int end, List<Token> tokens, Span<char> buffer, Dictionary<string, string> cache)
+    private void Add(string text, int start, int end, List<Token> tokens, Span<char> buffer, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cache)
     {
         if (end <= start) return;
         var span = text.AsSpan(start, end - start);
@@ -183,7 +183,7 @@ internal sealed class Tokenizer
         AddShaped(text, start, end, shape, tokens, buffer, cache);
     }
 
-    private void AddShaped(string text, int start, int end, TokenShape shape, List<Token> tokens, Span<char> buffer, Dictionary<string, string> cache)
+    private void AddShaped(string text, int start, int end, TokenShape shape, List<Token> tokens, Span<char> buffer, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cache)
     {
         var span = text.AsSpan(start, end - start);
         string folded;
@@ -239,7 +239,8 @@ internal sealed class Tokenizer
     {
         if (end <= first) return;
         var index = sentences.Count;
-        for (var k = first; k < end; k++) tokens[k] = tokens[k] with { Sentence = index };
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+        for (var k = first; k < end; k++) span[k] = span[k] with { Sentence = index };
         sentences.Add(new Sentence(index, line, tokens[first].Start, tokens[end - 1].End, first, end - first));
     }
 }
