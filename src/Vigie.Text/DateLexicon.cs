@@ -88,6 +88,8 @@ internal sealed class DateLexicon
     public required FrozenSet<string> FutureCues { get; init; }
     public required FrozenSet<string> PastCues { get; init; }
     public required string[] PastSuffixes { get; init; }
+    /// <summary>Auxiliaries that make the participle after them a past ("has said", "a déclaré").</summary>
+    public required FrozenSet<string> PerfectAuxiliaries { get; init; }
     public required bool CapitalizedNames { get; init; }
     public required FrozenSet<string> Abbreviations { get; init; }
     public required FrozenSet<string> SlotStarts { get; init; }
@@ -214,6 +216,7 @@ internal sealed class DateLexicon
             FutureCues = Words("future").ToFrozenSet(StringComparer.Ordinal),
             PastCues = Words("past").ToFrozenSet(StringComparer.Ordinal),
             PastSuffixes = Words("past_suffixes"),
+            PerfectAuxiliaries = Words("perfect_auxiliaries").ToFrozenSet(StringComparer.Ordinal),
             CapitalizedNames = capitalizedNames,
             Abbreviations = abbreviations.ToFrozenSet(StringComparer.Ordinal),
             SlotStarts = starts.ToFrozenSet(StringComparer.Ordinal),

@@ -9,11 +9,14 @@ internal sealed partial class DateRecognizer
     private const int MaxCaptures = 12;
     private readonly DateLexicon _lex;
     private readonly NumberLexicon _numbers;
+    /// <summary>The language's form lexicon: its verb tenses tell a clause's tense ("réunira" is a future).</summary>
+    private readonly Lexicon _words;
     private readonly string _rulePrefix;
 
-    public DateRecognizer(string code, DateLexicon lexicon, NumberLexicon numbers)
+    public DateRecognizer(string code, DateLexicon lexicon, NumberLexicon numbers, Lexicon words)
     {
         _lex = lexicon;
+        _words = words;
         _numbers = numbers;
         _rulePrefix = code + "/date/";
         _ordinalWords = OrdinalWords(numbers);
@@ -111,6 +114,8 @@ internal sealed partial class DateRecognizer
             while (startAtom < state.BestEnd - 1 && atoms[startAtom].Text == ",") startAtom++;
             var value = DateResolver.SafeResolve(found.Rule, state.Best.AsSpan(0, state.BestCount), documentDate,
                 (found.Rule.PastPeriod || found.Rule.Resolve == Resolution.Holiday) && IsPastClause(atoms, tokens, startAtom, state.BestEnd));
+            // "The council will meet on Thursday", "le conseil se réunira jeudi": a bare weekday of a future verb is the coming one.
+            if (value is not null && found.Rule.TenseDependent && IsFutureNear(atoms, tokens, i, state.BestEnd)) value = AsFuture(value, documentDate);
             {
                 var start = atoms[startAtom].Start;
                 var end = atoms[state.BestEnd - 1].End;
@@ -180,41 +185,15 @@ internal sealed partial class DateRecognizer
     private bool IsDayOrMonth(Atom[] atoms, int k) =>
         k < atoms.Length && (atoms[k].Shape is TokenShape.Number or TokenShape.NumberWithSuffix && atoms[k].Text.Length <= 4 || _lex.Months.ContainsKey(atoms[k].Text));
 
-    /// <summary>Whether the clause around a date is told in the past: a past word or ending and no future or modal word
-    /// in its sentence ("killed 50 in two days" against "will withdraw in ten days").</summary>
-    private bool IsPastClause(Atom[] atoms, List<Token> tokens, int start, int end)
-    {
-        var sentence = tokens[atoms[start].Token].Sentence;
-        var past = false;
-        for (var k = start - 1; k >= 0 && tokens[atoms[k].Token].Sentence == sentence; k--)
-            if (Cue(atoms[k], ref past)) return false;
-        for (var k = end; k < atoms.Length && tokens[atoms[k].Token].Sentence == sentence; k++)
-            if (Cue(atoms[k], ref past)) return false;
-        return past;
-    }
-
-    /// <summary>True for a future or modal word; sets <paramref name="past"/> for a past one.</summary>
-    private bool Cue(in Atom a, ref bool past)
-    {
-        if (!a.IsWord) return false;
-        if (_lex.FutureCues.Contains(a.Text)) return true;
-        if (past) return false;
-        if (_lex.PastCues.Contains(a.Text)) past = true;
-        else foreach (var suffix in _lex.PastSuffixes)
-                if (a.Text.Length > suffix.Length + 2 && a.Text.EndsWith(suffix, StringComparison.Ordinal)) { past = true; break; }
-        return false;
-    }
-
     /// <summary>Whether the rule reads a weekday whose day depends on the verb's tense ("jeudi", "ce jeudi", "on Thursday").</summary>
     public bool IsTenseDependent(string rule) =>
         rule.StartsWith(_rulePrefix, StringComparison.Ordinal)
         && _lex.RulesById.TryGetValue(rule[_rulePrefix.Length..], out var r) && r.TenseDependent;
 
     /// <summary>The value of a tense-dependent weekday mention read as future; other mentions keep theirs.</summary>
-    public DateValue ResolveAsFuture(DateMention mention, PartialDate? doc)
-    {
-        if (!IsTenseDependent(mention.Rule) || mention.Date.Weekday is not { } name || !Enum.TryParse<DayOfWeek>(name, true, out var wd))
-            return mention.Date;
-        return DateResolver.ResolveWeekday(wd, 0, doc, future: true) ?? mention.Date;
-    }
+    public DateValue ResolveAsFuture(DateMention mention, PartialDate? doc) =>
+        IsTenseDependent(mention.Rule) ? AsFuture(mention.Date, doc) : mention.Date;
+
+    private static DateValue AsFuture(DateValue value, PartialDate? doc) =>
+        value.Weekday is { } name && Enum.TryParse<DayOfWeek>(name, true, out var wd) ? DateResolver.ResolveWeekday(wd, 0, doc, future: true) ?? value : value;
 }

@@ -130,8 +130,8 @@ public sealed class LanguagePack
         }
         var files = new LanguageProfile.Files(langRoot, chain);
         var before = problems.Count;
-        var text = LanguageProfile.Load(lang.With(merged), code, name, files, problems);
         var lexicon = Lexicon.Load(files.FindAll("lexicon*").Where(f => !f.EndsWith(".md", StringComparison.Ordinal)), problems);
+        var text = LanguageProfile.Load(lang.With(merged), code, name, files, lexicon, problems);
         if (text is null || problems.Count > before) return null;
         return new LanguagePack(dataRoot, code, name, files, text, lexicon);
     }

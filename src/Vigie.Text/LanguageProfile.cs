@@ -62,7 +62,7 @@ internal sealed class LanguageProfile
     }
 
     /// <summary>Reads the text layer's part of a language pack: tokens, numbers and dates.</summary>
-    public static LanguageProfile? Load(YamlFile lang, string code, string name, Files files, DataProblems problems)
+    public static LanguageProfile? Load(YamlFile lang, string code, string name, Files files, Lexicon lexicon, DataProblems problems)
     {
         var before = problems.Count;
         var features = lang.Mapping(lang.Root, "features", required: true);
@@ -129,7 +129,7 @@ internal sealed class LanguageProfile
             Name = name,
             Tokenizer = tokenizer,
             Numbers = new NumberRecognizer(code, numbers),
-            Dates = new DateRecognizer(code, dates, numbers),
+            Dates = new DateRecognizer(code, dates, numbers, lexicon),
         };
     }
 }
