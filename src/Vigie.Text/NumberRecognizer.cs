@@ -74,11 +74,37 @@ internal sealed partial class NumberRecognizer
     /// blessé" (an article only counts a person whose clause has a word of harm they suffer; "a man said" counts nothing).</summary>
     private NumberMention? Singular(string text, Atom[] atoms, List<Token> tokens, int i)
     {
-        if (!_lex.SingularArticles.Contains(atoms[i].Text) || (i + 1 < atoms.Length && _lex.Words.Match(atoms, i + 1, out _) is not null)) return null;
+        if (!_lex.SingularArticles.Contains(atoms[i].Text)) return null;
+        // "un million" is no article; "un et" ("tuant un et blessant trois") may be, though "et" is a number word too.
+        if (i + 1 < atoms.Length && _lex.Words.Match(atoms, i + 1, out _) is not null && !_lex.Voice.Coordinators.Contains(atoms[i + 1].Text)) return null;
         var kind = CountedKind(atoms, tokens, i, i, i + 1, out var human, out var nounEnd, out _);
-        if (!human || nounEnd < 0 || kind is null || _lex.HumanKinds.Contains(kind)) return null;
+        if (kind is null || _lex.HumanKinds.Contains(kind)) return null;
+        if (nounEnd < 0)
+        {
+            // An article standing for its noun, object of a word of harm: "tuant un et blessant trois", "blessant un autre".
+            if (!StandsAlone(atoms, i) || !HarmBefore(atoms, tokens, i)) return null;
+            var last = i + 1 < atoms.Length && _lex.Ellipsis.Contains(atoms[i + 1].Text) ? i + 1 : i;
+            var alone = new Quantity(kind, 1, 1, false, false, false, text[atoms[i].Start..atoms[last].End]);
+            return new NumberMention(atoms[i].Start, atoms[last].End, alone.Text, _rulePrefix + "singular", alone);
+        }
+        if (!human) return null;
         var q = new Quantity(kind, 1, 1, false, false, false, text[atoms[i].Start..atoms[nounEnd - 1].End]);
         return new NumberMention(atoms[i].Start, atoms[nounEnd - 1].End, q.Text, _rulePrefix + "singular", q);
+    }
+
+    /// <summary>Whether the article at <paramref name="i"/> has no noun of its own: punctuation, a coordinator or
+    /// "autre"/"other" follows it.</summary>
+    private bool StandsAlone(Atom[] atoms, int i) =>
+        i + 1 >= atoms.Length || !atoms[i + 1].IsWord || _lex.Voice.Coordinators.Contains(atoms[i + 1].Text) || _lex.Ellipsis.Contains(atoms[i + 1].Text);
+
+    /// <summary>Whether a word of harm ends right before atom <paramref name="i"/> (a clitic or an adverb may come between:
+    /// "en a tué un", "killing only one").</summary>
+    private bool HarmBefore(Atom[] atoms, List<Token> tokens, int i)
+    {
+        var sentence = tokens[atoms[i].Token].Sentence;
+        for (var v = i - 1; v >= 0 && v >= i - 3 && tokens[atoms[v].Token].Sentence == sentence; v--)
+            if (_lex.Verbs.Match(atoms, v, out var end) is not null && end == i) return true;
+        return false;
     }
 
     /// <summary>Drops trailing zeros that scaling leaves (1,5 × 1 000 000 = 1500000.0 → 1500000).</summary>
