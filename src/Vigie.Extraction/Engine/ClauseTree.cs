@@ -150,6 +150,20 @@ internal sealed class ClauseTree
         return Is(w, "advcl") && IsVerbal(h) && (HasChild(w, "aux:pass") || HasFeature(w, "Voice=Pass"));
     }
 
+    /// <summary>Whether a noun, or the first of nouns it is coordinated with, is what something is against: a dependent
+    /// of relation <c>case</c> among <paramref name="marks"/> ("protest against the kidnapping and killing of …").</summary>
+    public bool IsGrievance(int w, IReadOnlySet<string> marks)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
+        if (marks.Count == 0) return false;
+        var x = w;
+        while (BaseRelation(x).SequenceEqual("conj") && Head(x) >= 0) x = Head(x);
+        if (!IsNominal(x)) return false;
+        foreach (var c in Children(x))
+            if (BaseRelation(c).SequenceEqual("case") && marks.Contains(Lemma(c))) return true;
+        return false;
+    }
+
     /// <summary>The dependents of a word, in text order.</summary>
     public IReadOnlyList<int> Children(int w) => _children[w] ?? (IReadOnlyList<int>)[];
 

@@ -25,6 +25,8 @@ namespace Vigie.Extraction.Patterns;
 /// <param name="Victims">Verbs of harm whose victims the tree counts when no number does ("killed a priest").</param>
 /// <param name="InclusionMarks">Words before a count that is part of an earlier one, not more of it ("7 people, including
 /// one soldier", "5 morts, dont un enfant").</param>
+/// <param name="GrievanceMarks">Prepositions that make an event noun what a protest or an outcry is against, its background
+/// and not an event of its own ("a protest against attacks", "manifester contre les enlèvements").</param>
 /// <param name="BareParticiplePassives">Verbs whose bare participle after its subject, with no auxiliary nor object, tells
 /// what befell the subject, as headlines write it ("Journalist gunned down", "Un policier abattu").</param>
 public sealed record ClauseCues(
@@ -45,18 +47,19 @@ public sealed record ClauseCues(
     bool HearsayCompound,
     VictimCues Victims,
     FrozenSet<string> BareParticiplePassives,
-    FrozenSet<string> InclusionMarks)
+    FrozenSet<string> InclusionMarks,
+    FrozenSet<string> GrievanceMarks)
 {
     private static readonly FrozenSet<string> Keys = new[]
     {
         "conditional_marks", "conditional_cases", "negators", "negating_governors", "modal_auxiliaries", "planned_governors",
         "denial_governors", "speech_governors", "claim_governors", "attribution_cases", "purpose_marks", "patient_cases",
         "light_verbs", "planned_features", "hearsay_compound", "fatal_verbs", "dying_verbs", "fatal_results", "injuring_verbs", "near_misses",
-        "bare_participle_passives", "inclusion_marks",
+        "bare_participle_passives", "inclusion_marks", "grievance_marks",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>No cues: the tree gives no modality (a language without <c>clauses.yaml</c>).</summary>
-    public static ClauseCues None { get; } = new([], [], [], [], [], [], [], [], [], [], [], [], [], [], false, VictimCues.None, [], []);
+    public static ClauseCues None { get; } = new([], [], [], [], [], [], [], [], [], [], [], [], [], [], false, VictimCues.None, [], [], []);
 
     /// <summary>Reads <c>clauses.yaml</c>; unknown keys and non-list values are <c>file:line</c> errors.</summary>
     public static ClauseCues Read(YamlMappingNode root, string rel)
@@ -86,7 +89,7 @@ public sealed record ClauseCues(
             Lemmas("modal_auxiliaries"), Lemmas("planned_governors"), Lemmas("denial_governors"), Lemmas("speech_governors"),
             Lemmas("claim_governors"), Lemmas("attribution_cases"), Lemmas("purpose_marks"), Lemmas("patient_cases"), Lemmas("light_verbs"),
             features, hearsay, new VictimCues(Lemmas("fatal_verbs"), Lemmas("dying_verbs"), Lemmas("fatal_results"), Lemmas("injuring_verbs"), Lemmas("near_misses")),
-            Lemmas("bare_participle_passives"), Lemmas("inclusion_marks"));
+            Lemmas("bare_participle_passives"), Lemmas("inclusion_marks"), Lemmas("grievance_marks"));
     }
 }
 
