@@ -117,7 +117,7 @@ internal sealed partial class EventBuilder
         if (treeReads && EventTypeSemantics.IsSpeechAct(d.Type)
             && (tree!.DescribesNoun(tree.WordOf(m.Trigger)) || tree.InBackgroundClause(tree.WordOf(m.Trigger)))) yield break;
         // "residents protested against attacks", "une marche contre les enlèvements": what is protested is its background.
-        if (treeReads && tree!.IsGrievance(tree.WordOf(m.Trigger), _lang.Clauses.GrievanceMarks)) yield break;
+        if (treeReads && EventTypeSemantics.CanBeGrievance(d.Type) && tree!.IsGrievance(tree.WordOf(m.Trigger), _lang.Clauses.GrievanceMarks)) yield break;
         var modality = ModalityOf(v, m, d, treeReads, out var drop);
         if (drop) yield break;
         if (args is not null && tree is not null)

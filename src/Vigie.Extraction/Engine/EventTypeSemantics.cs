@@ -106,6 +106,10 @@ public static class EventTypeSemantics
     /// them" an intervention, where a purpose clause of another type tells no event ("sent troops to attack").</summary>
     public static bool DoneByPurpose(string type) => type is "protest" or "protest_with_intervention";
 
+    /// <summary>Events that people can be against as a grievance, so that a protest against one is its background
+    /// ("a protest against attacks"); a disaster fought against is the story itself ("se battait contre la sécheresse").</summary>
+    public static bool CanBeGrievance(string type) => type is not ("natural_disaster" or "man_made_disaster");
+
     /// <summary>Events that are themselves statements: a reporting verb does not make them claims.</summary>
     public static bool IsSpeechAct(string type) => SpeechActs.Contains(type);
 
