@@ -219,6 +219,7 @@ public sealed partial class PostgresStore
                     await w.WriteAsync(x.End, NpgsqlDbType.Integer, ct);
                     await w.WriteAsync(x.Text, NpgsqlDbType.Text, ct);
                     await w.WriteAsync(x.Rule, NpgsqlDbType.Text, ct);
+                    // Evidence and searched words are folded alike (lower case, no accents), as SQLite's FTS5 tokenizer does.
                     await w.WriteAsync(Vigie.Text.Folding.Fold(x.Text), NpgsqlDbType.Text, ct);
                 }
             await w.CompleteAsync(ct);

@@ -166,8 +166,6 @@ public sealed partial class PostgresStore : IVigieStore
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    /// <summary>Folds evidence and searched words alike: lower case, accents removed, as SQLite's FTS5 tokenizer does.</summary>
-
     private static async Task WriteText(NpgsqlBinaryImporter w, string? value, CancellationToken ct)
     {
         if (value is null) await w.WriteNullAsync(ct);

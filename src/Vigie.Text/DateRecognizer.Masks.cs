@@ -28,7 +28,7 @@ internal sealed partial class DateRecognizer
         foreach (var w in numbers.Words.FirstAtoms) Add(w, NumberWordBit);
         foreach (var w in ordinalWords.Keys) Add(w, NumberWordBit);
         // A comma only opens a pattern when an optional weekday before it is missing; starting there would hide a longer
-        // match that starts after it. A number starts one when some pattern starts with a slot.
+        // match that starts after it.
         foreach (var w in lex.Triggers) if (w != ",") Add(w, DateBit);
         // "'91", "'90s": the apostrophe before a two-digit year.
         Add("'", SlotBit(Slot.ShortYear) | SlotBit(Slot.Decade) | SlotBit(Slot.DecadeNumber));
@@ -39,7 +39,8 @@ internal sealed partial class DateRecognizer
     private uint SlotMask(in Atom a)
     {
         var m = _wordSlots.GetValueOrDefault(a.Text);
-        var canStartNumber = _lex.Root.Slots is not null ? DateBit : 0;
+        // A number starts a date when some pattern starts with a slot.
+        var canStartNumber = _lex.Root.Slots is not null ? DateBit : 0u;
         switch (a.Shape)
         {
             case TokenShape.Number:

@@ -23,9 +23,7 @@ internal sealed partial class DateRecognizer
         if (!a.IsWord) return false;
         if (_lex.FutureCues.Contains(a.Text)) return true;
         if (past) return false;
-        if (_lex.PastCues.Contains(a.Text)) past = true;
-        else foreach (var suffix in _lex.PastSuffixes)
-                if (a.Text.Length > suffix.Length + 2 && a.Text.EndsWith(suffix, StringComparison.Ordinal)) { past = true; break; }
+        if (_lex.PastCues.Contains(a.Text) || EndsLikeParticiple(a.Text)) past = true;
         return false;
     }
 
@@ -57,15 +55,15 @@ internal sealed partial class DateRecognizer
         var forms = VerbForm.None;
         foreach (var r in _words.Lookup(a.Text)) forms |= r.Forms;
         if ((forms & (VerbForm.Future | VerbForm.Conditional)) != 0) return true;
+        var participle = (forms & VerbForm.PastParticiple) != 0 || EndsLikeParticiple(a.Text);
         // "a déclaré", "has said": a participle after a perfect auxiliary (one adverb between at most) is a past,
         // even where folding makes it a present too ("declare").
-        if ((forms & VerbForm.PastParticiple) != 0 || EndsLikeParticiple(a.Text))
+        if (participle)
             for (var j = k - 1; j >= 0 && j >= k - 2 && atoms[j].IsWord; j--)
                 if (_lex.PerfectAuxiliaries.Contains(atoms[j].Text)) return false;
         // A form that may also be a present or an infinitive ("hit", "set", "dit") tells nothing.
         if ((forms & (VerbForm.Present | VerbForm.Infinitive)) != 0) return null;
-        if ((forms & (VerbForm.SimplePast | VerbForm.Imperfect)) != 0 && (forms & VerbForm.PastParticiple) == 0) return false;
-        if ((forms & VerbForm.PastParticiple) == 0 && !EndsLikeParticiple(a.Text)) return null;
+        if (!participle) return (forms & (VerbForm.SimplePast | VerbForm.Imperfect)) != 0 ? false : null;
         return FutureBefore(atoms, k) ? null : false;
     }
 

@@ -23,7 +23,6 @@ internal sealed class NumberWord
 /// <summary>Which bound a qualifier sets.</summary>
 internal enum Qualifier { Approximate, LowerBound, UpperBound }
 
-/// <summary>A parsed number: <c>End</c> is the atom after it.</summary>
 /// <summary>What a word that may start a number mention is.</summary>
 [Flags]
 internal enum NumberStart : byte
@@ -36,6 +35,7 @@ internal enum NumberStart : byte
     PrefixUnit = 2,
 }
 
+/// <summary>A parsed number: <c>End</c> is the atom after it.</summary>
 internal readonly record struct NumberParse(int End, decimal Low, decimal High, bool Approximate, bool FromWords, decimal Scale);
 
 /// <summary>A language's number words, separators, qualifiers and counted nouns (<c>numbers.yaml</c>, <c>quantities.tsv</c>,
