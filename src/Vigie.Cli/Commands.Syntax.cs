@@ -51,7 +51,7 @@ internal sealed partial class Commands
             var clock = Stopwatch.StartNew();
             var classes = SyntaxModels.Pack(lang).WordClasses;
             var model = SyntaxTrainer.Train(lang, string.Join(", ", files.Select(Path.GetFileName)), sentences, classes,
-                new SyntaxTrainingOptions(Seed: p.GetValue(seed)), line => stdout.WriteLine("  " + line));
+                new SyntaxTrainingOptions(Seed: p.GetValue(seed), SecondPass: settings.SecondPass, HeadlineEvery: settings.HeadlineEvery), line => stdout.WriteLine("  " + line));
             var path = p.GetValue(output) ?? settings.ModelPath;
             model.Save(path);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
