@@ -1,3 +1,4 @@
+using Vigie.Extraction.Patterns;
 using Vigie.Text;
 using Vigie.Text.Syntax;
 
@@ -14,9 +15,11 @@ internal sealed class ClauseTree
     private readonly List<int>?[] _children;
     private readonly int[] _tokenWord;
     private readonly int[] _wordToken;
+    private readonly System.Collections.Frozen.FrozenSet<string> _affiliations;
 
-    private ClauseTree(Word[] words, int[] head, string[] lemma, List<int>?[] children, int[] tokenWord, int[] wordToken)
+    private ClauseTree(Word[] words, int[] head, string[] lemma, List<int>?[] children, int[] tokenWord, int[] wordToken, System.Collections.Frozen.FrozenSet<string> affiliations)
     {
+        _affiliations = affiliations;
         _words = words;
         _head = head;
         _lemma = lemma;
@@ -29,9 +32,10 @@ internal sealed class ClauseTree
     /// <param name="document">The document, which parses its sentences on first request.</param>
     /// <param name="sentence">The sentence to read.</param>
     /// <param name="view">The sentence's tokens and mentions.</param>
-    /// <param name="bareParticiplePassives">Verbs whose bare participle reads as a passive (clauses.yaml): the parser
-    /// takes "Journalist gunned down" for an active verb and its victim for the subject; the tree says what it means.</param>
-    public static ClauseTree? Build(DocumentAnalysis document, Sentence sentence, SentenceView view, IReadOnlySet<string> bareParticiplePassives)
+    /// <param name="cues">The language's clause cues: verbs whose bare participle reads as a passive (the parser takes
+    /// "Journalist gunned down" for an active verb and its victim for the subject) and verbs that have no passive (the
+    /// parser's passive subject of "clashed" acts); the tree says what they mean.</param>
+    public static ClauseTree? Build(DocumentAnalysis document, Sentence sentence, SentenceView view, ClauseCues cues)
     {
         var parsed = document.Syntax(sentence.Index);
         var words = parsed.Words.ToArray();
@@ -57,13 +61,14 @@ internal sealed class ClauseTree
             if (t < 0) continue;
             if (tokenWord[t] < 0 || wordToken[Math.Max(0, head[tokenWord[t]])] == t) tokenWord[t] = w;
         }
-        if (bareParticiplePassives.Count > 0) MarkBareParticiplePassives(words, lemma, children, bareParticiplePassives);
-        return new ClauseTree(words, head, lemma, children, tokenWord, wordToken);
+        if (cues.BareParticiplePassives.Count > 0) MarkBareParticiplePassives(words, lemma, children, cues.BareParticiplePassives);
+        if (cues.NoPassiveVerbs.Count > 0) UnmarkPassiveSubjects(words, lemma, children, cues.NoPassiveVerbs);
+        return new ClauseTree(words, head, lemma, children, tokenWord, wordToken, cues.AffiliationWords);
     }
 
     // "Journalist gunned down", "Five killed in attack": a participle of a verb that needs an object, with a subject
     // before it and no auxiliary, object or clause of its own, is a passive whose subject the act befell.
-    private static void MarkBareParticiplePassives(Word[] words, string[] lemma, List<int>?[] children, IReadOnlySet<string> verbs)
+    private static void MarkBareParticiplePassives(Word[] words, string[] lemma, List<int>?[] children, System.Collections.Frozen.FrozenSet<string> verbs)
     {
         for (var w = 0; w < words.Length; w++)
         {
@@ -79,6 +84,22 @@ internal sealed class ClauseTree
             }
             if (!free || subject < 0 || words[subject].Upos is not (Text.Syntax.Upos.NOUN or Text.Syntax.Upos.PROPN or Text.Syntax.Upos.NUM)) continue;
             words[subject] = words[subject] with { Relation = "nsubj:pass" };
+        }
+    }
+
+    // "Members of a militia clashed with the army": the tagger read "clashed" as a participle and the labeler made its
+    // subject passive; "trois soldats sont morts": "sont" is the auxiliary of a past, not of a passive. A verb that has
+    // no passive has a subject that acts or undergoes nothing done by another.
+    private static void UnmarkPassiveSubjects(Word[] words, string[] lemma, List<int>?[] children, System.Collections.Frozen.FrozenSet<string> verbs)
+    {
+        for (var w = 0; w < words.Length; w++)
+        {
+            if (words[w].Upos is not (Text.Syntax.Upos.VERB or Text.Syntax.Upos.ADJ) || !verbs.Contains(lemma[w]) || children[w] is not { } kids) continue;
+            foreach (var c in kids)
+            {
+                if (words[c].Relation == "nsubj:pass") words[c] = words[c] with { Relation = "nsubj" };
+                else if (words[c].Relation == "aux:pass") words[c] = words[c] with { Relation = "aux" };
+            }
         }
     }
 
@@ -237,11 +258,22 @@ internal sealed class ClauseTree
         for (var steps = 0; w >= 0 && steps < _words.Length; steps++)
         {
             var h = _head[w];
-            if (h < 0 || StartsClause(w)) return -1;
+            if (h < 0 || StartsClause(w) && !IsAffiliation(w)) return -1;
             if (h == predicate) return w;
             w = h;
         }
         return -1;
+    }
+
+    // "gunmen belonging to Renamo", "people believed to be Renamo supporters", "des hommes soupçonnés d'appartenir à
+    // l'EI": a participle of affiliation on a noun says whose the noun's people are; its complement stays in the noun's
+    // clause.
+    private bool IsAffiliation(int w)
+    {
+        if (_affiliations.Count == 0) return false;
+        var r = Relation(w);
+        if ((r is "acl" or "amod") && _affiliations.Contains(_lemma[w])) return _head[w] >= 0 && IsNominal(_head[w]);
+        return Is(w, "xcomp") && _head[w] >= 0 && _affiliations.Contains(_lemma[_head[w]]) && IsAffiliation(_head[w]);
     }
 
     /// <summary>The tokens of a word's phrase, first to last, for a source that is no actor: its subtree without

@@ -47,7 +47,7 @@ internal sealed partial class EventBuilder
             var predicates = PredicateMatcher.HasCandidate(view, _lang);
             if (matches.Count == 0 && !predicates) continue;
             // The tree is read only for sentences where a rule matched or may match: parsing is the costly stage.
-            var tree = ClauseTree.Build(_input.Analysis, s, view, _lang.Clauses.BareParticiplePassives);
+            var tree = ClauseTree.Build(_input.Analysis, s, view, _lang.Clauses);
             if (predicates && tree is not null) PredicateMatcher.Match(view, tree, _lang, matches);
             if (matches.Count == 0) continue;
             var drafts = new List<Draft>();

@@ -29,6 +29,10 @@ namespace Vigie.Extraction.Patterns;
 /// and not an event of its own ("a protest against attacks", "manifester contre les enlèvements").</param>
 /// <param name="BareParticiplePassives">Verbs whose bare participle after its subject, with no auxiliary nor object, tells
 /// what befell the subject, as headlines write it ("Journalist gunned down", "Un policier abattu").</param>
+/// <param name="NoPassiveVerbs">Verbs that have no passive: a subject the parser labelled passive on one of them, with no
+/// passive auxiliary, is the one who acts ("members of a militia clashed with the army").</param>
+/// <param name="AffiliationWords">Participles and adjectives of affiliation: on a noun, their complement says whose the
+/// noun's people are and belongs to the noun's clause ("gunmen belonging to Renamo", "des hommes liés à l'EI").</param>
 public sealed record ClauseCues(
     FrozenSet<string> ConditionalMarks,
     FrozenSet<string> ConditionalCases,
@@ -48,18 +52,20 @@ public sealed record ClauseCues(
     VictimCues Victims,
     FrozenSet<string> BareParticiplePassives,
     FrozenSet<string> InclusionMarks,
-    FrozenSet<string> GrievanceMarks)
+    FrozenSet<string> GrievanceMarks,
+    FrozenSet<string> NoPassiveVerbs,
+    FrozenSet<string> AffiliationWords)
 {
     private static readonly FrozenSet<string> Keys = new[]
     {
         "conditional_marks", "conditional_cases", "negators", "negating_governors", "modal_auxiliaries", "planned_governors",
         "denial_governors", "speech_governors", "claim_governors", "attribution_cases", "purpose_marks", "patient_cases",
         "light_verbs", "planned_features", "hearsay_compound", "fatal_verbs", "dying_verbs", "fatal_results", "injuring_verbs", "near_misses",
-        "bare_participle_passives", "inclusion_marks", "grievance_marks",
+        "bare_participle_passives", "inclusion_marks", "grievance_marks", "no_passive_verbs", "affiliation_words",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>No cues: the tree gives no modality (a language without <c>clauses.yaml</c>).</summary>
-    public static ClauseCues None { get; } = new([], [], [], [], [], [], [], [], [], [], [], [], [], [], false, VictimCues.None, [], [], []);
+    public static ClauseCues None { get; } = new([], [], [], [], [], [], [], [], [], [], [], [], [], [], false, VictimCues.None, [], [], [], [], []);
 
     /// <summary>Reads <c>clauses.yaml</c>; unknown keys and non-list values are <c>file:line</c> errors.</summary>
     public static ClauseCues Read(YamlMappingNode root, string rel)
@@ -89,7 +95,7 @@ public sealed record ClauseCues(
             Lemmas("modal_auxiliaries"), Lemmas("planned_governors"), Lemmas("denial_governors"), Lemmas("speech_governors"),
             Lemmas("claim_governors"), Lemmas("attribution_cases"), Lemmas("purpose_marks"), Lemmas("patient_cases"), Lemmas("light_verbs"),
             features, hearsay, new VictimCues(Lemmas("fatal_verbs"), Lemmas("dying_verbs"), Lemmas("fatal_results"), Lemmas("injuring_verbs"), Lemmas("near_misses")),
-            Lemmas("bare_participle_passives"), Lemmas("inclusion_marks"), Lemmas("grievance_marks"));
+            Lemmas("bare_participle_passives"), Lemmas("inclusion_marks"), Lemmas("grievance_marks"), Lemmas("no_passive_verbs"), Lemmas("affiliation_words"));
     }
 }
 

@@ -7,11 +7,23 @@ internal sealed class Labeler
     public const int MaxFeatures = 64;
 
     private readonly WeightTable _weights;
+    // Per label: whether UD lets it go only from a head to a dependent on its right (conj, flat, fixed, appos,
+    // goeswith: the validator refuses them leftwards), and whether it links clauses (parataxis).
+    private readonly bool[] _rightwardOnly;
+    private readonly bool[] _clausal;
 
     public Labeler(WeightTable weights, IReadOnlyList<string> labels)
     {
         _weights = weights;
         Labels = labels;
+        _rightwardOnly = new bool[labels.Count];
+        _clausal = new bool[labels.Count];
+        for (var k = 0; k < labels.Count; k++)
+        {
+            var universal = labels[k].Split(':')[0];
+            _rightwardOnly[k] = universal is "conj" or "flat" or "fixed" or "appos" or "goeswith";
+            _clausal[k] = universal == "parataxis";
+        }
     }
 
     public WeightTable Weights => _weights;
@@ -30,10 +42,29 @@ internal sealed class Labeler
         {
             var n = Features(words, tags, feats, heads, children, d, features);
             _weights.Score(features[..n], scores);
-            labels[d] = WeightTable.Best(scores, Labels.Count);
+            labels[d] = Best(scores, d, heads[d], tags, children);
         }
         return labels;
     }
+
+    // The best label the tree allows: none of the rightward-only ones on a dependent left of its head, and no parataxis
+    // leftwards from a word that is no predicate (neither verb nor adjective, and no copula of its own): in "On 17 March,
+    // Zambian police clashed", "police" is a subject, whatever the fronted date did to the scores.
+    private int Best(ReadOnlySpan<int> scores, int d, int h, ReadOnlySpan<int> tags, ChildLists children)
+    {
+        var leftward = d < h;
+        var predicate = (Upos)tags[d] is Upos.VERB or Upos.AUX or Upos.ADJ;
+        foreach (var c in children[d])
+            predicate |= (Upos)tags[c] == Upos.AUX;
+        var best = -1;
+        for (var k = 0; k < Labels.Count; k++)
+        {
+            if (leftward && (_rightwardOnly[k] || !predicate && _clausal[k])) continue;
+            if (best < 0 || scores[k] > scores[best]) best = k;
+        }
+        return best < 0 ? WeightTable.Best(scores, Labels.Count) : best;
+    }
+
 
     /// <summary>Each word's children, in order.</summary>
     public static ChildLists Children(ReadOnlySpan<int> heads)

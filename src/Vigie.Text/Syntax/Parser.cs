@@ -14,24 +14,110 @@ internal sealed class Parser
 
     public WeightTable Weights => _weights;
 
-    /// <summary>Parses one sentence: <paramref name="words"/>[0] and <paramref name="tags"/>[0] stand for the root.</summary>
-    public int[] Parse(ReadOnlySpan<WordAtoms> words, ReadOnlySpan<int> tags)
+    /// <summary>Parses one sentence: <paramref name="words"/>[0] and <paramref name="tags"/>[0] stand for the root.
+    /// <paramref name="closed"/>, when given (indexed like <paramref name="words"/>), marks closed phrases the text layer
+    /// recognised (a date): words sharing a non-zero number form a phrase that no content word outside it depends on,
+    /// and that holds the root only when the sentence has nothing else ("On 26 August, the president of … was killed":
+    /// "president" is not an apposition of the date). A negative number marks a phrase that opens the sentence and a
+    /// comma closes: an adverbial of the clause, which depends on no noun after it ("On 28 May, members of …": "28" is
+    /// not a compound of "members"); it hangs from a verb or, failing one, from the root.</summary>
+    public int[] Parse(ReadOnlySpan<WordAtoms> words, ReadOnlySpan<int> tags, ReadOnlySpan<int> closed = default)
     {
         var state = new ParserState(words.Length - 1);
         Span<ulong> features = stackalloc ulong[MaxFeatures];
         Span<int> scores = stackalloc int[ParserState.TransitionCount];
+        var constrained = !closed.IsEmpty && closed.ContainsAnyExcept(0);
         while (!state.Done)
         {
             var n = Features(state, words, tags, features);
             _weights.Score(features[..n], scores);
             var best = -1;
             for (var t = 0; t < ParserState.TransitionCount; t++)
-                if (state.IsValid(t) && (best < 0 || scores[t] > scores[best])) best = t;
+                if (state.IsValid(t) && (best < 0 || scores[t] > scores[best]) && (!constrained || Keeps(state, t, tags, closed))) best = t;
+            // Shift and reduce never cross a phrase, so a constraint cannot leave no transition; stay safe anyway.
+            if (best < 0)
+                for (var t = 0; t < ParserState.TransitionCount; t++)
+                    if (state.IsValid(t) && (best < 0 || scores[t] > scores[best])) best = t;
             state.Apply(best);
         }
-        state.Finish();
+        state.Finish(constrained ? closed : default);
+        if (constrained) SingleExits(state.Heads, closed, tags);
         return state.Heads;
     }
+
+    // A closed phrase hangs by one word: the greedy parse may have hung two ("17" and "March" of "On 17 March 2020"
+    // both on the verb, "March" as its subject); the others then depend on the one that bears the preposition ("On"),
+    // else on the one that heads most of the phrase. The phrase is contiguous and nothing outside depends inside it
+    // but function words, so the tree stays projective.
+    private static void SingleExits(int[] heads, ReadOnlySpan<int> closed, ReadOnlySpan<int> tags)
+    {
+        for (var start = 1; start < closed.Length;)
+        {
+            if (closed[start] == 0) { start++; continue; }
+            var end = start;
+            while (end + 1 < closed.Length && closed[end + 1] == closed[start]) end++;
+            int main = -1, exits = 0, mainSize = -1;
+            for (var w = start; w <= end; w++)
+            {
+                if (heads[w] >= start && heads[w] <= end) continue;
+                exits++;
+                var size = 0;
+                for (var x = start; x <= end; x++)
+                {
+                    var a = x;
+                    for (var steps = 0; a >= start && a <= end && a != w && steps <= end - start; steps++) a = heads[a];
+                    if (a == w) size++;
+                }
+                for (var x = 1; x < heads.Length; x++)
+                    if (heads[x] == w && (x < start || x > end) && (Upos)tags[x] == Upos.ADP) size += heads.Length;
+                if (size > mainSize) (main, mainSize) = (w, size);
+            }
+            if (exits > 1)
+                for (var w = start; w <= end; w++)
+                    if (w != main && (heads[w] < start || heads[w] > end)) heads[w] = main;
+            // The comma that closes an opening adverbial is its own, as the treebanks have it ("On Monday ," → "Monday"):
+            // hung on the next word, it reads to the labeler as the comma of a vocative ("John, call me").
+            if (closed[start] < 0 && end + 1 < heads.Length && (Upos)tags[end + 1] == Upos.PUNCT) heads[end + 1] = main;
+            start = end + 1;
+        }
+    }
+
+    // Whether a transition keeps the closed phrases closed: no arc from a word inside one to a content word outside it,
+    // no phrase word hung from the root while words outside it remain to head the sentence.
+    private static bool Keeps(ParserState state, int transition, ReadOnlySpan<int> tags, ReadOnlySpan<int> closed)
+    {
+        var s0 = state.Stack(0);
+        var b = state.Buffer;
+        return transition switch
+        {
+            ParserState.RightArc => s0 == 0 ? closed[b] == 0 || !HasContentOutside(closed, tags, closed[b]) : !Breaks(closed, tags, s0, b),
+            ParserState.LeftArc => !Breaks(closed, tags, b, s0) && !(closed[s0] < 0 && closed[b] != closed[s0] && IsNominal(tags[b])),
+            _ => true,
+        };
+    }
+
+    // A word outside a phrase may depend inside it only as a function word next to it: its preposition or article
+    // ("On", "Le", "dans la nuit du"), or the comma that closes it.
+    private static bool Breaks(ReadOnlySpan<int> closed, ReadOnlySpan<int> tags, int head, int dependent)
+    {
+        var phrase = closed[head];
+        if (phrase == 0 || closed[dependent] == phrase) return false;
+        if (IsContent(tags[dependent])) return true;
+        var next = dependent + 1 < closed.Length && closed[dependent + 1] == phrase || dependent + 2 < closed.Length && closed[dependent + 2] == phrase;
+        return !next && closed[dependent - 1] != phrase;
+    }
+
+    private static bool HasContentOutside(ReadOnlySpan<int> closed, ReadOnlySpan<int> tags, int phrase)
+    {
+        for (var i = 1; i < closed.Length; i++)
+            if (closed[i] != phrase && IsContent(tags[i])) return true;
+        return false;
+    }
+
+    private static bool IsNominal(int tag) => (Upos)tag is Upos.NOUN or Upos.PROPN or Upos.PRON or Upos.NUM;
+
+    // Function words (a preposition, a determiner, punctuation) may lean on a phrase ("On 26 August"); content may not.
+    private static bool IsContent(int tag) => (Upos)tag is Upos.NOUN or Upos.PROPN or Upos.PRON or Upos.VERB or Upos.AUX or Upos.ADJ or Upos.NUM;
 
     /// <summary>Tags for the parser: UPOS codes with the root's own.</summary>
     public static int[] TagsWithRoot(ReadOnlySpan<Upos> tags)

@@ -119,11 +119,14 @@ internal sealed class ParserState
         }
     }
 
-    /// <summary>Finishes the tree: words left without a head hang from the root, and a single word heads the sentence.</summary>
-    public void Finish()
+    /// <summary>Finishes the tree: words left without a head hang from the root, and a single word heads the sentence;
+    /// with <paramref name="closed"/> (see <see cref="Parser.Parse"/>), a word outside the closed phrases if one is free.</summary>
+    public void Finish(ReadOnlySpan<int> closed = default)
     {
         var root = -1;
         for (var i = 1; i <= Length; i++) if (Heads[i] == 0) { root = i; break; }
+        if (root < 0 && !closed.IsEmpty)
+            for (var i = 1; i <= Length; i++) if (Heads[i] < 0 && closed[i] == 0) { root = i; Heads[i] = 0; break; }
         for (var i = 1; i <= Length; i++)
         {
             if (Heads[i] < 0)

@@ -59,8 +59,10 @@ public sealed class SyntaxAnalyzer
         return words;
     }
 
-    /// <summary>Tags, lemmatises and parses a sentence given as its syntactic words.</summary>
-    public WordAnalysis Analyze(IReadOnlyList<string> forms)
+    /// <summary>Tags, lemmatises and parses a sentence given as its syntactic words. <paramref name="phrases"/>, when
+    /// given, numbers each word's closed phrase (0 for none): phrases the text layer recognised, which the parse keeps
+    /// whole (see <see cref="Parser.Parse"/>).</summary>
+    public WordAnalysis Analyze(IReadOnlyList<string> forms, ReadOnlySpan<int> phrases = default)
     {
         var n = forms.Count;
         var atoms = new WordAtoms[n + 1];
@@ -86,7 +88,9 @@ public sealed class SyntaxAnalyzer
         var lemmas = new string[n];
         for (var i = 0; i < n; i++) lemmas[i] = _lemmatizer.Lemma(forms[i], lower[i], tags[i], _classes);
         var parserTags = Parser.TagsWithRoot(tags);
-        var heads = _parser.Parse(atoms, parserTags);
+        var closed = phrases.IsEmpty ? default : new int[n + 1];
+        if (closed is not null) phrases[..n].CopyTo(closed.AsSpan(1));
+        var heads = _parser.Parse(atoms, parserTags, closed);
         var labels = _labeler.Label(atoms, parserTags, featAtoms, heads);
         var relations = new string[n];
         var resultHeads = new int[n];
