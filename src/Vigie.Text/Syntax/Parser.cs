@@ -27,20 +27,22 @@ internal sealed class Parser
         Span<ulong> features = stackalloc ulong[MaxFeatures];
         Span<int> scores = stackalloc int[ParserState.TransitionCount];
         var constrained = !closed.IsEmpty && closed.ContainsAnyExcept(0);
+        if (constrained) closed = WithMarkers(closed, tags);
         while (!state.Done)
         {
             var n = Features(state, words, tags, features);
             _weights.Score(features[..n], scores);
             var best = -1;
             for (var t = 0; t < ParserState.TransitionCount; t++)
-                if (state.IsValid(t) && (best < 0 || scores[t] > scores[best]) && (!constrained || Keeps(state, t, tags, closed))) best = t;
+                if (state.IsValid(t) && (best < 0 || scores[t] > scores[best]) && !PunctuationRoot(state, t, tags) && (!constrained || Keeps(state, t, tags, closed))) best = t;
             // Shift and reduce never cross a phrase, so a constraint cannot leave no transition; stay safe anyway.
             if (best < 0)
                 for (var t = 0; t < ParserState.TransitionCount; t++)
                     if (state.IsValid(t) && (best < 0 || scores[t] > scores[best])) best = t;
             state.Apply(best);
         }
-        state.Finish(constrained ? closed : default);
+        state.Finish(constrained ? closed : default, tags);
+        LiftFromPunctuation(state.Heads, tags, constrained ? closed : default);
         if (constrained) SingleExits(state.Heads, closed, tags);
         return state.Heads;
     }
@@ -74,24 +76,79 @@ internal sealed class Parser
             }
             if (exits > 1)
                 for (var w = start; w <= end; w++)
-                    if (w != main && (heads[w] < start || heads[w] > end)) heads[w] = main;
+                    if (w != main && (heads[w] < start || heads[w] > end) && !Cycles(heads, w, main)) heads[w] = main;
             // The comma that closes an opening adverbial is its own, as the treebanks have it ("On Monday ," → "Monday"):
             // hung on the next word, it reads to the labeler as the comma of a vocative ("John, call me").
-            if (closed[start] < 0 && end + 1 < heads.Length && (Upos)tags[end + 1] == Upos.PUNCT) heads[end + 1] = main;
+            if (closed[start] < 0 && end + 1 < heads.Length && (Upos)tags[end + 1] == Upos.PUNCT && !Cycles(heads, end + 1, main)) heads[end + 1] = main;
+            // The preposition just before a date is its own ("On" of "On 5 August"), not a marker of the verb.
+            if (start > 1 && (Upos)tags[start - 1] == Upos.ADP && (heads[start - 1] < start || heads[start - 1] > end) && !Cycles(heads, start - 1, main))
+                heads[start - 1] = main;
             start = end + 1;
         }
     }
 
+    // Punctuation is a leaf in UD: what the greedy parse hung on a mark hangs on the mark's own head, and a mark that
+    // heads the sentence gives its place to its first verb, else content word, dependent outside the closed phrases.
+    private static void LiftFromPunctuation(int[] heads, ReadOnlySpan<int> tags, ReadOnlySpan<int> closed)
+    {
+        var root = Array.IndexOf(heads, 0, 1);
+        if (root > 0 && (Upos)tags[root] == Upos.PUNCT)
+        {
+            var best = -1;
+            for (var d = 1; d < heads.Length; d++)
+                if (heads[d] == root && (Upos)tags[d] != Upos.PUNCT && (closed.IsEmpty || closed[d] == 0) && (best < 0 || Rank(tags[d]) < Rank(tags[best]))) best = d;
+            if (best > 0) (heads[best], heads[root]) = (0, best);
+        }
+        for (var d = 1; d < heads.Length; d++)
+        {
+            var h = heads[d];
+            for (var steps = 0; h > 0 && (Upos)tags[h] == Upos.PUNCT && steps < heads.Length; steps++) h = heads[h];
+            if (h > 0 && h != d) heads[d] = h;
+        }
+    }
+
+    private static int Rank(int tag) => (Upos)tag switch
+    {
+        Upos.VERB => 0,
+        Upos.NOUN or Upos.PROPN or Upos.ADJ or Upos.NUM or Upos.PRON or Upos.AUX => 1,
+        _ => 2,
+    };
+
+    // Punctuation heads no sentence (UD): the root takes no punctuation mark while a word is left to read.
+    private static bool PunctuationRoot(ParserState state, int transition, ReadOnlySpan<int> tags) =>
+        transition == ParserState.RightArc && state.Stack(0) == 0 && (Upos)tags[state.Buffer] == Upos.PUNCT && state.Buffer < state.Length;
+
+    // A preposition or article just before a phrase is its own ("On 9 August", "Le 3 octobre"): it joins the phrase, so
+    // that it can neither head the sentence nor take the phrase under it.
+    private static int[] WithMarkers(ReadOnlySpan<int> closed, ReadOnlySpan<int> tags)
+    {
+        var result = closed.ToArray();
+        for (var i = result.Length - 2; i >= 1; i--)
+            if (result[i] == 0 && result[i + 1] != 0 && (Upos)tags[i] is Upos.ADP or Upos.DET) result[i] = result[i + 1];
+        return result;
+    }
+
+    // Whether hanging the dependent on the head would close a loop: the head stands under the dependent.
+    private static bool Cycles(int[] heads, int dependent, int head)
+    {
+        for (var (w, steps) = (head, 0); w > 0 && steps < heads.Length; w = heads[w], steps++)
+            if (w == dependent) return true;
+        return false;
+    }
+
     // Whether a transition keeps the closed phrases closed: no arc from a word inside one to a content word outside it,
-    // no phrase word hung from the root while words outside it remain to head the sentence.
+    // no phrase word hung on a function word ("On 5 August 2020 ," with "5" under the comma) nor from the root while words
+    // outside it remain to head the sentence.
     private static bool Keeps(ParserState state, int transition, ReadOnlySpan<int> tags, ReadOnlySpan<int> closed)
     {
         var s0 = state.Stack(0);
         var b = state.Buffer;
         return transition switch
         {
-            ParserState.RightArc => s0 == 0 ? closed[b] == 0 || !HasContentOutside(closed, tags, closed[b]) : !Breaks(closed, tags, s0, b),
-            ParserState.LeftArc => !Breaks(closed, tags, b, s0) && !(closed[s0] < 0 && closed[b] != closed[s0] && IsNominal(tags[b])),
+            ParserState.RightArc => s0 == 0 ? closed[b] == 0 || !HasContentOutside(closed, tags, closed[b])
+                : !Breaks(closed, tags, s0, b) && !(closed[b] != 0 && closed[s0] != closed[b] && !IsContent(tags[s0])),
+            ParserState.LeftArc => !Breaks(closed, tags, b, s0) && !(closed[s0] != 0 && closed[b] != closed[s0] && !IsContent(tags[b]))
+                && !(closed[s0] < 0 && closed[b] != closed[s0] && IsNominal(tags[b])),
             _ => true,
         };
     }

@@ -120,13 +120,27 @@ internal sealed class ParserState
     }
 
     /// <summary>Finishes the tree: words left without a head hang from the root, and a single word heads the sentence;
-    /// with <paramref name="closed"/> (see <see cref="Parser.Parse"/>), a word outside the closed phrases if one is free.</summary>
-    public void Finish(ReadOnlySpan<int> closed = default)
+    /// with <paramref name="closed"/> (see <see cref="Parser.Parse"/>), a word outside the closed phrases if one is free,
+    /// a verb before other content words before function words (<paramref name="tags"/>, the parser's).</summary>
+    public void Finish(ReadOnlySpan<int> closed = default, ReadOnlySpan<int> tags = default)
     {
         var root = -1;
         for (var i = 1; i <= Length; i++) if (Heads[i] == 0) { root = i; break; }
-        if (root < 0 && !closed.IsEmpty)
-            for (var i = 1; i <= Length; i++) if (Heads[i] < 0 && closed[i] == 0) { root = i; Heads[i] = 0; break; }
+        // A free word to head the sentence where none does, or where only punctuation does: a verb first, then any other
+        // content word, then any word but punctuation, then a mark (whose dependents the parser then lifts); outside the
+        // closed phrases.
+        if (!tags.IsEmpty && (root < 0 || (Upos)tags[root] == Upos.PUNCT))
+            for (var rank = 0; rank < (root < 0 ? 4 : 3); rank++)
+            {
+                var found = -1;
+                for (var i = 1; i <= Length && found < 0; i++)
+                    if (Heads[i] < 0 && (closed.IsEmpty || closed[i] == 0) && Ranks(tags[i], rank)) found = i;
+                if (found < 0) continue;
+                if (root >= 0) Heads[root] = -1;
+                root = found;
+                Heads[found] = 0;
+                break;
+            }
         for (var i = 1; i <= Length; i++)
         {
             if (Heads[i] < 0)
@@ -190,6 +204,14 @@ internal sealed class ParserState
             costs[Shift] = c;
         }
     }
+
+    private static bool Ranks(int tag, int rank) => rank switch
+    {
+        0 => (Upos)tag == Upos.VERB,
+        1 => (Upos)tag is Upos.NOUN or Upos.PROPN or Upos.ADJ or Upos.NUM or Upos.PRON or Upos.AUX,
+        2 => (Upos)tag != Upos.PUNCT,
+        _ => true,
+    };
 
     /// <summary>Makes a tree projective by lifting each non-projective arc to the head's head until none is left.</summary>
     public static int[] Projectivize(ReadOnlySpan<int> heads)

@@ -62,6 +62,26 @@ public sealed class SyntaxGoldTests
         Assert.True(right >= 0.85 * total, $"{right} of {total} hand-checked arcs right");
     }
 
+    [Theory]
+    [InlineData("en", "On 5 August 2020, an attack was registered in Awasse (Mocimboa da Praia, Cabo Delgado) by an Islamist militia.")]
+    [InlineData("en", "On 9 August 2020, members of an Islamist militia and the armed forces clashed in Mocimboa da Praia.")]
+    [InlineData("en", "Around 24 July 2020 (between 23 - 25 July), members of a militia kidnapped between 6 and 11 women in Manica.")]
+    [InlineData("fr", "Le 3 octobre 2020, des membres d'une milice ont incendié des maisons à Naunde.")]
+    [InlineData("fr", "Dans la nuit du 12 au 13 mars, des hommes armés ont attaqué le poste de Diafarabé.")]
+    public void A_sentence_that_opens_on_a_date_parses_to_one_tree_not_rooted_in_the_date(string language, string text)
+    {
+        var words = Parse(language, text);
+        Assert.Single(words, w => w.Head == 0);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var (w, steps) = (i + 1, 0);
+            while (w != 0 && steps++ <= words.Count) w = words[w - 1].Head;
+            Assert.True(w == 0, $"word {i + 1} '{words[i].Form}' does not reach the root");
+        }
+        var root = words.Find(w => w.Head == 0);
+        Assert.False(char.IsDigit(root.Form[0]) || root.Upos is Upos.PUNCT or Upos.ADP or Upos.DET, $"the root is '{root.Form}'");
+    }
+
     private static List<Word> Parse(string language, string text)
     {
         // A document date, as news has one: dates without a year ("On Aug 26th") are read, and the parse keeps them whole.
