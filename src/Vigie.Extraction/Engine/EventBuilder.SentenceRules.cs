@@ -72,8 +72,9 @@ internal sealed partial class EventBuilder
         if (!drafts.Exists(Counts)) return;
         foreach (var (counts, kind, harm) in TreeVictims.Read(tree, view, _text, _lang.Clauses, _lang.Code + "/number/"))
         {
-            // An event's own word is no victim ("executed an attack").
-            if (drafts.Exists(d => counts.Exists(n => d.Trigger >= n.First && d.Trigger <= n.Last))) continue;
+            // An event's own word is no victim ("executed an attack"); a word before it is ("a robbery suspect was beaten
+            // to death": the robbery is another event's word, the suspect the victim).
+            if (drafts.Exists(d => counts.Exists(n => d.Trigger == n.Last))) continue;
             var hosts = drafts.FindAll(d => Counts(d) && EventTypeSemantics.AcceptedKinds(d.Type).Contains(kind));
             var related = hosts.FindAll(d => TreeVictims.Befalls(tree, tree.WordOf(d.Trigger), harm));
             // With no event in the harm's own clauses, it is still the toll of the sentence's event unless it is told as
