@@ -22,6 +22,11 @@ internal sealed partial class LanguageSchemas
 
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List };
 
+    // JsonSchema.Net registers schemas in a process-wide registry and caches state in a schema as it evaluates, neither
+    // safe across threads (json-everything issues 929 and 999): language packs loaded in parallel take turns here. Loading
+    // is done once per pack, off the hot path.
+    private static readonly Lock Gate = new();
+
     private readonly Dictionary<string, (JsonSchema Schema, JsonNode Text)> _byKind;
 
     private LanguageSchemas(Dictionary<string, (JsonSchema Schema, JsonNode Text)> byKind) => _byKind = byKind;
@@ -40,7 +45,9 @@ internal sealed partial class LanguageSchemas
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
             var text = reader.ReadToEnd();
-            byKind[name[ResourcePrefix.Length..^ResourceSuffix.Length]] = (JsonSchema.FromText(text), JsonNode.Parse(text)!);
+            JsonSchema schema;
+            lock (Gate) schema = JsonSchema.FromText(text);
+            byKind[name[ResourcePrefix.Length..^ResourceSuffix.Length]] = (schema, JsonNode.Parse(text)!);
         }
         return new LanguageSchemas(byKind);
     }
@@ -99,7 +106,9 @@ internal sealed partial class LanguageSchemas
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         var instance = ToJson(root, "", lines);
         var (schema, schemaText) = _byKind[kind];
-        var result = schema.Evaluate(JsonSerializer.SerializeToElement(instance), Options);
+        var element = JsonSerializer.SerializeToElement(instance);
+        EvaluationResults result;
+        lock (Gate) result = schema.Evaluate(element, Options);
         if (result.IsValid) return;
         var details = (result.Details ?? []).Prepend(result).ToList();
         // A failing branch of a oneOf that another branch passed is no error: skip what a passing node holds.
