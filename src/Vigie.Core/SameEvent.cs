@@ -24,6 +24,13 @@ public sealed record SameEventRules
     /// <summary>Types whose two actors may be reported in either order (A fought B = B fought A).</summary>
     public IReadOnlySet<string> SymmetricTypes { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "armed_clash", "talks", "agreement" };
 
+    /// <summary>Force used on a protest: within one report, it and a protest of compatible date and place are one event
+    /// ("students protested; police tear-gassed the protesters"), whatever actors each names.</summary>
+    public IReadOnlySet<string> InterventionTypes { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "protest_with_intervention", "protest_repressed" };
+
+    /// <summary>The type an intervention is used on (<see cref="InterventionTypes"/>).</summary>
+    public string ProtestType { get; init; } = "protest";
+
     /// <summary>Types whose place is the thing itself: a country-level taking never merges with a city's.</summary>
     public IReadOnlySet<string> TerritorialTypes { get; init; } =
         new HashSet<string>(StringComparer.Ordinal) { "territory_taken", "territory_transferred", "territory_held" };
@@ -137,6 +144,10 @@ public static class SameEvent
         bool Same(Actor? x, Actor? y) => x is null || y is null || string.Equals(x.Id, y.Id, StringComparison.Ordinal)
             || (withinDocument && ArmedClass(x.Role) is { } cx && cx == ArmedClass(y.Role));
         if (Same(a.Actor1, b.Actor1) && Same(a.Actor2, b.Actor2)) return true;
+        // Within one report, force used on protesters is used on its protest, whoever the text names on either side
+        // ("students protested; police fired tear gas at the protesters"): the date and the place decide.
+        if (withinDocument && (a.Type == r.ProtestType && r.InterventionTypes.Contains(b.Type) || b.Type == r.ProtestType && r.InterventionTypes.Contains(a.Type)))
+            return true;
         return (r.SymmetricTypes.Contains(a.Type) || r.SymmetricTypes.Contains(b.Type)) && Same(a.Actor1, b.Actor2) && Same(a.Actor2, b.Actor1);
     }
 
