@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Vigie.Extraction.Patterns;
 using Vigie.Text;
 using Vigie.Text.Syntax;
@@ -15,9 +16,9 @@ internal sealed class ClauseTree
     private readonly List<int>?[] _children;
     private readonly int[] _tokenWord;
     private readonly int[] _wordToken;
-    private readonly System.Collections.Frozen.FrozenSet<string> _affiliations;
+    private readonly FrozenSet<string> _affiliations;
 
-    private ClauseTree(Word[] words, int[] head, string[] lemma, List<int>?[] children, int[] tokenWord, int[] wordToken, System.Collections.Frozen.FrozenSet<string> affiliations)
+    private ClauseTree(Word[] words, int[] head, string[] lemma, List<int>?[] children, int[] tokenWord, int[] wordToken, FrozenSet<string> affiliations)
     {
         _affiliations = affiliations;
         _words = words;
@@ -68,7 +69,7 @@ internal sealed class ClauseTree
 
     // "Journalist gunned down", "Five killed in attack": a participle of a verb that needs an object, with a subject
     // before it and no auxiliary, object or clause of its own, is a passive whose subject the act befell.
-    private static void MarkBareParticiplePassives(Word[] words, string[] lemma, List<int>?[] children, System.Collections.Frozen.FrozenSet<string> verbs)
+    private static void MarkBareParticiplePassives(Word[] words, string[] lemma, List<int>?[] children, FrozenSet<string> verbs)
     {
         for (var w = 0; w < words.Length; w++)
         {
@@ -90,7 +91,7 @@ internal sealed class ClauseTree
     // "Members of a militia clashed with the army": the tagger read "clashed" as a participle and the labeler made its
     // subject passive; "trois soldats sont morts": "sont" is the auxiliary of a past, not of a passive. A verb that has
     // no passive has a subject that acts or undergoes nothing done by another.
-    private static void UnmarkPassiveSubjects(Word[] words, string[] lemma, List<int>?[] children, System.Collections.Frozen.FrozenSet<string> verbs)
+    private static void UnmarkPassiveSubjects(Word[] words, string[] lemma, List<int>?[] children, FrozenSet<string> verbs)
     {
         for (var w = 0; w < words.Length; w++)
         {

@@ -34,7 +34,7 @@ internal sealed class Parser
             _weights.Score(features[..n], scores);
             var best = -1;
             for (var t = 0; t < ParserState.TransitionCount; t++)
-                if (state.IsValid(t) && (best < 0 || scores[t] > scores[best]) && !PunctuationRoot(state, t, tags) && (!constrained || Keeps(state, t, tags, closed))) best = t;
+                if (state.IsValid(t) && (best < 0 || scores[t] > scores[best]) && (!constrained || Keeps(state, t, tags, closed))) best = t;
             // Shift and reduce never cross a phrase, so a constraint cannot leave no transition; stay safe anyway.
             if (best < 0)
                 for (var t = 0; t < ParserState.TransitionCount; t++)
@@ -48,9 +48,8 @@ internal sealed class Parser
     }
 
     // A closed phrase hangs by one word: the greedy parse may have hung two ("17" and "March" of "On 17 March 2020"
-    // both on the verb, "March" as its subject); the others then depend on the one that bears the preposition ("On"),
-    // else on the one that heads most of the phrase. The phrase is contiguous and nothing outside depends inside it
-    // but function words, so the tree stays projective.
+    // both on the verb, "March" as its subject); the others then depend on the one that heads most of the phrase, its
+    // preposition included (<see cref="WithMarkers"/>). Every re-attachment is checked for a loop.
     private static void SingleExits(int[] heads, ReadOnlySpan<int> closed, ReadOnlySpan<int> tags)
     {
         for (var start = 1; start < closed.Length;)
@@ -70,8 +69,6 @@ internal sealed class Parser
                     for (var steps = 0; a >= start && a <= end && a != w && steps <= end - start; steps++) a = heads[a];
                     if (a == w) size++;
                 }
-                for (var x = 1; x < heads.Length; x++)
-                    if (heads[x] == w && (x < start || x > end) && (Upos)tags[x] == Upos.ADP) size += heads.Length;
                 if (size > mainSize) (main, mainSize) = (w, size);
             }
             if (exits > 1)
@@ -80,9 +77,6 @@ internal sealed class Parser
             // The comma that closes an opening adverbial is its own, as the treebanks have it ("On Monday ," → "Monday"):
             // hung on the next word, it reads to the labeler as the comma of a vocative ("John, call me").
             if (closed[start] < 0 && end + 1 < heads.Length && (Upos)tags[end + 1] == Upos.PUNCT && !Cycles(heads, end + 1, main)) heads[end + 1] = main;
-            // The preposition just before a date is its own ("On" of "On 5 August"), not a marker of the verb.
-            if (start > 1 && (Upos)tags[start - 1] == Upos.ADP && (heads[start - 1] < start || heads[start - 1] > end) && !Cycles(heads, start - 1, main))
-                heads[start - 1] = main;
             start = end + 1;
         }
     }
@@ -96,7 +90,7 @@ internal sealed class Parser
         {
             var best = -1;
             for (var d = 1; d < heads.Length; d++)
-                if (heads[d] == root && (Upos)tags[d] != Upos.PUNCT && (closed.IsEmpty || closed[d] == 0) && (best < 0 || Rank(tags[d]) < Rank(tags[best]))) best = d;
+                if (heads[d] == root && (Upos)tags[d] != Upos.PUNCT && (closed.IsEmpty || closed[d] == 0) && (best < 0 || ParserState.HeadRank(tags[d]) < ParserState.HeadRank(tags[best]))) best = d;
             if (best > 0) (heads[best], heads[root]) = (0, best);
         }
         for (var d = 1; d < heads.Length; d++)
@@ -106,17 +100,6 @@ internal sealed class Parser
             if (h > 0 && h != d) heads[d] = h;
         }
     }
-
-    private static int Rank(int tag) => (Upos)tag switch
-    {
-        Upos.VERB => 0,
-        Upos.NOUN or Upos.PROPN or Upos.ADJ or Upos.NUM or Upos.PRON or Upos.AUX => 1,
-        _ => 2,
-    };
-
-    // Punctuation heads no sentence (UD): the root takes no punctuation mark while a word is left to read.
-    private static bool PunctuationRoot(ParserState state, int transition, ReadOnlySpan<int> tags) =>
-        transition == ParserState.RightArc && state.Stack(0) == 0 && (Upos)tags[state.Buffer] == Upos.PUNCT && state.Buffer < state.Length;
 
     // A preposition or article just before a phrase is its own ("On 9 August", "Le 3 octobre"): it joins the phrase, so
     // that it can neither head the sentence nor take the phrase under it.
@@ -174,7 +157,7 @@ internal sealed class Parser
     private static bool IsNominal(int tag) => (Upos)tag is Upos.NOUN or Upos.PROPN or Upos.PRON or Upos.NUM;
 
     // Function words (a preposition, a determiner, punctuation) may lean on a phrase ("On 26 August"); content may not.
-    private static bool IsContent(int tag) => (Upos)tag is Upos.NOUN or Upos.PROPN or Upos.PRON or Upos.VERB or Upos.AUX or Upos.ADJ or Upos.NUM;
+    private static bool IsContent(int tag) => ParserState.HeadRank(tag) <= 1;
 
     /// <summary>Tags for the parser: UPOS codes with the root's own.</summary>
     public static int[] TagsWithRoot(ReadOnlySpan<Upos> tags)

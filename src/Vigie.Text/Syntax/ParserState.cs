@@ -134,7 +134,7 @@ internal sealed class ParserState
             {
                 var found = -1;
                 for (var i = 1; i <= Length && found < 0; i++)
-                    if (Heads[i] < 0 && (closed.IsEmpty || closed[i] == 0) && Ranks(tags[i], rank)) found = i;
+                    if (Heads[i] < 0 && (closed.IsEmpty || closed[i] == 0) && HeadRank(tags[i]) == rank) found = i;
                 if (found < 0) continue;
                 if (root >= 0) Heads[root] = -1;
                 root = found;
@@ -205,12 +205,14 @@ internal sealed class ParserState
         }
     }
 
-    private static bool Ranks(int tag, int rank) => rank switch
+    /// <summary>How well a word of the tag heads a sentence: 0 a verb, 1 another content word, 2 a function word, 3
+    /// punctuation.</summary>
+    public static int HeadRank(int tag) => (Upos)tag switch
     {
-        0 => (Upos)tag == Upos.VERB,
-        1 => (Upos)tag is Upos.NOUN or Upos.PROPN or Upos.ADJ or Upos.NUM or Upos.PRON or Upos.AUX,
-        2 => (Upos)tag != Upos.PUNCT,
-        _ => true,
+        Upos.VERB => 0,
+        Upos.NOUN or Upos.PROPN or Upos.ADJ or Upos.NUM or Upos.PRON or Upos.AUX => 1,
+        Upos.PUNCT => 3,
+        _ => 2,
     };
 
     /// <summary>Makes a tree projective by lifting each non-projective arc to the head's head until none is left.</summary>
