@@ -56,8 +56,8 @@ internal sealed partial class NumberRecognizer
                 if (v > afterNoun && voice.Inclusions.Contains(atoms[v - 1].Text)) { included = true; limit += CoordinatedNumberWindow; continue; }
                 break;
             }
-            // "15 soldats, dont deux officiers, ont été tués": the comma closes the part, as a bracket does ("between 4 and
-            // 5 (including 2 children) were injured"); "12 blessés, dont 3 graves" does not.
+            // "15 soldats, dont deux officiers, ont été tués": the comma closes the part, as a bracket does ("between 6 and
+            // 8 (including 3 officers) were wounded"); "12 blessés, dont 3 graves" does not.
             if (av.Text is "," or ")" && included) { included = false; continue; }
             if (voice.Coordinators.Contains(av.Text) && v + 1 < atoms.Length && StartsClause(atoms, v + 1)) break;
             if (_lex.Verbs.Match(atoms, v, out var ve) is { } hv)

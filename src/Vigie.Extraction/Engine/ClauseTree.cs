@@ -266,7 +266,7 @@ internal sealed class ClauseTree
         return -1;
     }
 
-    // "gunmen belonging to Renamo", "people believed to be Renamo supporters", "des hommes soupçonnés d'appartenir à
+    // "gunmen belonging to al-Shabaab", "men believed to be ADF fighters", "des hommes soupçonnés d'appartenir à
     // l'EI": a participle of affiliation on a noun says whose the noun's people are; its complement stays in the noun's
     // clause.
     private bool IsAffiliation(int w)

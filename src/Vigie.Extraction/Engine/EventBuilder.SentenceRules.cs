@@ -72,7 +72,7 @@ internal sealed partial class EventBuilder
         if (!drafts.Exists(Counts)) return;
         foreach (var (counts, kind, harm) in TreeVictims.Read(tree, view, _text, _lang.Clauses, _lang.Code + "/number/"))
         {
-            // An event's own word is no victim ("executed an attack"); a word before it is ("a robbery suspect was beaten
+            // An event's own word is no victim ("executed an attack"); a word before it is ("a robbery suspect was stoned
             // to death": the robbery is another event's word, the suspect the victim).
             if (drafts.Exists(d => counts.Exists(n => d.Trigger == n.Last))) continue;
             var hosts = drafts.FindAll(d => Counts(d) && EventTypeSemantics.AcceptedKinds(d.Type).Contains(kind));

@@ -112,8 +112,8 @@ internal static class TreeVictims
             {
                 // The text layer gave the number another clause's kind ("killed a man who had been arrested" read as one
                 // detained): the tree says what befell it.
-                // People counted without their fate ("two people perceived to be criminals were lynched": the text layer
-                // read "perceived" as their verb) are the victims the tree says they are.
+                // People counted without their fate ("two men taken for thieves were lynched": the text layer read
+                // "taken" as their verb) are the victims the tree says they are.
                 if (r.Mention is NumberMention { Quantity: var nq } nm && nq.Kind is { } other && other != kind && !EventTypeSemantics.IsHarm(other))
                 {
                     var q1 = nq with { Kind = kind };

@@ -32,7 +32,7 @@ namespace Vigie.Extraction.Patterns;
 /// <param name="NoPassiveVerbs">Verbs that have no passive: a subject the parser labelled passive on one of them, with no
 /// passive auxiliary, is the one who acts ("members of a militia clashed with the army").</param>
 /// <param name="AffiliationWords">Participles and adjectives of affiliation: on a noun, their complement says whose the
-/// noun's people are and belongs to the noun's clause ("gunmen belonging to Renamo", "des hommes liés à l'EI").</param>
+/// noun's people are and belongs to the noun's clause ("gunmen belonging to al-Shabaab", "des hommes liés à l'EI").</param>
 public sealed record ClauseCues(
     FrozenSet<string> ConditionalMarks,
     FrozenSet<string> ConditionalCases,

@@ -1,7 +1,7 @@
 namespace Vigie.Text.Syntax;
 
 /// <summary>Headline copies of treebank sentences: news headlines and wire notes drop articles and the final full stop
-/// ("Mob kills man suspected of theft"), a register the treebanks hardly hold, so a tagger trained on them alone reads
+/// ("Crowd lynches driver after crash"), a register the treebanks hardly hold, so a tagger trained on them alone reads
 /// "kills" after a bare noun as a plural noun. A copy keeps the tree: only leaves go.</summary>
 /// <remarks>Language-neutral: articles are the <c>det</c> leaves marked <c>PronType=Art</c>, and a sentence whose removed
 /// word lies inside a multiword token gives no copy. Passive auxiliaries stay: without them the labeler learnt to read

@@ -48,8 +48,8 @@ internal sealed class Labeler
     }
 
     // The best label the tree allows: none of the rightward-only ones on a dependent left of its head, and no parataxis
-    // leftwards from a word that is no predicate (neither verb nor adjective, and no copula of its own): in "On 17 March,
-    // Zambian police clashed", "police" is a subject, whatever the fronted date did to the scores.
+    // leftwards from a word that is no predicate (neither verb nor adjective, and no copula of its own): in "On 11 June,
+    // Kenyan police clashed", "police" is a subject, whatever the fronted date did to the scores.
     private int Best(ReadOnlySpan<int> scores, int d, int h, ReadOnlySpan<int> tags, ChildLists children)
     {
         var leftward = d < h;

@@ -17,9 +17,9 @@ internal sealed class Parser
     /// <summary>Parses one sentence: <paramref name="words"/>[0] and <paramref name="tags"/>[0] stand for the root.
     /// <paramref name="closed"/>, when given (indexed like <paramref name="words"/>), marks closed phrases the text layer
     /// recognised (a date): words sharing a non-zero number form a phrase that no content word outside it depends on,
-    /// and that holds the root only when the sentence has nothing else ("On 26 August, the president of … was killed":
-    /// "president" is not an apposition of the date). A negative number marks a phrase that opens the sentence and a
-    /// comma closes: an adverbial of the clause, which depends on no noun after it ("On 28 May, members of …": "28" is
+    /// and that holds the root only when the sentence has nothing else ("On 3 October, the mayor of … was killed":
+    /// "mayor" is not an apposition of the date). A negative number marks a phrase that opens the sentence and a
+    /// comma closes: an adverbial of the clause, which depends on no noun after it ("On 4 June, members of …": "4" is
     /// not a compound of "members"); it hangs from a verb or, failing one, from the root.</summary>
     public int[] Parse(ReadOnlySpan<WordAtoms> words, ReadOnlySpan<int> tags, ReadOnlySpan<int> closed = default)
     {
@@ -47,8 +47,8 @@ internal sealed class Parser
         return state.Heads;
     }
 
-    // A closed phrase hangs by one word: the greedy parse may have hung two ("17" and "March" of "On 17 March 2020"
-    // both on the verb, "March" as its subject); the others then depend on the one that heads most of the phrase, its
+    // A closed phrase hangs by one word: the greedy parse may have hung two ("11" and "June" of "On 11 June 2019"
+    // both on the verb, "June" as its subject); the others then depend on the one that heads most of the phrase, its
     // preposition included (<see cref="WithMarkers"/>). Every re-attachment is checked for a loop.
     private static void SingleExits(int[] heads, ReadOnlySpan<int> closed, ReadOnlySpan<int> tags)
     {
@@ -156,7 +156,7 @@ internal sealed class Parser
 
     private static bool IsNominal(int tag) => (Upos)tag is Upos.NOUN or Upos.PROPN or Upos.PRON or Upos.NUM;
 
-    // Function words (a preposition, a determiner, punctuation) may lean on a phrase ("On 26 August"); content may not.
+    // Function words (a preposition, a determiner, punctuation) may lean on a phrase ("On 3 October"); content may not.
     private static bool IsContent(int tag) => ParserState.HeadRank(tag) <= 1;
 
     /// <summary>Tags for the parser: UPOS codes with the root's own.</summary>
